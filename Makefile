@@ -7,6 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.artethics-installed
 JOBS   ?= 2
+ARGS   ?=
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
@@ -27,7 +28,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 course: $(STAMP)
-	$(BIN)/artethics run --jobs $(JOBS)
+	$(BIN)/artethics run --jobs $(JOBS) $(ARGS)
 
 student: $(STAMP)
 	$(BIN)/artethics student
