@@ -1,0 +1,1 @@
+"""Small, seeded mechanism demos (documented fully once all three exist)."""
