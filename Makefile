@@ -11,7 +11,7 @@ ARGS   ?=
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: course test lab student refresh lint browser-deps clean help
+.PHONY: course test lab student refresh goldens lint browser-deps clean help
 
 help:
 	@echo "make course   set up .venv, execute every notebook with papermill, write build/"
@@ -36,11 +36,17 @@ student: $(STAMP)
 refresh: $(STAMP)
 	$(BIN)/artethics refresh
 
+goldens: $(STAMP)
+	$(BIN)/python -c "from artethics import nbform, student; \
+	src = 'tests/fixtures/student/lesson_source.ipynb'; \
+	nbform.write(student.make_student(nbform.read(src), 'lesson_source.ipynb'), \
+	'tests/fixtures/student/lesson_student.ipynb')"
+
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/00_orientation.ipynb
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks course notebooks
 
 browser-deps:
 	@bash .ci/ensure-chromium

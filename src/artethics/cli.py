@@ -11,7 +11,7 @@ import sys
 COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("artethics.runner", "execute notebooks headless with papermill; write build/"),
     "student": ("artethics.student", "generate the student notebooks from the solution notebooks"),
-    "refresh": ("artethics.student", "re-execute solution notebooks in place, then regenerate students"),
+    "refresh": ("artethics.student", "re-execute the solution notebooks, regenerate students"),
     "check": ("artethics.checking", "check a student's notebook against the kit's own checks"),
     "collect": ("artethics.collect", "collect submitted answers into the class database"),
 }

@@ -1,0 +1,239 @@
+"""Student copies, generated from the solution notebooks; and the check manifest.
+
+``make_student(nb)`` replaces every ``### BEGIN SOLUTION`` … ``### END SOLUTION``
+region with a placeholder that keeps the notebook running (see
+course/AUTHORING.md), drops instructor-only cells and clears outputs.
+``build_manifest`` records each check cell's source, checksum and the output
+it gives in the solution notebook: what ``artethics check`` compares against.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import copy
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from . import nbform, paths
+
+BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+PLACEHOLDER_COMMENT = "# YOUR ANSWER HERE: replace None with your answer"
+MARKDOWN_PLACEHOLDER = "*Write your answer here.*"
+MANIFEST = Path(__file__).with_name("checks_manifest.json")
+
+
+class SolutionError(ValueError):
+    """An authoring error in a solution region, with where it is and how to fix it."""
+
+
+# --- solution regions ------------------------------------------------------------
+
+
+def split_regions(text: str, where: str) -> list[tuple[str, bool]]:
+    """``text`` as (chunk, is_solution) pairs; unbalanced or nested markers raise."""
+    chunks: list[tuple[str, bool]] = []
+    current: list[str] = []
+    inside = False
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        marker = line.strip()
+        if marker.startswith("### BEGIN") or marker.startswith("### END"):
+            if marker not in (BEGIN, END):
+                raise SolutionError(f"{where}, line {number}: unknown marker {marker!r}; "
+                                    f"the kit uses {BEGIN!r} and {END!r} only")
+            if (marker == BEGIN) == inside:
+                state = "already inside" if inside else "not inside"
+                raise SolutionError(f"{where}, line {number}: {marker!r} but {state} "
+                                    "a solution region; pair every BEGIN with one END")
+            chunks.append(("".join(current), inside))
+            current, inside = [], marker == BEGIN
+            continue
+        current.append(line)
+    if inside:
+        raise SolutionError(f"{where}: {BEGIN!r} has no matching {END!r}")
+    chunks.append(("".join(current), False))
+    return [(c, s) for c, s in chunks if c or s]
+
+
+def code_placeholder(region: str, where: str) -> str:
+    """``name = None`` for each name the region assigns; stub functions for its defs."""
+    import textwrap
+
+    body = textwrap.dedent(region)
+    first = next((line for line in region.splitlines() if line.strip()), "")
+    indent = first[: len(first) - len(first.lstrip())]
+    try:
+        tree = ast.parse(body)
+    except SyntaxError as exc:
+        raise SolutionError(f"{where}: the solution region is not valid Python ({exc.msg}, "
+                            f"line {exc.lineno})") from exc
+    lines = [PLACEHOLDER_COMMENT]
+    for node in tree.body:
+        lines += _placeholder_for(node, where)
+    return "".join(f"{indent}{line}\n" for line in lines)
+
+
+def _placeholder_for(node: ast.stmt, where: str) -> list[str]:
+    if isinstance(node, (ast.Assign, ast.AnnAssign)):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        names = [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+        if names and all(isinstance(t, (ast.Name, ast.Tuple, ast.List)) for t in targets):
+            return [f"{name} = None" for name in dict.fromkeys(names)]
+    if isinstance(node, ast.FunctionDef):
+        signature = ast.unparse(node.args)
+        return [f"def {node.name}({signature}):", "    return None"]
+    raise SolutionError(
+        f"{where}, region line {node.lineno}: a solution region may only assign names or "
+        f"define functions (found {type(node).__name__}); move other code out of the region")
+
+
+def strip_solutions(cell: dict, where: str) -> dict:
+    cell = copy.deepcopy(cell)
+    text = nbform.source(cell)
+    if "### BEGIN" not in text and "### END" not in text:
+        return cell
+    parts = []
+    for chunk, is_solution in split_regions(text, where):
+        if not is_solution:
+            parts.append(chunk)
+        elif cell.get("cell_type") == "code":
+            parts.append(code_placeholder(chunk, where))
+        else:
+            parts.append(MARKDOWN_PLACEHOLDER + "\n")
+    cell["source"] = "".join(parts).rstrip("\n")
+    return cell
+
+
+def make_student(nb: nbform.Notebook, name: str = "notebook") -> nbform.Notebook:
+    """The student copy of a solution notebook (a new object; ``nb`` is untouched)."""
+    out = copy.deepcopy(nb)
+    cells = []
+    for index, cell in enumerate(out.cells):
+        if nbform.role(cell) == "instructor":
+            continue
+        cells.append(strip_solutions(cell, f"{name}, cell {index}"))
+    out.cells = cells
+    return nbform.normalise(out, clear_outputs=True)
+
+
+# --- the check manifest ------------------------------------------------------------
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def check_output(cell: dict) -> str:
+    return "".join(o.get("text", "") for o in cell.get("outputs", [])
+                   if o.get("output_type") == "stream" and o.get("name") == "stdout")
+
+
+def lesson_checks(nb: nbform.Notebook) -> list[dict]:
+    checks = []
+    for cell in nb.cells:
+        if nbform.role(cell) == "check":
+            text = nbform.source(cell)
+            checks.append({"exercise": nbform.kit_meta(cell)["exercise"], "cell_id": cell.id,
+                           "source": text, "sha256": sha256(text), "expected": check_output(cell)})
+    return checks
+
+
+def build_manifest(solutions: list[Path]) -> dict:
+    lessons = {}
+    for path in sorted(solutions):
+        nb = nbform.read(path)
+        lessons[path.stem] = {"checks": lesson_checks(nb),
+                              "notebook_sha256": sha256(nbform.dumps(make_student(nb, path.name)))}
+    return {"lessons": lessons}
+
+
+def manifest() -> dict:
+    """The kit's check manifest (generated by ``artethics student``)."""
+    return json.loads(MANIFEST.read_text(encoding="utf-8"))
+
+
+# --- generating and refreshing ------------------------------------------------------
+
+
+def solution_paths(names: list[str] | None = None) -> list[Path]:
+    found = sorted(paths.solutions_dir().glob("[0-9][0-9]_*.ipynb"))
+    if names:
+        found = [p for p in found if p.stem in names or p.name in names]
+    return found
+
+
+def planned_outputs(solutions: list[Path]) -> dict[Path, str]:
+    """Every file ``artethics student`` writes, with its text."""
+    out = {}
+    for path in solutions:
+        out[paths.notebooks_dir() / path.name] = nbform.dumps(make_student(nbform.read(path),
+                                                                           path.name))
+    text = json.dumps(build_manifest(solution_paths()), indent=1, ensure_ascii=False,
+                      sort_keys=True)
+    out[MANIFEST] = text + "\n"
+    return out
+
+
+def add_student_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("lessons", nargs="*", help="lesson ids (default: all)")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 when a student copy is stale")
+
+
+def student_main(args: argparse.Namespace) -> int:
+    try:
+        planned = planned_outputs(solution_paths(args.lessons))
+    except SolutionError as exc:
+        print(f"artethics student: {exc}", file=sys.stderr)
+        return 1
+    stale = [p for p, text in planned.items()
+             if not p.exists() or p.read_text(encoding="utf-8") != text]
+    for path in stale:
+        shown = path.relative_to(paths.root()) if path.is_relative_to(paths.root()) else path
+        if args.check:
+            print(f"stale: {shown} (run `make student`)")
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(planned[path], encoding="utf-8")
+            print(f"wrote {shown}")
+    if not stale:
+        print("student copies are up to date")
+    return 1 if args.check and stale else 0
+
+
+def add_refresh_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("lessons", nargs="*", help="lesson ids (default: all)")
+    parser.add_argument("--timeout", type=int, default=300, help="per-cell timeout, seconds")
+
+
+def execute_in_place(path: Path, timeout: int) -> None:
+    """Run a solution notebook top to bottom and store its outputs in normal form."""
+    from nbclient import NotebookClient
+
+    nb = nbform.read(path)
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {"ARTETHICS_DB": str(Path(tmp) / "responses.sqlite"), "ARTETHICS_CLASS_DIR": "",
+               "PYTHONHASHSEED": "0", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+        saved = {k: os.environ.get(k) for k in env}
+        os.environ.update(env)
+        try:
+            NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                           resources={"metadata": {"path": str(path.parent)}}).execute()
+        finally:
+            for key, value in saved.items():
+                os.environ.pop(key, None) if value is None else os.environ.__setitem__(key, value)
+    nbform.write(nbform.normalise(nb), path)
+
+
+def refresh_main(args: argparse.Namespace) -> int:
+    for path in solution_paths(args.lessons):
+        print(f"executing {path.relative_to(paths.root())} ...", flush=True)
+        execute_in_place(path, args.timeout)
+        found = nbform.problems(nbform.read(path), name=path.name)
+        for problem in found:
+            print(f"  {problem}")
+    return student_main(argparse.Namespace(lessons=[], check=False))

@@ -1,0 +1,87 @@
+"""Every tracked notebook is in normal form and uses only the kit's vocabulary."""
+
+import copy
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from artethics import nbform, paths
+
+ROOT = paths.root()
+SOLUTIONS = sorted((ROOT / "course").rglob("*.ipynb"))
+STUDENTS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "student" / "lesson_source.ipynb"
+
+
+@pytest.mark.parametrize("path", SOLUTIONS + STUDENTS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_tracked_notebook_is_in_normal_form(path):
+    nb = nbform.read(path)
+    student = path.parent.name == "notebooks" or path.name == "dashboard.ipynb"
+    assert nbform.problems(nb, student=student, name=path.name) == []
+
+
+def test_every_lesson_has_a_parameters_cell_first():
+    for path in SOLUTIONS:
+        if path.parent.name != "solutions":
+            continue
+        code = [c for c in nbform.read(path).cells if c.cell_type == "code"]
+        assert code and "parameters" in code[0].metadata.get("tags", []), path.name
+
+
+def _fixture():
+    return nbform.normalise(nbform.read(FIXTURE))
+
+
+def test_fixture_is_clean():
+    assert nbform.problems(_fixture()) == []
+
+
+def test_unknown_tag_is_rejected():
+    nb = _fixture()
+    nb.cells[1].metadata["tags"] = ["parameters", "hide-me"]
+    assert any("unknown tag(s) ['hide-me']" in p for p in nbform.problems(nb))
+
+
+def test_unknown_role_and_missing_keys_are_rejected():
+    nb = _fixture()
+    nb.cells[3].metadata["artethics"] = {"role": "quiz"}
+    nb.cells[5].metadata["artethics"] = {"role": "check"}
+    found = " ".join(nbform.problems(nb))
+    assert "unknown artethics role 'quiz'" in found
+    assert "role 'check' needs key(s) ['exercise']" in found
+
+
+@pytest.mark.parametrize(
+    "mutate, expected",
+    [
+        (lambda nb: nb.metadata.update(papermill={"duration": 1.0}), "not in normal form"),
+        (lambda nb: nb.cells[2].metadata.update(execution={"iopub": "t"}), "not in normal form"),
+        (lambda nb: nb.cells[2].update(source="x = object()  # at 0x7f12ab34cd"), "memory address"),
+        (lambda nb: nb.cells[2].update(source="open('/home/ana/data.csv')"), "absolute path"),
+    ],
+)
+def test_stray_metadata_addresses_and_paths_are_rejected(mutate, expected):
+    nb = _fixture()
+    mutate(nb)
+    assert any(expected in p for p in nbform.problems(nb))
+
+
+def test_outputs_are_renumbered_and_stripped():
+    nb = _fixture()
+    cell = nb.cells[2]
+    cell.execution_count = 7
+    cell.outputs = [nbformat.from_dict({"output_type": "execute_result", "execution_count": 7,
+                                        "data": {"text/plain": "1"}, "metadata": {"foo": 1}})]
+    out = nbform.normalise(copy.deepcopy(nb))
+    assert out.cells[2].execution_count == 1
+    assert out.cells[2].outputs[0]["metadata"] == {}
+    assert out.cells[2].outputs[0]["execution_count"] == 1
+
+
+def test_stderr_and_errors_are_reported():
+    nb = _fixture()
+    nb.cells[2].outputs = [nbformat.from_dict(
+        {"output_type": "stream", "name": "stderr", "text": "Warning"})]
+    nb.cells[2].execution_count = 1
+    assert any("stderr" in p for p in nbform.problems(nb))

@@ -1,0 +1,105 @@
+"""Student copies: the golden fixture, marker errors, and no solution surviving."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from artethics import nbform, student
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "student"
+SOURCE = FIXTURES / "lesson_source.ipynb"
+GOLDEN = FIXTURES / "lesson_student.ipynb"
+
+
+def test_golden_fixture_matches():
+    # Refresh with `make goldens` after an intended change to the generator.
+    made = nbform.dumps(student.make_student(nbform.read(SOURCE), SOURCE.name))
+    assert made == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_no_solution_text_survives_in_the_fixture():
+    text = GOLDEN.read_text(encoding="utf-8")
+    assert "secret-marker" not in text
+    assert "BEGIN SOLUTION" not in text and "END SOLUTION" not in text
+
+
+def test_placeholders_keep_names_and_signatures():
+    nb = student.make_student(nbform.read(SOURCE))
+    sources = {c.id: nbform.source(c) for c in nb.cells}
+    assert "gap = None" in sources["answer"]
+    assert "print('answer cell ran')" in sources["answer"]
+    assert "def ratio(a: float, b: float=1.0):\n    return None" in sources["answer-fn"]
+    assert "*Write your answer here.*" in sources["reflect"]
+    assert "notes" not in sources  # instructor-only cells are dropped
+
+
+def test_student_copy_keeps_nbgrader_and_kit_metadata():
+    nb = student.make_student(nbform.read(SOURCE))
+    check = next(c for c in nb.cells if c.id == "check")
+    assert check.metadata["nbgrader"]["locked"] is True
+    assert check.metadata["artethics"] == {"role": "check", "exercise": "demo.gap"}
+    assert nb.metadata["artethics"]["lesson"] == "99_fixture"
+
+
+def test_student_copy_runs_top_to_bottom():
+    nb = student.make_student(nbform.read(SOURCE))
+    scope: dict = {}
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            exec(nbform.source(cell), scope)  # noqa: S102 - our own fixture
+    assert scope["gap"] is None and scope["ratio"](1.0) is None
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("### BEGIN SOLUTION\nx = 1\n", "no matching"),
+        ("x = 1\n### END SOLUTION\n", "not inside"),
+        ("### BEGIN SOLUTION\n### BEGIN SOLUTION\nx = 1\n### END SOLUTION\n", "already inside"),
+        ("### BEGIN HIDDEN TESTS\nx = 1\n### END HIDDEN TESTS\n", "unknown marker"),
+        ("### BEGIN SOLUTION\nprint(1)\n### END SOLUTION\n", "may only assign"),
+        ("### BEGIN SOLUTION\nimport os\n### END SOLUTION\n", "may only assign"),
+        ("### BEGIN SOLUTION\nx = (\n### END SOLUTION\n", "not valid Python"),
+    ],
+)
+def test_authoring_errors_are_loud_and_located(text, message):
+    cell = {"cell_type": "code", "source": text, "metadata": {}}
+    with pytest.raises(student.SolutionError, match=message) as info:
+        student.strip_solutions(cell, "lesson.ipynb, cell 3")
+    assert "lesson.ipynb, cell 3" in str(info.value)
+
+
+def _solution_lines(nb) -> list[str]:
+    lines = []
+    for cell in nb.cells:
+        text = nbform.source(cell)
+        for chunk, is_solution in student.split_regions(text, "x") if student.BEGIN in text else []:
+            if is_solution:
+                lines += [ln.strip() for ln in chunk.splitlines() if len(ln.strip()) > 12]
+    return lines
+
+
+@pytest.mark.parametrize("path", student.solution_paths(), ids=lambda p: p.stem)
+def test_no_solution_survives_in_committed_student_copy(path):
+    committed = nbform.read(student.paths.notebooks_dir() / path.name)
+    text = "\n".join(nbform.source(c) for c in committed.cells)
+    leaked = [line for line in _solution_lines(nbform.read(path)) if line in text]
+    assert not leaked, f"solution text found in notebooks/{path.name}: {leaked[:3]}"
+    assert not re.search(r"### (BEGIN|END) SOLUTION", text)
+
+
+def test_committed_student_copies_and_manifest_are_up_to_date():
+    stale = [str(p) for p, text in student.planned_outputs(student.solution_paths()).items()
+             if not p.exists() or p.read_text(encoding="utf-8") != text]
+    assert not stale, f"stale generated files (run `make student`): {stale}"
+
+
+def test_manifest_records_expected_check_outputs():
+    data = student.manifest()
+    for lesson, entry in data["lessons"].items():
+        for item in entry["checks"]:
+            assert item["sha256"] == student.sha256(item["source"])
+            assert item["expected"].startswith("✔ "), f"{lesson}: {item['exercise']}"
+    json.dumps(data)
