@@ -1,0 +1,52 @@
+"""environment.yml (conda, Binder) lists exactly what pyproject.toml declares."""
+
+import re
+import tomllib
+
+import yaml
+
+from artethics import paths
+
+ROOT = paths.root()
+SPEC = re.compile(r"^([A-Za-z0-9_.-]+)\s*(.*)$")
+
+
+def _parse(items):
+    out = {}
+    for item in items:
+        name, spec = SPEC.match(item.replace(" ", "")).groups()
+        out[name.lower().replace("_", "-")] = ",".join(sorted(spec.split(","))) if spec else ""
+    return out
+
+
+def _pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    return _parse(project["dependencies"] + project["optional-dependencies"]["test"])
+
+
+def _environment():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    conda = [d for d in env["dependencies"] if isinstance(d, str)]
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    names = [d for d in conda if not d.startswith(("python=", "pip"))]
+    return _parse(names + [p for p in pip if not p.startswith("-e")]), conda, pip
+
+
+def test_environment_yml_lists_the_same_dependencies_as_pyproject():
+    declared = _pyproject()
+    listed, _, _ = _environment()
+    assert listed == declared
+
+
+def test_environment_yml_pins_python_and_installs_the_kit():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    _, conda, pip = _environment()
+    assert "conda-forge" in env["channels"]
+    assert "python=3.11" in conda
+    assert "-e ." in pip
+
+
+def test_ipywidgets_8_is_pinned_with_jupyterlab_widgets_3():
+    declared = _pyproject()
+    assert declared["ipywidgets"] == "<9,>=8.1"
+    assert declared["jupyterlab-widgets"] == "<4,>=3.0"
