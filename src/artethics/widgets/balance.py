@@ -1,0 +1,250 @@
+"""Argument balance: the pure model (no ipywidgets, no IPython).
+
+Each argument of a case carries a weight from 0 (ignore) to 5 (decisive). The
+verdict is the signed weighted sum (for counts +, against counts -) divided by
+the total weight given, so it runs from -1 (all weight against) to +1 (all
+weight for); with no weight given it is 0 and reads "no weight given yet".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ._common import (
+    PRINCIPLES,
+    STANCES,
+    ParameterError,
+    check_choice,
+    check_int,
+    check_mapping,
+    check_text,
+    fail,
+    list_allowed,
+    require_columns,
+    signed,
+    split_ids,
+)
+
+MAX_WEIGHT = 5
+OWN_STAKEHOLDER = "you (your own argument)"
+ARGUMENT_COLUMNS = ("argument_id", "case_id", "stance", "claim", "stakeholder", "principle")
+
+# (upper bound of |score|, words). Checked in order; the last catches the rest.
+STRENGTHS: tuple[tuple[float, str], ...] = (
+    (0.1, "balanced"),
+    (0.35, "slightly"),
+    (0.7, "clearly"),
+    (1.01, "strongly"),
+)
+
+
+@dataclass(frozen=True)
+class Argument:
+    """One argument as the balance sees it."""
+
+    argument_id: str
+    stance: str
+    claim: str
+    principle: str
+    stakeholder: str
+    source_ids: tuple[str, ...] = ()
+    own: bool = False
+
+
+@dataclass(frozen=True)
+class Share:
+    """Weight for and against within one group (a principle or a stakeholder)."""
+
+    name: str
+    for_weight: int
+    against_weight: int
+
+    @property
+    def net(self) -> int:
+        return self.for_weight - self.against_weight
+
+
+def reading(score: float, total: int) -> str:
+    """Plain words for a score in -1..+1."""
+    if total == 0:
+        return "no weight given yet"
+    size = abs(score)
+    words = next(w for bound, w in STRENGTHS if size < bound)
+    if words == "balanced":
+        return "balanced: no clear lean either way"
+    side = "for" if score > 0 else "against"
+    return f"leans {side}, {words}"
+
+
+def arguments_from_table(arguments, stakeholders=None, case: str = "") -> list[Argument]:
+    """The case's arguments (sorted by id) from the kit's tables."""
+    require_columns("arguments", arguments, ARGUMENT_COLUMNS)
+    rows = arguments[arguments["case_id"] == case] if case else arguments
+    names = _stakeholder_names(stakeholders)
+    out = [
+        Argument(
+            argument_id=str(row["argument_id"]),
+            stance=str(row["stance"]),
+            claim=str(row["claim"]),
+            principle=str(row["principle"]),
+            stakeholder=names.get(str(row["stakeholder"]), str(row["stakeholder"])),
+            source_ids=split_ids(row.get("source_ids", "")),
+        )
+        for _, row in rows.iterrows()
+    ]
+    return sorted(out, key=lambda a: a.argument_id)
+
+
+def _stakeholder_names(stakeholders) -> dict[str, str]:
+    if stakeholders is None:
+        return {}
+    require_columns("stakeholders", stakeholders, ("stakeholder_id", "name"))
+    return dict(zip(stakeholders["stakeholder_id"].astype(str), stakeholders["name"].astype(str),
+                    strict=True))
+
+
+class BalanceModel:
+    """State and derived values of the argument balance for one case.
+
+    >>> m = BalanceModel("christies", "Should the sale go ahead?", args)
+    >>> m.set_weight("christies-a01", 4); m.verdict()
+    """
+
+    def __init__(self, case: str, question: str, arguments: Sequence[Argument]):
+        if not arguments:
+            raise ParameterError(
+                f"case={case!r} has no arguments: check the case id or the arguments table."
+            )
+        self.case = case
+        self.question = question
+        self._arguments: dict[str, Argument] = {a.argument_id: a for a in arguments}
+        self.weights: dict[str, int] = {a.argument_id: 0 for a in arguments}
+
+    @classmethod
+    def from_tables(cls, case: str, question: str, arguments, stakeholders=None):
+        return cls(case, question, arguments_from_table(arguments, stakeholders, case))
+
+    @property
+    def arguments(self) -> list[Argument]:
+        """All arguments, the case's first (by id), then the student's own in order added."""
+        return list(self._arguments.values())
+
+    def set_weight(self, argument_id: str, weight: object) -> None:
+        if argument_id not in self._arguments:
+            raise fail("weights", argument_id,
+                       f"use an argument id of case {self.case!r}: "
+                       f"{list_allowed(self._arguments)}")
+        self.weights[argument_id] = check_int(f"weights[{argument_id!r}]", weight, 0, MAX_WEIGHT)
+
+    def set_weights(self, weights: object) -> None:
+        """Set many weights at once; ids not mentioned keep their weight. All or nothing."""
+        given = check_mapping("weights", weights, "{'christies-a01': 4, 'christies-a02': 1}")
+        before = dict(self.weights)
+        try:
+            for argument_id in sorted(given, key=str):
+                self.set_weight(argument_id, given[argument_id])
+        except ParameterError:
+            self.weights = before
+            raise
+
+    def add_own(self, text: object, stance: object, principle: object, weight: object = 3) -> str:
+        """Add the student's own argument; returns its id (own-1, own-2, …)."""
+        claim = check_text("own argument text", text)
+        stance = check_choice("own argument stance", stance, STANCES)
+        principle = check_choice("own argument principle", principle, PRINCIPLES)
+        weight = check_int("own argument weight", weight, 0, MAX_WEIGHT)
+        argument_id = f"own-{sum(a.own for a in self.arguments) + 1}"
+        self._arguments[argument_id] = Argument(
+            argument_id, stance, claim, principle, OWN_STAKEHOLDER, own=True)
+        self.weights[argument_id] = weight
+        return argument_id
+
+    def add_own_list(self, own: object) -> None:
+        """Add several own arguments from a papermill parameter (list of dicts)."""
+        example = "[{'text': '…', 'stance': 'for', 'principle': 'credit', 'weight': 3}]"
+        if not isinstance(own, list | tuple):
+            raise fail("own", own, f"give a list of dicts such as {example}")
+        for item in own:
+            item = check_mapping("own", item, example)
+            self.add_own(item.get("text"), item.get("stance"), item.get("principle"),
+                         item.get("weight", 3))
+
+    # derived values -------------------------------------------------------
+
+    def totals(self) -> tuple[int, int]:
+        """(weight for, weight against)."""
+        pro = sum(w for i, w in self.weights.items() if self._arguments[i].stance == "for")
+        return pro, sum(self.weights.values()) - pro
+
+    def score(self) -> float:
+        pro, con = self.totals()
+        return 0.0 if pro + con == 0 else (pro - con) / (pro + con)
+
+    def verdict(self) -> str:
+        pro, con = self.totals()
+        return reading(self.score(), pro + con)
+
+    def by_principle(self) -> list[Share]:
+        """Weight per principle, in the kit's principle order; unweighted ones left out."""
+        shares = self._shares(lambda a: a.principle)
+        order = {p: i for i, p in enumerate(PRINCIPLES)}
+        return sorted(shares, key=lambda s: (order.get(s.name, len(order)), s.name))
+
+    def by_stakeholder(self) -> list[Share]:
+        """Weight per stakeholder (by name); unweighted ones left out."""
+        return sorted(self._shares(lambda a: a.stakeholder), key=lambda s: s.name)
+
+    def _shares(self, key) -> list[Share]:
+        sums: dict[str, list[int]] = {}
+        for argument_id, weight in self.weights.items():
+            argument = self._arguments[argument_id]
+            pair = sums.setdefault(key(argument), [0, 0])
+            pair[0 if argument.stance == "for" else 1] += weight
+        return [Share(name, p, c) for name, (p, c) in sums.items() if p + c]
+
+    def to_data(self) -> dict:
+        """The answer to record: JSON-serialisable, keys and lists in a fixed order."""
+        pro, con = self.totals()
+        return {
+            "case": self.case,
+            "question": self.question,
+            "weights": {i: self.weights[i] for i in sorted(self.weights)},
+            "own": [
+                {"id": a.argument_id, "text": a.claim, "stance": a.stance,
+                 "principle": a.principle, "weight": self.weights[a.argument_id]}
+                for a in self.arguments if a.own
+            ],
+            "weight_for": pro,
+            "weight_against": con,
+            "score": round(self.score(), 3),
+            "verdict": self.verdict(),
+            "by_principle": {s.name: s.net for s in self.by_principle()},
+        }
+
+    def summary(self) -> str:
+        """The plain-text summary printed under papermill."""
+        pro, con = self.totals()
+        lines = [
+            f"Argument balance: {self.case}",
+            f"Question: {self.question}",
+            f"Verdict: {self.verdict()} (score {self.score():+.2f}; "
+            f"-1 = all weight against, +1 = all weight for)",
+            f"Weight given: {pro} for, {con} against",
+        ]
+        lines += _share_lines("By principle", self.by_principle())
+        lines += _share_lines("By stakeholder", self.by_stakeholder())
+        own = [a for a in self.arguments if a.own]
+        lines.append(f"Your own arguments: {len(own)}")
+        lines += [f"  {a.argument_id} ({a.stance}, {a.principle}, weight "
+                  f"{self.weights[a.argument_id]}): {a.claim}" for a in own]
+        return "\n".join(lines)
+
+
+def _share_lines(title: str, shares: list[Share]) -> list[str]:
+    if not shares:
+        return [f"{title}: nothing weighed yet"]
+    width = max(len(s.name) for s in shares)
+    rows = [f"  {s.name:<{width}}  net {signed(s.net)} (for {s.for_weight}, against "
+            f"{s.against_weight})" for s in shares]
+    return [f"{title} (net = for minus against):", *rows]

@@ -1,0 +1,134 @@
+"""Jurisdiction lens: the pure model (no ipywidgets, no IPython).
+
+For one case and one jurisdiction, the rules in rules.csv that the kit's
+applications.csv links to the case's facts: where the law points, why, how
+certain that is, and the sources. It explains the law; it is not legal advice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ._common import check_choice, citation, fail, require_columns, split_ids
+
+JURISDICTIONS = {"CN": "mainland China", "US": "United States", "EU": "European Union",
+                 "UK": "United Kingdom"}
+CERTAINTY = {
+    "settled": "settled: the text or the courts give a clear answer",
+    "arguable": "arguable: informed readers of the law disagree",
+    "open": "open: no clear answer yet",
+}
+DISCLAIMER = ("This explains the law for teaching; it is not legal advice. Laws change and "
+              "depend on the facts; for a real situation ask a qualified lawyer.")
+RULE_COLUMNS = ("rule_id", "jurisdiction", "instrument", "article", "date_in_force", "status")
+APPLICATION_COLUMNS = ("application_id", "case_id", "rule_id", "issue", "points_to",
+                       "certainty", "why")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule as it bears on the case."""
+
+    application_id: str
+    rule_id: str
+    instrument: str
+    article: str
+    date_in_force: str
+    status: str
+    issue: str
+    points_to: str
+    certainty: str
+    why: str
+    source_ids: tuple[str, ...]
+
+    @property
+    def certainty_words(self) -> str:
+        return CERTAINTY.get(self.certainty, f"{self.certainty}: not a known certainty level")
+
+    def citation(self) -> str:
+        return citation(self.source_ids)
+
+
+def check_jurisdiction(value: object) -> str:
+    """CN, US, EU or UK (lower case is accepted)."""
+    if isinstance(value, str):
+        value = value.strip().upper()
+    return check_choice("jurisdiction", value, JURISDICTIONS)
+
+
+def _text(value: object) -> str:
+    return "" if value is None or value != value else str(value)
+
+
+def findings(case: str, jurisdiction: str, rules, applications) -> list[Finding]:
+    """The case's applications under one jurisdiction, sorted by rule then application id."""
+    require_columns("rules", rules, RULE_COLUMNS)
+    require_columns("applications", applications, APPLICATION_COLUMNS)
+    joined = applications[applications["case_id"] == case].merge(
+        rules, on="rule_id", how="inner", suffixes=("", "_rule"))
+    joined = joined[joined["jurisdiction"] == jurisdiction]
+    out = []
+    for _, row in joined.iterrows():
+        ids = split_ids(row.get("source_ids")) + split_ids(row.get("source_ids_rule"))
+        out.append(Finding(
+            *(_text(row[c]) for c in ("application_id", "rule_id", "instrument", "article",
+                                      "date_in_force", "status", "issue", "points_to",
+                                      "certainty", "why")),
+            source_ids=tuple(dict.fromkeys(ids))))
+    return sorted(out, key=lambda f: (f.rule_id, f.application_id))
+
+
+class LensModel:
+    """The lens for one case; the jurisdiction is chosen later."""
+
+    def __init__(self, case: str, rules, applications):
+        self.case = case
+        self._rules = rules
+        self._applications = applications
+        findings(case, "CN", rules, applications)  # validates the tables early
+        self.jurisdiction: str | None = None
+
+    def choose(self, jurisdiction: object) -> list[Finding]:
+        self.jurisdiction = check_jurisdiction(jurisdiction)
+        return self.findings()
+
+    def findings(self) -> list[Finding]:
+        if self.jurisdiction is None:
+            return []
+        return findings(self.case, self.jurisdiction, self._rules, self._applications)
+
+    def counts(self) -> dict[str, int]:
+        """How many findings at each certainty level (settled, arguable, open)."""
+        found = self.findings()
+        return {level: sum(f.certainty == level for f in found) for level in CERTAINTY}
+
+    def to_data(self) -> dict:
+        if self.jurisdiction is None:
+            raise fail("jurisdiction", None, f"choose one of {', '.join(JURISDICTIONS)} first")
+        return {"case": self.case, "jurisdiction": self.jurisdiction,
+                "applications": [f.application_id for f in self.findings()],
+                "certainty": self.counts()}
+
+    def summary(self) -> str:
+        if self.jurisdiction is None:
+            return f"Jurisdiction lens: {self.case}\nNo jurisdiction chosen yet."
+        place = JURISDICTIONS[self.jurisdiction]
+        found = self.findings()
+        lines = [f"Jurisdiction lens: {self.case}, seen from {place} ({self.jurisdiction})",
+                 DISCLAIMER]
+        if not found:
+            lines.append(f"The kit links no rule of {place} to this case. That does not mean "
+                         "no law applies; it means none is covered here.")
+        for f in found:
+            lines += _finding_lines(f)
+        return "\n".join(lines)
+
+
+def _finding_lines(f: Finding) -> list[str]:
+    head = f"- {f.instrument}" + (f", {f.article}" if f.article else "")
+    lines = [f"{head} (in force: {f.date_in_force or 'date not given'}; status: {f.status})",
+             f"  Issue: {f.issue}", f"  Points to: {f.points_to}",
+             f"  Certainty: {f.certainty_words}", f"  Why: {f.why}"]
+    if f.source_ids:
+        lines.append(f"  {f.citation()}")
+    return lines

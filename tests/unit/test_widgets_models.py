@@ -1,0 +1,300 @@
+"""The widget models: validation messages, verdict math, breakdowns, matrix, poll, lens."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from artethics.widgets import BalanceModel, LensModel, MatrixModel, ParameterError, PollModel
+from artethics.widgets.balance import reading
+from artethics.widgets.poll import Answer, shift_words
+
+QUESTION = "Should the sale go ahead?"
+
+
+def arguments_df() -> pd.DataFrame:
+    rows = [
+        ("x_a1", "x", "for", "Buyers chose freely.", "x_buyers", "access_and_creativity", "S1"),
+        ("x_a2", "x", "against", "Artists were not asked.", "x_artists", "consent", "S1;S2"),
+        ("x_a3", "x", "against", "Artists were not paid.", "x_artists", "compensation", "S2"),
+        ("x_a4", "x", "for", "Makers are named.", "x_makers", "credit", "S3"),
+        ("y_a1", "y", "for", "Another case.", "y_people", "credit", "S9"),
+    ]
+    cols = ["argument_id", "case_id", "stance", "claim", "stakeholder", "principle",
+            "source_ids"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def stakeholders_df() -> pd.DataFrame:
+    rows = [("x_artists", "x", "Artists"), ("x_buyers", "x", "Buyers"),
+            ("x_makers", "x", "Tool makers"), ("y_people", "y", "People")]
+    return pd.DataFrame(rows, columns=["stakeholder_id", "case_id", "name"])
+
+
+def balance() -> BalanceModel:
+    return BalanceModel.from_tables("x", QUESTION, arguments_df(), stakeholders_df())
+
+
+# balance ------------------------------------------------------------------------------
+
+
+def test_balance_keeps_only_the_case_arguments_sorted():
+    assert [a.argument_id for a in balance().arguments] == ["x_a1", "x_a2", "x_a3", "x_a4"]
+
+
+def test_balance_uses_stakeholder_names_and_split_sources():
+    first = balance().arguments[1]
+    assert first.stakeholder == "Artists"
+    assert first.source_ids == ("S1", "S2")
+
+
+def test_verdict_with_no_weight_is_neutral():
+    m = balance()
+    assert m.score() == 0.0
+    assert m.verdict() == "no weight given yet"
+
+
+def test_verdict_math_is_signed_share_of_weight():
+    m = balance()
+    m.set_weights({"x_a1": 1, "x_a2": 5, "x_a3": 4})
+    assert m.totals() == (1, 9)
+    assert m.score() == pytest.approx(-0.8)
+    assert m.verdict() == "leans against, strongly"
+
+
+@pytest.mark.parametrize(
+    ("score", "words"),
+    [(0.0, "balanced: no clear lean either way"), (0.05, "balanced: no clear lean either way"),
+     (0.2, "leans for, slightly"), (-0.5, "leans against, clearly"),
+     (0.7, "leans for, strongly"), (1.0, "leans for, strongly")],
+)
+def test_reading_words(score, words):
+    assert reading(score, total=10) == words
+
+
+def test_breakdown_by_principle_and_stakeholder():
+    m = balance()
+    m.set_weights({"x_a1": 2, "x_a2": 3, "x_a3": 1, "x_a4": 0})
+    principles = {s.name: (s.for_weight, s.against_weight, s.net) for s in m.by_principle()}
+    assert principles == {"consent": (0, 3, -3), "compensation": (0, 1, -1),
+                          "access_and_creativity": (2, 0, 2)}
+    assert [s.name for s in m.by_principle()] == ["consent", "compensation",
+                                                  "access_and_creativity"]
+    people = {s.name: s.net for s in m.by_stakeholder()}
+    assert people == {"Artists": -4, "Buyers": 2}
+
+
+def test_own_argument_counts_in_verdict_and_breakdown():
+    m = balance()
+    m.set_weights({"x_a2": 2})
+    own_id = m.add_own("  Heritage belongs to all.  ", "for", "cultural_heritage", 4)
+    assert own_id == "own-1"
+    assert m.totals() == (4, 2)
+    assert m.to_data()["own"] == [{"id": "own-1", "text": "Heritage belongs to all.",
+                                   "stance": "for", "principle": "cultural_heritage",
+                                   "weight": 4}]
+    assert "cultural_heritage" in {s.name for s in m.by_principle()}
+
+
+@pytest.mark.parametrize(
+    ("call", "names"),
+    [
+        (lambda m: m.set_weights({"nope": 1}), ["weights", "'nope'", "'x_a1'"]),
+        (lambda m: m.set_weights({"x_a1": 6}), ["weights['x_a1']", "6", "0 to 5"]),
+        (lambda m: m.set_weights({"x_a1": -1}), ["weights['x_a1']", "-1", "0 to 5"]),
+        (lambda m: m.set_weights({"x_a1": 2.5}), ["weights['x_a1']", "2.5", "whole number"]),
+        (lambda m: m.set_weights({"x_a1": True}), ["weights['x_a1']", "True"]),
+        (lambda m: m.set_weights([("x_a1", 1)]), ["weights=", "give a dict"]),
+        (lambda m: m.add_own("", "for", "credit"), ["own argument text", "must not be empty"]),
+        (lambda m: m.add_own("t", "maybe", "credit"), ["own argument stance", "'against'"]),
+        (lambda m: m.add_own("t", "for", "fun"), ["own argument principle", "'consent'"]),
+        (lambda m: m.add_own_list("text"), ["own=", "list of dicts"]),
+    ],
+)
+def test_balance_errors_name_parameter_value_and_fix(call, names):
+    with pytest.raises(ParameterError) as info:
+        call(balance())
+    for part in names:
+        assert part in str(info.value)
+
+
+def test_bad_weights_change_nothing():
+    m = balance()
+    m.set_weights({"x_a1": 3})
+    with pytest.raises(ParameterError):
+        m.set_weights({"x_a2": 4, "x_a3": 9})
+    assert m.weights == {"x_a1": 3, "x_a2": 0, "x_a3": 0, "x_a4": 0}
+
+
+def test_unknown_case_and_missing_columns_are_explained():
+    with pytest.raises(ParameterError, match="case='zz' has no arguments"):
+        BalanceModel.from_tables("zz", QUESTION, arguments_df())
+    with pytest.raises(ParameterError, match="arguments lacks the column"):
+        BalanceModel.from_tables("x", QUESTION, arguments_df().drop(columns="stance"))
+
+
+def test_balance_summary_and_data_are_deterministic():
+    a, b = balance(), balance()
+    for m in (a, b):
+        m.set_weights({"x_a4": 3, "x_a2": 1})
+    assert a.summary() == b.summary()
+    assert "Verdict: leans for, clearly (score +0.50" in a.summary()
+    assert list(a.to_data()["weights"]) == ["x_a1", "x_a2", "x_a3", "x_a4"]
+
+
+# poll ---------------------------------------------------------------------------------
+
+
+def test_poll_shift_words_and_steps():
+    m = PollModel("x", QUESTION, "after", before=Answer("against", 4))
+    m.set_answer("for", 2)
+    assert m.steps() == 2
+    assert m.shift() == ("Your stance moved 2 steps toward 'for' (from against to for); "
+                         "confidence 4 -> 2 (-2).")
+    assert m.to_data()["shift"] == 2
+
+
+def test_poll_no_move_and_no_before():
+    assert shift_words(Answer("for", 3), Answer("for", 3)).startswith(
+        "Your stance did not move")
+    assert "No earlier 'before' answer" in shift_words(None, Answer("for", 3))
+
+
+def test_poll_before_has_no_shift():
+    m = PollModel("x", QUESTION, "before", before=Answer("for", 1))
+    m.set_answer("undecided", 3)
+    assert m.shift() == "" and m.activity == "x.poll_before"
+    assert "shift" not in m.to_data()
+
+
+@pytest.mark.parametrize(
+    ("stance", "confidence", "names"),
+    [("", 3, ["stance=''", "'strongly_for'"]), (None, 3, ["stance=None"]),
+     ("yes", 3, ["stance='yes'", "'undecided'"]), ("for", 6, ["confidence=6", "1 to 5"]),
+     ("for", None, ["confidence=None", "1 (not sure at all)"])],
+)
+def test_poll_errors(stance, confidence, names):
+    with pytest.raises(ParameterError) as info:
+        PollModel("x", QUESTION, "before").set_answer(stance, confidence)
+    for part in names:
+        assert part in str(info.value)
+
+
+def test_poll_when_is_checked():
+    with pytest.raises(ParameterError, match="when='during'"):
+        PollModel("x", QUESTION, "during")
+
+
+def test_malformed_earlier_answer_is_ignored():
+    assert Answer.from_data({"stance": "??"}) is None
+    assert Answer.from_data(None) is None
+    assert Answer.from_data({"stance": "for", "confidence": 2}) == Answer("for", 2)
+
+
+# matrix -------------------------------------------------------------------------------
+
+
+def matrix() -> MatrixModel:
+    return MatrixModel.from_tables("x", stakeholders_df(), arguments_df())
+
+
+def test_matrix_rows_and_columns_come_from_the_case():
+    m = matrix()
+    assert list(m.names) == ["x_artists", "x_buyers", "x_makers"]
+    assert m.principles == ["consent", "credit", "compensation", "access_and_creativity"]
+
+
+def test_matrix_groups_and_coverage():
+    m = matrix()
+    m.set_ratings({"x_artists": {"consent": -2, "compensation": -1},
+                   "x_buyers": {"access_and_creativity": 2},
+                   "x_makers": {"credit": 1, "consent": -1}})
+    assert m.groups() == {"served": ["Buyers"], "mixed": ["Tool makers"],
+                          "set back": ["Artists"], "left out": []}
+    assert m.coverage() == pytest.approx(5 / 12)
+    assert m.column_totals()["consent"] == -3
+
+
+def test_unrated_stakeholders_are_left_out():
+    m = matrix()
+    m.set_ratings({"x_buyers": {"credit": 1}})
+    assert m.groups()["left out"] == ["Artists", "Tool makers"]
+    assert "Left out: Artists, Tool makers" in m.summary()
+
+
+@pytest.mark.parametrize(
+    ("ratings", "names"),
+    [({"nobody": {"credit": 1}}, ["ratings='nobody'", "'x_artists'"]),
+     ({"x_artists": {"fun": 1}}, ["ratings['x_artists']='fun'", "'consent'"]),
+     ({"x_artists": {"credit": 3}}, ["ratings['x_artists']['credit']=3", "-2 to 2"]),
+     ({"x_artists": 2}, ["ratings['x_artists']=2", "give a dict"]),
+     ("all good", ["ratings='all good'"])],
+)
+def test_matrix_errors(ratings, names):
+    m = matrix()
+    with pytest.raises(ParameterError) as info:
+        m.set_ratings(ratings)
+    for part in names:
+        assert part in str(info.value)
+    assert m.coverage() == 0
+
+
+def test_matrix_decision_must_be_text():
+    with pytest.raises(ParameterError, match="decision=5"):
+        matrix().set_decision(5)
+
+
+# lens ---------------------------------------------------------------------------------
+
+
+def rules_df() -> pd.DataFrame:
+    cols = ["rule_id", "jurisdiction", "instrument", "article", "date_in_force", "status",
+            "source_ids"]
+    rows = [("us_copyright", "US", "Copyright Act", "s. 102", "1978-01-01", "in force", "S5"),
+            ("cn_label", "CN", "Labelling Measures", "Art. 4", "2025-09-01", "in force", "S6"),
+            ("eu_ai", "EU", "AI Act", "Art. 50", "2026-08-02", "adopted", "S7")]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def applications_df() -> pd.DataFrame:
+    cols = ["application_id", "case_id", "rule_id", "issue", "points_to", "certainty", "why",
+            "source_ids"]
+    rows = [("x_app2", "x", "us_copyright", "Who owns it?", "No owner", "arguable", "W1", "S5"),
+            ("x_app1", "x", "us_copyright", "Is it a work?", "Needs a human", "settled", "W2",
+             "S8"),
+            ("x_app3", "x", "cn_label", "Label needed?", "Yes", "open", "W3", ""),
+            ("y_app1", "y", "eu_ai", "Other", "Other", "open", "W4", "S9")]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def test_lens_filters_by_case_and_jurisdiction():
+    m = LensModel("x", rules_df(), applications_df())
+    found = m.choose("us")
+    assert [f.application_id for f in found] == ["x_app1", "x_app2"]
+    assert found[0].source_ids == ("S8", "S5")
+    assert m.counts() == {"settled": 1, "arguable": 1, "open": 0}
+    assert m.to_data() == {"case": "x", "jurisdiction": "US",
+                           "applications": ["x_app1", "x_app2"],
+                           "certainty": {"settled": 1, "arguable": 1, "open": 0}}
+
+
+def test_lens_summary_is_honest_and_not_advice():
+    m = LensModel("x", rules_df(), applications_df())
+    m.choose("EU")
+    text = m.summary()
+    assert "not legal advice" in text
+    assert "links no rule of European Union" in text
+    m.choose("US")
+    assert "Certainty: arguable" in m.summary()
+    assert "S8" in m.summary()
+
+
+def test_lens_unknown_jurisdiction():
+    with pytest.raises(ParameterError) as info:
+        LensModel("x", rules_df(), applications_df()).choose("HK")
+    assert "jurisdiction='HK'" in str(info.value) and "'CN'" in str(info.value)
+
+
+def test_lens_needs_the_table_columns():
+    with pytest.raises(ParameterError, match="applications lacks the column"):
+        LensModel("x", rules_df(), applications_df().drop(columns="certainty"))
