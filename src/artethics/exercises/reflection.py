@@ -1,0 +1,102 @@
+"""Reflections: presence of evidence is checked; quality is left to the rubric.
+
+A reflection passes when it is long enough to argue a position (MIN_WORDS) and
+cites at least one piece of evidence from its lesson: a figure the kit's data
+holds for the case (a price, a count, a year, a percentage) or the id of a
+source the case's data cites (e.g. ``S07``). Registered as ``<case>.reflection``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+
+from . import Verdict, as_number, exercise
+
+MIN_WORDS = 40
+CASES = ("rembrandt", "belamy", "lofter", "trik", "christies", "synthesis")
+MAIN_CASES = CASES[:-1]
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(%|percent|million|billion|thousand|k\b|m\b)?",
+    re.IGNORECASE)
+_SOURCE_ID = re.compile(r"\bS\d{2,3}\b")
+_SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "thousand": 1e3, "k": 1e3}
+
+
+def _case_ids(case: str) -> tuple[str, ...]:
+    return MAIN_CASES if case == "synthesis" else (case,)
+
+
+@cache
+def evidence(case: str) -> tuple[frozenset[float], frozenset[str]]:
+    """The figures and source ids a reflection on ``case`` may cite."""
+    from artethics import data
+
+    cases = _case_ids(case)
+    numbers: set[float] = set()
+    sources: set[str] = set()
+    for table, columns in (("facts", ("value",)), ("sales", ("price", "estimate_low",
+                                                             "estimate_high"))):
+        frame = data.load(table)
+        frame = frame[frame["case_id"].isin(cases)]
+        for column in columns:
+            numbers.update(v for v in map(as_number, frame[column]) if v is not None)
+        sources.update(_ids(frame["source_ids"]))
+    for table in ("events", "arguments"):
+        frame = data.load(table)
+        frame = frame[frame["case_id"].isin(cases)]
+        sources.update(_ids(frame["source_ids"]))
+        if table == "events":
+            numbers.update(float(d.year) for d in frame["date"] if hasattr(d, "year"))
+    return frozenset(n for n in numbers if abs(n) >= 10), frozenset(sources)
+
+
+def _ids(column) -> set[str]:
+    return {s.strip() for cell in column for s in str(cell).split(";") if s.strip()}
+
+
+def numbers_in(text: str) -> list[float]:
+    found = []
+    for digits, unit in _NUMBER.findall(text):
+        value = float(digits.replace(",", ""))
+        found.append(value * _SCALE.get(unit.lower(), 1.0))
+    return found
+
+
+def cited(text: str, case: str) -> list[str]:
+    """The pieces of evidence from ``case`` that ``text`` cites, in order of appearance."""
+    numbers, sources = evidence(case)
+    hits = [s for s in _SOURCE_ID.findall(text) if s in sources]
+    for value in numbers_in(text):
+        if any(math.isclose(value, n, rel_tol=0.005) for n in numbers):
+            hits.append(f"{value:,.0f}" if value == int(value) else f"{value:,}")
+    return hits
+
+
+def judge(case: str, text: object) -> Verdict:
+    exercise_id = f"{case}.reflection"
+    if not isinstance(text, str):
+        return Verdict(exercise_id, False, f"the reflection is a {type(text).__name__}.",
+                       "Write your reflection as text between the triple quotes.")
+    words = len(text.split())
+    if words < MIN_WORDS:
+        return Verdict(exercise_id, False, f"{words} words so far.",
+                       f"Argue your position in at least {MIN_WORDS} words: a claim, "
+                       "the evidence for it, and the strongest point against it.")
+    hits = cited(text, case)
+    if not hits:
+        return Verdict(exercise_id, False, f"{words} words, but no evidence from the lesson.",
+                       "Back your claim with a figure from the lesson's tables (a price, "
+                       "a count, a date) or the id of a source you used, such as S07.")
+    return Verdict(exercise_id, True,
+                   f"{words} words, citing {len(hits)} piece(s) of evidence from the lesson.")
+
+
+def _register(case: str) -> None:
+    summary = "write a reflection that takes a position and cites evidence from the lesson."
+    exercise(f"{case}.reflection", summary)(lambda text: judge(case, text))
+
+
+for _case in CASES:
+    _register(_case)
