@@ -1,0 +1,177 @@
+"""Unit tests for artethics.checking: the parts that need no kernel."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from artethics import checking
+from artethics.checking import CheckError
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "check"
+
+
+def _fixture_module():
+    spec = importlib.util.spec_from_file_location("make_fixtures", FIXTURES / "make_fixtures.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+FIX = _fixture_module()
+
+
+@pytest.fixture
+def manifest():
+    return checking.load_manifest(FIXTURES / "manifest.json")
+
+
+@pytest.fixture
+def paths(tmp_path):
+    return FIX.write_all(tmp_path)
+
+
+def test_committed_manifest_is_what_the_generator_makes(manifest):
+    assert manifest == FIX.manifest()
+    for entry in manifest["lessons"]["98_fixture"]["checks"]:
+        assert checking.sha256(entry["source"]) == entry["sha256"]
+
+
+def test_truncated_json_says_cut_off_and_how_to_fix(paths):
+    with pytest.raises(CheckError, match="cut off") as err:
+        checking.read_notebook(paths["98_fixture-fail-truncated"])
+    assert "save it again" in str(err.value)
+
+
+def test_json_that_is_not_a_notebook_is_named_so(paths):
+    with pytest.raises(CheckError, match="not a Jupyter notebook"):
+        checking.read_notebook(paths["98_fixture-fail-not_a_notebook"])
+
+
+def test_binary_and_missing_files_are_refused_clearly(tmp_path):
+    blob = tmp_path / "photo.ipynb"
+    blob.write_bytes(b"\xff\xd8\xff\xe0 not text")
+    with pytest.raises(CheckError, match="not text"):
+        checking.read_notebook(blob)
+    with pytest.raises(CheckError, match="no file"):
+        checking.read_notebook(tmp_path / "nope.ipynb")
+
+
+def test_lesson_from_metadata_then_from_file_name(manifest):
+    nb = FIX.notebook("98_fixture")
+    assert checking.identify_lesson(nb, "alice.ipynb", manifest) == "98_fixture"
+    del nb["metadata"]["artethics"]
+    assert checking.identify_lesson(nb, "bob_99_other.ipynb", manifest) == "99_other"
+    with pytest.raises(CheckError, match="does not say which lesson"):
+        checking.identify_lesson(nb, "carol.ipynb", manifest)
+
+
+def test_notebook_of_another_lesson_is_refused(manifest):
+    nb = FIX.notebook("99_other")
+    with pytest.raises(CheckError, match="lesson '99_other', but lesson '98_fixture'"):
+        checking.identify_lesson(nb, "98_fixture.ipynb", manifest)
+    with pytest.raises(CheckError, match="was expected"):
+        checking.identify_lesson(nb, "x.ipynb", manifest, expected="98_fixture")
+
+
+def test_unknown_lesson_lists_the_known_ones(manifest):
+    with pytest.raises(CheckError, match="Known lessons: 98_fixture, 99_other"):
+        checking.identify_lesson(FIX.notebook("42_unknown"), "x.ipynb", manifest)
+
+
+def test_restore_uses_kit_outputs_never_the_saved_ones(manifest):
+    nb = FIX.variants()["98_fixture-fail-saved_outputs_only"]
+    nb["cells"][2]["metadata"]["tags"] = ["nbval-skip"]  # a student trying to skip a cell
+    before = json.dumps(nb, sort_keys=True)
+    restored, tampered = checking.restore_checks(nb, manifest["lessons"]["98_fixture"]["checks"])
+    assert json.dumps(nb, sort_keys=True) == before  # the input is not modified
+    assert tampered == {}
+    checks = [c for c in restored["cells"] if checking._role(c)[0] == "check"]
+    assert [c["metadata"]["tags"] for c in checks] == [["nbval-check-output"]] * 2
+    assert checks[0]["outputs"][0]["text"] == "✔ fixture.total: right.\n"
+    assert restored["cells"][2]["metadata"]["tags"] == []
+    assert all(c.get("outputs") == [] for c in restored["cells"] if c not in checks
+               and c["cell_type"] == "code")
+
+
+def test_edited_and_deleted_checks_are_detected_and_restored(manifest):
+    nb = FIX.variants()["98_fixture-fail-tampered"]
+    restored, tampered = checking.restore_checks(nb, manifest["lessons"]["98_fixture"]["checks"])
+    assert tampered == {"fixture.total": "its check cell was edited",
+                        "fixture.word": "its check cell was deleted"}
+    roles = [checking._role(c) for c in restored["cells"]]
+    assert roles.index(("check", "fixture.word")) == roles.index(("answer", "fixture.word")) + 1
+    assert 'check("fixture.total", total)' in restored["cells"][3]["source"]
+
+
+def _rec(exercise, outcome, stdout="", error=None, timeout=False, role="check", cell=3):
+    return {"file": "nb0000.ipynb", "cell": cell, "role": role, "exercise": exercise,
+            "outcome": outcome, "stdout": stdout, "error": error, "timeout": timeout,
+            "message": ""}
+
+
+def test_records_become_pass_fail_missing_and_not_run():
+    prep = checking._Prepared("a.ipynb", "98_fixture", {}, ["e.a", "e.b", "e.c", "e.d", "e.e"])
+    records = [_rec("e.a", "passed", "✔ e.a: right.\n"),
+               _rec("e.b", "failed", "✘ e.b: wrong. Hint: h\n"),
+               _rec("e.c", "failed", "✘ e.c: no answer yet. Hint: h\n"),
+               _rec("e.d", "failed", error={"ename": "NameError", "evalue": "name 'x'"}),
+               _rec(None, "failed", error={"ename": "KeyboardInterrupt", "evalue": ""},
+                    timeout=True, role="answer", cell=1)]
+    report = checking.build_report(prep, records, timeout=5)
+    assert [r.status for r in report.results] == ["pass", "fail", "missing", "fail", "not run"]
+    assert report.results[1].message == "✘ e.b: wrong. Hint: h"
+    assert "NameError" in report.results[3].message
+    assert any("did not finish within 5 s" in n for n in report.notes)
+    assert not report.ok
+
+
+def test_tampered_exercise_never_counts_as_passed():
+    prep = checking._Prepared("a.ipynb", "l", {}, ["e.a"], {"e.a": "its check cell was edited"})
+    report = checking.build_report(prep, [_rec("e.a", "passed", "✔ e.a: ok\n")], timeout=5)
+    assert report.results[0].status == "tampered" and not report.ok
+    assert "edited" in report.text()
+
+
+def test_csv_has_one_row_per_exercise_and_per_unreadable_file(tmp_path):
+    good = checking.Report("a.ipynb", "l", (checking.ExerciseResult("e.a", "pass", "✔ e.a: ok"),))
+    bad = checking.Report("b.ipynb", problem="The file is not valid notebook JSON.")
+    out = tmp_path / "r.csv"
+    checking.write_csv([good, bad], out)
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["student_file"], r["exercise"], r["ok"]) for r in rows] == [
+        ("a.ipynb", "e.a", "True"), ("b.ipynb", "", "False")]
+
+
+def test_folders_expand_sorted_without_checkpoints(tmp_path):
+    for name in ["b.ipynb", "a.ipynb", ".ipynb_checkpoints/a-checkpoint.ipynb", "notes.txt"]:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("{}")
+    assert [Path(p).name for p in checking.expand([tmp_path])] == ["a.ipynb", "b.ipynb"]
+
+
+def test_bad_files_only_need_no_kernel_and_fail(paths, manifest):
+    bad = [paths[k] for k in ("98_fixture-fail-truncated", "unknown_lesson")]
+    reports = checking.check_notebooks(bad, manifest=manifest, jobs=2)
+    assert [bool(r.problem) for r in reports] == [True, True]
+    assert all(r.text().startswith("✘") and "Traceback" not in r.text() for r in reports)
+
+
+def test_cli_refuses_a_missing_manifest_without_traceback(tmp_path, capsys):
+    args = argparse.Namespace(paths=["x.ipynb"], timeout=5, jobs=1, csv=None, lesson="",
+                              manifest=str(tmp_path / "none.json"))
+    assert checking.main(args) == 2
+    assert "could not be read" in capsys.readouterr().err
+
+
+def test_this_notebook_needs_a_session_or_a_path(monkeypatch):
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    with pytest.raises(CheckError, match="check_this_notebook"):
+        checking.this_notebook_path()
+    monkeypatch.setenv("JPY_SESSION_NAME", "notebooks/02_x.ipynb")
+    assert checking.this_notebook_path() == Path("notebooks/02_x.ipynb")
