@@ -37,6 +37,9 @@ KINDS = frozenset({"balance", "matrix", "poll", "lens", "reflection", "policy", 
 EXPORT_FORMAT = "artethics-responses"
 EXPORT_VERSION = 1
 BUSY_TIMEOUT_S = 60.0
+# FULL: a commit is on disk before record() returns, even across a power cut (WAL's
+# NORMAL would only survive a crash of the program).
+SYNCHRONOUS = "FULL"
 
 _LESSON_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _ACTIVITY_RE = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
@@ -249,6 +252,15 @@ CREATE TABLE IF NOT EXISTS responses (
 CREATE INDEX IF NOT EXISTS responses_by_student ON responses (student, activity, recorded_at);
 """
 _COLUMNS = "lesson, activity, kind, student, data, recorded_at"
+# Databases this process has already switched to WAL and given the table (WAL mode is
+# stored in the file; the schema uses IF NOT EXISTS, so a stale entry is harmless).
+_READY: set[tuple[int, Path]] = set()
+
+
+def _prepare(conn: sqlite3.Connection) -> None:
+    if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.executescript(_SCHEMA)
 
 
 class Store:
@@ -271,11 +283,10 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         try:
-            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-                conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.executescript(_SCHEMA)
+            conn.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
+            if (os.getpid(), self.path) not in _READY:
+                _prepare(conn)
+                _READY.add((os.getpid(), self.path))
             yield conn
         except sqlite3.DatabaseError as exc:
             raise ValueError(

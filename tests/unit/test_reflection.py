@@ -52,8 +52,8 @@ def test_no_reflection_fails(answer):
 
 
 def test_scaled_numbers_are_understood():
-    assert "175,000,000" in cited("out of 175 million generations", "trik") or \
-        cited("out of 175 million generations", "synthesis")
+    # Carlini et al.'s 175 million generations: a side case the Trik AI lesson draws on
+    assert cited("out of 175 million generations", "trik") == ["175,000,000"]
 
 
 def test_submit_prints_the_verdict_and_records(capsys, tmp_path, monkeypatch):

@@ -25,7 +25,13 @@ _SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "thousand": 1e3, "k": 1e3}
 
 
 def _case_ids(case: str) -> tuple[str, ...]:
-    return MAIN_CASES if case == "synthesis" else (case,)
+    """The case itself (every main case for the synthesis) and the side cases, which
+    lessons draw on as context (Carlini et al. in the Trik AI lesson, say)."""
+    from artethics import data
+
+    cases = data.load("cases")
+    side = tuple(cases.loc[cases["kind"] == "side", "case_id"])
+    return (MAIN_CASES if case == "synthesis" else (case,)) + side
 
 
 @cache
