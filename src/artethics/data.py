@@ -1,0 +1,466 @@
+"""Typed, validated access to the kit's data tables (``data/*.csv`` and ``seeds/sources.csv``).
+
+>>> from artethics.data import load
+>>> events = load("events")                 # a pandas DataFrame, dates as datetime64
+>>> events[events.case_id == "lofter"].date.dt.day.tolist()
+
+Every table is checked against the schema declared below when it is loaded: column
+names, types, allowed values, unique keys and links to other tables (sources, cases,
+stakeholders, rules). A problem raises :class:`DataError` naming the file, the row (as
+in the CSV: the header is row 1), the column, the value and what was expected. Nothing
+is coerced silently: ``"1,000"`` is not a number and ``"2023-8-15"`` is not a date.
+
+Loads are cached per process and keyed on the files' modification times; every call
+returns a fresh copy, so callers may change what they get without touching the cache.
+Importing this module reads nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from artethics import paths
+
+__all__ = ["DataError", "PRINCIPLES", "GROUPS", "load", "load_all", "tables", "schema"]
+
+PRINCIPLES = frozenset({
+    "consent", "credit", "compensation", "authorship", "originality", "transparency",
+    "access_and_creativity", "market_and_livelihoods", "accountability", "cultural_heritage",
+})
+GROUPS = frozenset({
+    "artists", "ai_developers", "ai_users", "platforms", "auction_houses", "buyers", "sponsors",
+    "lawmakers_regulators", "courts", "public_audiences", "researchers",
+})
+MAIN_CASES = ("rembrandt", "belamy", "lofter", "trik", "christies")
+CONFIDENCE = frozenset({"high", "medium", "low"})
+PRECISION = frozenset({"day", "month", "year"})
+
+_SNAKE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
+_SOURCE_ID = re.compile(r"S\d{2,}")
+_INT = re.compile(r"-?\d+")
+_FLOAT = re.compile(r"-?\d+(?:\.\d+)?")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class DataError(Exception):
+    """A data table breaks its schema. Attributes say exactly where."""
+
+    def __init__(self, file: str, row: int | None, column: str | None, value: object,
+                 expected: str) -> None:
+        self.file, self.row, self.column, self.value, self.expected = (
+            file, row, column, value, expected)
+        where = file
+        if row is not None:
+            where += f", row {row}"
+        if column is not None:
+            where += f", column '{column}'"
+        super().__init__(f"{where}: found {value!r}; expected {expected}. "
+                         "Fix the CSV file (see data/README.md for the data dictionary).")
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column: its kind, whether it may be empty, allowed values, linked table."""
+
+    name: str
+    kind: str = "text"  # id | source_id | text | enum | int | float | date | bool | source_ids
+    required: bool = True
+    allowed: frozenset[str] | None = None
+    ref: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    path: str  # relative to the kit's root
+    key: tuple[str, ...]
+    cols: tuple[Col, ...]
+
+    def col(self, name: str) -> Col:
+        return next(c for c in self.cols if c.name == name)
+
+
+def _src(name: str = "source_ids", required: bool = True) -> Col:
+    return Col(name, "source_ids", required=required, ref="sources")
+
+
+def _enum(name: str, allowed, required: bool = True) -> Col:
+    return Col(name, "enum", required=required, allowed=frozenset(allowed))
+
+
+def _date(name: str = "date", required: bool = True) -> tuple[Col, Col]:
+    """A date column followed by its ``date_precision`` column (day, month or year)."""
+    return Col(name, "date", required=required), _enum("date_precision", PRECISION,
+                                                        required=required)
+
+
+_CASE = Col("case_id", "id", ref="cases")
+
+SCHEMAS: dict[str, Table] = {t.name: t for t in (
+    Table("sources", "seeds/sources.csv", ("source_id",), (
+        Col("source_id", "source_id"), Col("kind"), Col("title"), Col("author_outlet"),
+        *_date(required=False), Col("url", required=False), _enum("language", {"en", "zh"}),
+        _enum("reliability", CONFIDENCE), Col("note", required=False))),
+    Table("cases", "data/cases.csv", ("case_id",), (
+        Col("case_id", "id"), Col("title"), Col("title_zh"), Col("year", "int"),
+        _enum("kind", {"main", "side"}), Col("central_question", required=False),
+        Col("summary"), _src())),
+    Table("events", "data/events.csv", ("event_id",), (
+        Col("event_id", "id"), _CASE, *_date(), Col("event"), Col("actor"), _src(),
+        _enum("confidence", CONFIDENCE), Col("note", required=False))),
+    Table("facts", "data/facts.csv", ("fact_id",), (
+        Col("fact_id", "id"), _CASE, Col("claim"), Col("value"), Col("unit", required=False),
+        _src(), _enum("confidence", CONFIDENCE),
+        _enum("status", {"confirmed", "corrected", "disputed", "unverified"}),
+        Col("note", required=False))),
+    Table("sales", "data/sales.csv", ("lot_id",), (
+        Col("lot_id", "id"), _CASE, Col("lot", required=False), Col("artist"), Col("title"),
+        Col("year_made", "int", required=False), Col("estimate_low", "float", required=False),
+        Col("estimate_high", "float", required=False), Col("price", "float", required=False),
+        _enum("price_basis", {"with_premium", "hammer", "unsold", "not_reported"}),
+        _enum("currency", {"USD", "CNY", "GBP", "EUR", "HKD"}), Col("sold", "bool"), _src(),
+        Col("note", required=False))),
+    Table("stakeholders", "data/stakeholders.csv", ("stakeholder_id",), (
+        Col("stakeholder_id", "id"), _CASE, Col("name"), _enum("group", GROUPS),
+        Col("interests"), _src())),
+    Table("arguments", "data/arguments.csv", ("argument_id",), (
+        Col("argument_id", "id"), _CASE, Col("question"), _enum("stance", {"for", "against"}),
+        Col("claim"), Col("stakeholder", "id", ref="stakeholders"),
+        _enum("principle", PRINCIPLES), _src())),
+    Table("rules", "data/rules.csv", ("rule_id",), (
+        Col("rule_id", "id"), _enum("jurisdiction", {"CN", "US", "EU", "UK"}),
+        Col("instrument"), Col("article", required=False),
+        *_date("date_in_force", required=False), Col("requires"),
+        _enum("kind", {"statute", "regulation", "agency_guidance", "judgment"}),
+        Col("status"), _src())),
+    Table("applications", "data/applications.csv", ("application_id",), (
+        Col("application_id", "id"), _CASE, Col("rule_id", "id", ref="rules"), Col("issue"),
+        Col("points_to"), _enum("certainty", {"settled", "arguable", "open"}), Col("why"),
+        _src())),
+    Table("corrections", "data/corrections.csv", ("correction_id",), (
+        Col("correction_id", "id"), Col("source_id", "source_id", ref="sources"),
+        Col("claim_in_source"), Col("verified_value"),
+        _enum("verdict", {"wrong", "imprecise", "garbled_name", "unverified", "framing"}),
+        Col("explanation"), _src("verified_source_ids", required=False))),
+    Table("glossary", "data/glossary.csv", ("term",), (
+        Col("term"), Col("term_zh"), Col("definition"), _src())),
+)}
+
+
+def tables() -> list[str]:
+    """The names :func:`load` accepts, sorted."""
+    return sorted(SCHEMAS)
+
+
+def schema(name: str) -> Table:
+    """The declared schema of one table (columns, key, links)."""
+    _check_name(name)
+    return SCHEMAS[name]
+
+
+def load(name: str, root: str | Path | None = None) -> pd.DataFrame:
+    """One validated, typed table as a new DataFrame.
+
+    ``root`` is the kit's top folder (holding ``data/`` and ``seeds/``); by default
+    :func:`artethics.paths.root`, which honours ``ARTETHICS_ROOT``.
+    """
+    _check_name(name)
+    base = Path(root) if root is not None else paths.root()
+    return _cached(str(base), name, _stamp(base, name)).copy(deep=True)
+
+
+def load_all(root: str | Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every table, keyed by name (sorted)."""
+    return {name: load(name, root) for name in tables()}
+
+
+# --- caching ------------------------------------------------------------------------
+
+def _deps(name: str) -> list[str]:
+    refs = {c.ref for c in SCHEMAS[name].cols if c.ref and c.ref != name}
+    if name == "arguments":
+        refs.add("cases")
+    out = {name}
+    for ref in refs:
+        out.update(_deps(ref))
+    return sorted(out)
+
+
+def _stamp(base: Path, name: str) -> tuple:
+    stamp = []
+    for dep in _deps(name):
+        path = base / SCHEMAS[dep].path
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            raise DataError(SCHEMAS[dep].path, None, None, str(path),
+                            "an existing file; pass root= or set ARTETHICS_ROOT to the kit's "
+                            "top folder") from None
+        stamp.append((dep, st.st_mtime_ns, st.st_size))
+    return tuple(stamp)
+
+
+@lru_cache(maxsize=128)
+def _cached(base: str, name: str, stamp: tuple) -> pd.DataFrame:
+    table = SCHEMAS[name]
+    rows = _read(Path(base), table)
+    frame = _typed(table, rows)
+    _check_keys(table, frame)
+    _check_links(base, table, frame)
+    _check_table(base, table, frame)
+    if name == "facts":
+        frame["value_num"] = pd.to_numeric(frame["value"].where(
+            frame["value"].str.fullmatch(_FLOAT.pattern)), errors="raise")
+    return frame
+
+
+def _check_name(name: str) -> None:
+    if name not in SCHEMAS:
+        raise ValueError(f"unknown table {name!r}; choose one of: {', '.join(tables())}")
+
+
+# --- reading and typing -------------------------------------------------------------
+
+def _read(base: Path, table: Table) -> list[dict[str, str]]:
+    path = base / table.path
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            records = list(csv.reader(handle))
+    except UnicodeDecodeError as exc:
+        raise DataError(table.path, None, None, f"byte {exc.start}", "UTF-8 text") from None
+    if not records:
+        raise DataError(table.path, 1, None, "", "a header row")
+    header = records[0]
+    _check_header(table, header)
+    rows = []
+    for number, record in enumerate(records[1:], start=2):
+        if len(record) != len(header):
+            raise DataError(table.path, number, None, f"{len(record)} fields",
+                            f"{len(header)} fields, one per header column")
+        rows.append(dict(zip(header, record, strict=True)))
+    return rows
+
+
+def _check_header(table: Table, header: list[str]) -> None:
+    names = [c.name for c in table.cols]
+    for col in names:
+        if col not in header:
+            raise DataError(table.path, 1, col, "(missing)",
+                            f"a column named '{col}' in the header")
+    for col in header:
+        if col not in names or header.count(col) > 1:
+            raise DataError(table.path, 1, col, col,
+                            f"only these columns, each once: {', '.join(names)}")
+
+
+def _typed(table: Table, rows: list[dict[str, str]]) -> pd.DataFrame:
+    data = {}
+    for col in table.cols:
+        values = [_parse(table, col, row[col.name], n) for n, row in enumerate(rows, start=2)]
+        data[col.name] = _series(col, values)
+    return pd.DataFrame(data)
+
+
+def _series(col: Col, values: list) -> pd.Series:
+    if col.kind == "date":
+        return pd.Series(pd.to_datetime(values), dtype="datetime64[ns]")
+    if col.kind == "int":
+        return pd.Series(values, dtype="Int64")
+    if col.kind == "float":
+        return pd.Series(values, dtype="float64")
+    if col.kind == "bool":
+        return pd.Series(values, dtype="bool")
+    return pd.Series(values, dtype=object)
+
+
+def _parse(table: Table, col: Col, raw: str, row: int):
+    if raw == "":
+        if col.required:
+            raise DataError(table.path, row, col.name, raw, "a value (this column is required)")
+        return _EMPTY.get(col.kind, "")
+    return _PARSERS[col.kind](table, col, raw, row)
+
+
+def _fail(table: Table, col: Col, raw: str, row: int, expected: str):
+    raise DataError(table.path, row, col.name, raw, expected)
+
+
+def _p_id(table, col, raw, row):
+    if not _SNAKE.fullmatch(raw):
+        _fail(table, col, raw, row, "a lowercase snake_case id such as 'lofter_apology'")
+    return raw
+
+
+def _p_source_id(table, col, raw, row):
+    if not _SOURCE_ID.fullmatch(raw):
+        _fail(table, col, raw, row, "a source id such as 'S07'")
+    return raw
+
+
+def _p_source_ids(table, col, raw, row):
+    ids = raw.split(";")
+    for one in ids:
+        if not _SOURCE_ID.fullmatch(one):
+            _fail(table, col, raw, row,
+                  "source ids separated by ';' without spaces, e.g. 'S01;S07'")
+    if len(set(ids)) != len(ids):
+        _fail(table, col, raw, row, "each source id once")
+    return raw
+
+
+def _p_text(table, col, raw, row):
+    if raw != raw.strip():
+        _fail(table, col, raw, row, "text without leading or trailing spaces")
+    return raw
+
+
+def _p_enum(table, col, raw, row):
+    if raw not in col.allowed:
+        _fail(table, col, raw, row, f"one of: {', '.join(sorted(col.allowed))}")
+    return raw
+
+
+def _p_int(table, col, raw, row):
+    if not _INT.fullmatch(raw):
+        _fail(table, col, raw, row, "a whole number written with digits only, e.g. 2018")
+    return int(raw)
+
+
+def _p_float(table, col, raw, row):
+    if not _FLOAT.fullmatch(raw):
+        _fail(table, col, raw, row,
+              "a number with digits and at most one '.', no commas or currency signs, e.g. 432500")
+    return float(raw)
+
+
+def _p_bool(table, col, raw, row):
+    if raw not in ("true", "false"):
+        _fail(table, col, raw, row, "true or false (lowercase)")
+    return raw == "true"
+
+
+def _p_date(table, col, raw, row):
+    try:
+        if not _DATE.fullmatch(raw):
+            raise ValueError
+        return date.fromisoformat(raw)
+    except ValueError:
+        _fail(table, col, raw, row, "an existing date written YYYY-MM-DD, e.g. 2023-08-15")
+
+
+_PARSERS = {
+    "id": _p_id, "source_id": _p_source_id, "source_ids": _p_source_ids, "text": _p_text,
+    "enum": _p_enum, "int": _p_int, "float": _p_float, "bool": _p_bool, "date": _p_date,
+}
+_EMPTY = {"int": None, "float": float("nan"), "date": None, "source_ids": ""}
+
+
+# --- checks across rows and tables --------------------------------------------------
+
+def _check_keys(table: Table, frame: pd.DataFrame) -> None:
+    seen: dict[tuple, int] = {}
+    for number, key in enumerate(zip(*(frame[k] for k in table.key), strict=True), start=2):
+        if key in seen:
+            raise DataError(table.path, number, "+".join(table.key), "/".join(map(str, key)),
+                            f"a unique key (already used in row {seen[key]})")
+        seen[key] = number
+
+
+def _check_links(base: str, table: Table, frame: pd.DataFrame) -> None:
+    for col in table.cols:
+        if not col.ref:
+            continue
+        target = SCHEMAS[col.ref]
+        known = set(_cached(base, col.ref, _stamp(Path(base), col.ref))[target.key[0]])
+        for number, raw in enumerate(frame[col.name], start=2):
+            ids = raw.split(";") if col.kind == "source_ids" and raw else [raw] if raw else []
+            for one in ids:
+                if one not in known:
+                    raise DataError(table.path, number, col.name, one,
+                                    f"an id listed in {target.path} ({target.key[0]})")
+
+
+def _check_table(base: str, table: Table, frame: pd.DataFrame) -> None:
+    for col in table.cols:
+        if col.kind == "date":
+            _check_precision(table, frame, col.name, table.cols[table.cols.index(col) + 1].name)
+    extra = _EXTRA_CHECKS.get(table.name)
+    if extra:
+        extra(base, table, frame)
+
+
+def _check_precision(table: Table, frame: pd.DataFrame, date_col: str, prec_col: str) -> None:
+    for number, (when, prec) in enumerate(zip(frame[date_col], frame[prec_col],
+                                              strict=True), start=2):
+        if pd.isna(when) != (prec == ""):
+            raise DataError(table.path, number, prec_col, prec,
+                            f"a precision exactly when '{date_col}' is given")
+        if prec == "month" and when.day != 1 or prec == "year" and (when.month, when.day) != (1, 1):
+            raise DataError(table.path, number, date_col, when.date().isoformat(),
+                            f"the first day of the {prec} when date_precision is '{prec}'")
+
+
+def _check_cases(base: str, table: Table, frame: pd.DataFrame) -> None:
+    for number, (cid, kind, question) in enumerate(
+            zip(frame.case_id, frame.kind, frame.central_question, strict=True), start=2):
+        if kind == "main" and not question:
+            raise DataError(table.path, number, "central_question", question,
+                            "a question for every main case")
+        if (kind == "main") != (cid in MAIN_CASES):
+            raise DataError(table.path, number, "kind", kind,
+                            f"'main' exactly for the cases {', '.join(MAIN_CASES)}")
+
+
+def _main_cases(base: str) -> pd.DataFrame:
+    cases = _cached(base, "cases", _stamp(Path(base), "cases"))
+    return cases[cases.kind == "main"].set_index("case_id")
+
+
+def _check_main_only(base: str, table: Table, frame: pd.DataFrame) -> None:
+    main = _main_cases(base)
+    for number, cid in enumerate(frame.case_id, start=2):
+        if cid not in main.index:
+            raise DataError(table.path, number, "case_id", cid,
+                            f"a main case ({', '.join(MAIN_CASES)})")
+
+
+def _check_arguments(base: str, table: Table, frame: pd.DataFrame) -> None:
+    _check_main_only(base, table, frame)
+    main = _main_cases(base)
+    holders = _cached(base, "stakeholders", _stamp(Path(base), "stakeholders"))
+    holder_case = dict(zip(holders.stakeholder_id, holders.case_id, strict=True))
+    for number, row in enumerate(frame.itertuples(index=False), start=2):
+        if row.question != main.at[row.case_id, "central_question"]:
+            raise DataError(table.path, number, "question", row.question,
+                            f"the central_question of case '{row.case_id}' in data/cases.csv")
+        if holder_case[row.stakeholder] != row.case_id:
+            raise DataError(table.path, number, "stakeholder", row.stakeholder,
+                            f"a stakeholder of case '{row.case_id}'")
+
+
+def _check_sales(base: str, table: Table, frame: pd.DataFrame) -> None:
+    for number, row in enumerate(frame.itertuples(index=False), start=2):
+        if row.estimate_low > row.estimate_high:
+            raise DataError(table.path, number, "estimate_low", row.estimate_low,
+                            "a low estimate no greater than estimate_high")
+        if (row.price_basis == "unsold") == row.sold:
+            raise DataError(table.path, number, "price_basis", row.price_basis,
+                            "'unsold' exactly when sold is false")
+        if row.sold and pd.isna(row.price):
+            raise DataError(table.path, number, "price", "", "a price for a sold lot")
+
+
+_EXTRA_CHECKS = {
+    "cases": _check_cases,
+    "stakeholders": _check_main_only,
+    "arguments": _check_arguments,
+    "applications": _check_main_only,
+    "sales": _check_sales,
+}

@@ -1,0 +1,90 @@
+"""The source register (``seeds/sources.csv``) and short citations.
+
+>>> from artethics.sources import cite
+>>> cite("S52")
+"Source: [S52] U.S. Court of Appeals ..., 'Thaler v. Perlmutter, ...', 18 Mar 2025"
+
+A title in square brackets is our own description of an untitled or long-titled
+item and is printed without quotation marks.
+
+Citations are deterministic: ids are de-duplicated and sorted by number, so
+``cite("S07", "S01")`` and ``cite("S01;S07")`` give the same line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from artethics import data
+
+__all__ = ["cite", "source", "sources_for", "format_date"]
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
+           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_ID_COLUMNS = ("source_ids", "verified_source_ids", "source_id")
+
+
+def _register(root: str | Path | None) -> pd.DataFrame:
+    return data.load("sources", root).set_index("source_id")
+
+
+def _split(ids: Iterable[str]) -> list[str]:
+    out = set()
+    for item in ids:
+        if not isinstance(item, str):
+            raise TypeError(f"source ids must be strings such as 'S07', not {item!r}")
+        out.update(part.strip() for part in item.split(";") if part.strip())
+    return sorted(out, key=lambda s: (len(s), s))
+
+
+def source(source_id: str, root: str | Path | None = None) -> dict:
+    """One register entry as a plain dict (the date as a ``datetime.date`` or None)."""
+    register = _register(root)
+    if source_id not in register.index:
+        raise KeyError(f"unknown source id {source_id!r}: it is not in seeds/sources.csv "
+                       "(ids look like 'S07')")
+    entry = register.loc[source_id].to_dict()
+    entry["date"] = None if pd.isna(entry["date"]) else entry["date"].date()
+    return {"source_id": source_id, **entry}
+
+
+def format_date(when, precision: str) -> str:
+    """'5 Apr 2016' (day), 'Apr 2016' (month), '2016' (year) or 'n.d.' when unknown."""
+    if when is None or pd.isna(when):
+        return "n.d."
+    if precision == "day":
+        return f"{when.day} {_MONTHS[when.month - 1]} {when.year}"
+    if precision == "month":
+        return f"{_MONTHS[when.month - 1]} {when.year}"
+    return str(when.year)
+
+
+def _one(entry: dict) -> str:
+    when = format_date(entry["date"], entry["date_precision"])
+    title = entry["title"]
+    if not title.startswith("["):
+        title = f"'{title}'"
+    return f"[{entry['source_id']}] {entry['author_outlet']}, {title}, {when}"
+
+
+def cite(*source_ids: str, root: str | Path | None = None) -> str:
+    """A one-line citation for the given ids (each may also be an 'S01;S07' list)."""
+    ids = _split(source_ids)
+    if not ids:
+        raise ValueError("cite() needs at least one source id, e.g. cite('S07')")
+    parts = [_one(source(sid, root)) for sid in ids]
+    label = "Source" if len(parts) == 1 else "Sources"
+    return f"{label}: " + "; ".join(parts)
+
+
+def sources_for(frame: pd.DataFrame) -> list[str]:
+    """The sorted, unique source ids a table (or slice of one) cites."""
+    columns = [c for c in _ID_COLUMNS if c in frame.columns]
+    if not columns:
+        raise ValueError("this table has no source_ids, verified_source_ids or source_id "
+                         f"column; its columns are: {', '.join(map(str, frame.columns))}")
+    values = [v for c in columns for v in frame[c].tolist() if isinstance(v, str)]
+    return _split(values)
