@@ -1,0 +1,62 @@
+"""Benchmark: `artethics check` over a folder, in parallel vs one notebook after another.
+
+Writes N copies of the complete fixture notebook (tests/fixtures/check) to a temporary
+folder, checks them with --jobs 1 and with --jobs J in the same run, prints both times
+and the speed-up. Target: at least 1.9x on 2 cores.
+
+    .venv/bin/python benchmarks/check_folder.py [--n 100] [--jobs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import tempfile
+import time
+from pathlib import Path
+
+from artethics import checking
+
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "check"
+
+
+def _fixtures():
+    spec = importlib.util.spec_from_file_location("make_fixtures", FIXTURES / "make_fixtures.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def make_class(folder: Path, n: int) -> None:
+    src = _fixtures().write_all(folder)["98_fixture-pass-complete"]
+    text = src.read_text(encoding="utf-8")
+    for path in list(folder.iterdir()):
+        path.unlink()
+    for i in range(n):
+        (folder / f"student{i:03d}_98_fixture.ipynb").write_text(text, encoding="utf-8")
+
+
+def timed(folder: Path, jobs: int, manifest: dict) -> float:
+    start = time.perf_counter()
+    reports = checking.check_notebooks([folder], manifest=manifest, jobs=jobs, timeout=60)
+    elapsed = time.perf_counter() - start
+    assert all(r.ok for r in reports), [r.text() for r in reports if not r.ok][:1]
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=100)
+    parser.add_argument("--jobs", type=int, default=checking.default_jobs())
+    args = parser.parse_args()
+    manifest = checking.load_manifest(FIXTURES / "manifest.json")
+    with tempfile.TemporaryDirectory() as tmp:
+        make_class(Path(tmp), args.n)
+        serial = timed(Path(tmp), 1, manifest)
+        parallel = timed(Path(tmp), args.jobs, manifest)
+    print(f"{args.n} notebooks: one after another {serial:.1f} s, "
+          f"{args.jobs} workers {parallel:.1f} s, speed-up x{serial / parallel:.2f}")
+
+
+if __name__ == "__main__":
+    main()

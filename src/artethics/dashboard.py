@@ -1,0 +1,160 @@
+"""The class dashboard's logic: tables from the class dataset, and a demo class.
+
+``course/dashboard.ipynb`` calls these and shows the results. Every function is
+pure (a DataFrame in, a DataFrame out) except :func:`load_class`, which reads
+the SQLite file written by ``artethics collect``. Nothing here displays anything.
+
+    frame = answers_frame(load_class("class.sqlite"))
+    positions(frame); principle_weights(frame); stakeholder_weights(frame)
+    added_arguments(frame); completion(frame)
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+
+from artethics.responses import Response, pseudonym, sorted_responses
+
+POSITIONS = {"strongly_against": -2, "against": -1, "undecided": 0, "for": 1, "strongly_for": 2}
+DEMO_SALT = "artethics-demo"  # the demo class only: its names are invented anyway
+# the five cases (data/cases.csv ids) and their lessons (course/AUTHORING.md)
+DEMO_LESSONS = {"rembrandt": "01_next_rembrandt", "belamy": "02_edmond_de_belamy",
+                "lofter": "03_lofter", "trik": "04_trik_ai",
+                "christies": "05_augmented_intelligence"}
+DEMO_PRINCIPLES = ("authorship", "compensation", "consent", "credit", "transparency")
+DEMO_STAKEHOLDERS = ("ai_developers", "artists", "buyers", "platforms", "public_audiences")
+ANSWER_COLUMNS = ["lesson", "activity", "kind", "student", "data", "recorded_at", "case"]
+
+
+def load_class(db: str | Path) -> list[Response]:
+    """The answers in a class dataset written by ``artethics collect``."""
+    path = Path(db)
+    if not path.is_file():
+        raise FileNotFoundError(f"no class dataset at {db}; run `artethics collect PATH... "
+                                "--db FILE` first, or leave class_db empty for the demo class.")
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        rows = conn.execute("SELECT lesson, activity, kind, student, data, recorded_at "
+                            "FROM responses").fetchall()
+    return sorted_responses(Response(a, b, c, d, json.loads(e), f) for a, b, c, d, e, f in rows)
+
+
+def answers_frame(responses: list[Response], salt: str | None = None) -> pd.DataFrame:
+    """One row per answer, latest per student and activity; students pseudonymised with salt."""
+    rows = []
+    for r in sorted_responses(responses):
+        student = pseudonym(r.student, salt) if salt else r.student
+        case = r.data.get("case") or r.activity.split(".")[0]
+        rows.append([r.lesson, r.activity, r.kind, student, r.data, r.recorded_at, case])
+    frame = pd.DataFrame(rows, columns=ANSWER_COLUMNS)
+    return frame.drop_duplicates(["activity", "student"], keep="last").reset_index(drop=True)
+
+
+def _of_kind(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
+    return frame[frame["kind"] == kind]
+
+
+def positions(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per case: mean position before and after (-2..+2), the mean shift, and how many."""
+    polls = _of_kind(frame, "poll")
+    if polls.empty:
+        return pd.DataFrame(columns=["case", "before", "after", "shift", "students"])
+    table = pd.DataFrame({
+        "case": polls["case"], "student": polls["student"],
+        "when": [d.get("when") for d in polls["data"]],
+        "position": [POSITIONS.get(d.get("stance"), float("nan")) for d in polls["data"]]})
+    wide = table.pivot_table(index=["case", "student"], columns="when", values="position")
+    wide = wide.reindex(columns=["before", "after"])
+    wide["shift"] = wide["after"] - wide["before"]
+    out = wide.groupby("case").agg(before=("before", "mean"), after=("after", "mean"),
+                                   shift=("shift", "mean"), students=("shift", "count"))
+    return out.round(2).reset_index().sort_values("case").reset_index(drop=True)
+
+
+def principle_weights(frame: pd.DataFrame) -> pd.DataFrame:
+    """Mean net weight (for minus against) per principle and case, from the argument balances."""
+    rows = [{"case": c, "principle": p, "net": v}
+            for c, d in zip(_of_kind(frame, "balance")["case"],
+                            _of_kind(frame, "balance")["data"], strict=True)
+            for p, v in (d.get("by_principle") or {}).items()]
+    if not rows:
+        return pd.DataFrame()
+    table = pd.DataFrame(rows).pivot_table(index="principle", columns="case", values="net")
+    return table.round(2).sort_index().sort_index(axis=1)
+
+
+def stakeholder_weights(frame: pd.DataFrame) -> pd.DataFrame:
+    """Mean total rating per stakeholder and case, from the ethical matrices."""
+    rows = [{"case": c, "stakeholder": s, "total": v}
+            for c, d in zip(_of_kind(frame, "matrix")["case"],
+                            _of_kind(frame, "matrix")["data"], strict=True)
+            for s, v in (d.get("totals") or {}).items()]
+    if not rows:
+        return pd.DataFrame()
+    table = pd.DataFrame(rows).pivot_table(index="stakeholder", columns="case", values="total")
+    return table.round(2).sort_index().sort_index(axis=1)
+
+
+def added_arguments(frame: pd.DataFrame) -> pd.DataFrame:
+    """The arguments students added to a balance themselves."""
+    rows = [{"case": c, "student": s, "stance": a.get("stance"),
+             "principle": a.get("principle"), "weight": a.get("weight"), "text": a.get("text")}
+            for c, s, d in zip(*(_of_kind(frame, "balance")[k] for k in ("case", "student",
+                                                                         "data")), strict=True)
+            for a in d.get("own") or []]
+    columns = ["case", "student", "stance", "principle", "weight", "text"]
+    return pd.DataFrame(rows, columns=columns).sort_values(columns[:3]).reset_index(drop=True)
+
+
+def completion(frame: pd.DataFrame, students: int | None = None) -> pd.DataFrame:
+    """Per activity: how many students answered, and the share of the class that did.
+
+    For exercises (kind ``exercise``) also how many got it right (``data['ok']``)."""
+    if frame.empty:
+        return pd.DataFrame(columns=["activity", "kind", "answered", "correct", "share"])
+    total = students or frame["student"].nunique()
+    ok = frame["data"].map(lambda d: bool(d.get("ok")))
+    out = frame.assign(ok=ok).groupby(["activity", "kind"]).agg(
+        answered=("student", "nunique"), correct=("ok", "sum")).reset_index()
+    out.loc[out["kind"] != "exercise", "correct"] = pd.NA
+    out["share"] = (out["answered"] / total).round(2)
+    return out.sort_values("activity").reset_index(drop=True)
+
+
+# --- a demo class ------------------------------------------------------------------------------
+
+
+def _demo_student(rng: random.Random, name: str, case: str, lesson: str) -> list[Response]:
+    stances = list(POSITIONS)
+    before = rng.randrange(5)
+    after = min(4, max(0, before + rng.choice([-1, 0, 0, 1, 1])))
+    polls = [Response(lesson, f"{case}.poll_{w}", "poll", name,
+                      {"case": case, "when": w, "stance": stances[i],
+                       "confidence": rng.randint(1, 5)})
+             for w, i in (("before", before), ("after", after))]
+    principles = {p: rng.randint(-5, 5) for p in DEMO_PRINCIPLES}
+    own = ([{"id": f"own_{name}", "text": f"(demo) an argument added by {name}",
+             "stance": rng.choice(["for", "against"]), "principle": rng.choice(DEMO_PRINCIPLES),
+             "weight": rng.randint(1, 5)}] if rng.random() < 0.2 else [])
+    balance = Response(lesson, f"{case}.balance", "balance", name,
+                       {"case": case, "by_principle": principles, "own": own})
+    totals = {s: rng.randint(-4, 8) for s in DEMO_STAKEHOLDERS}
+    matrix = Response(lesson, f"{case}.matrix", "matrix", name, {"case": case, "totals": totals})
+    exercise = Response(lesson, f"{case}.exercise", "exercise", name, {"ok": rng.random() < 0.7})
+    done = polls + [balance, matrix, exercise]
+    return done[: rng.randint(3, len(done))]
+
+
+def demo_class(students: int = 24, seed: int = 0) -> list[Response]:
+    """An invented class (names ``demo01``…), the same for the same seed; for trying the
+    dashboard before a real class exists. Nothing in it is a real student's answer."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(students):
+        for case, lesson in DEMO_LESSONS.items():
+            out += _demo_student(rng, f"demo{i + 1:02d}", case, lesson)
+    return sorted_responses(out)
