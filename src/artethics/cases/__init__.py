@@ -1,0 +1,1 @@
+"""Case-specific helpers that keep the lesson notebooks thin (one module per case)."""

@@ -1,0 +1,131 @@
+"""Checks for lesson 03_lofter (NetEase LOFTER's AI drawing feature, March 2023).
+
+Every expected value is computed from data/ (events.csv, facts.csv) when the
+check runs; hints name the missing consideration, never the value.
+"""
+
+from __future__ import annotations
+
+from . import as_number, exercise
+
+DAY = "Count whole days by subtracting one date from the other."
+
+
+def _events():
+    from artethics import data
+
+    return data.load("events")
+
+
+def event_date(event_id: str):
+    """The date of one event in events.csv, as a pandas Timestamp."""
+    import pandas as pd
+
+    events = _events()
+    rows = events.loc[events["event_id"] == event_id, "date"]
+    if rows.empty:
+        raise KeyError(f"events.csv has no event {event_id!r}")
+    return pd.Timestamp(rows.iloc[0])
+
+
+def days_between(first: str, last: str) -> int:
+    """Whole days from event ``first`` to event ``last`` (both in events.csv)."""
+    return int((event_date(last) - event_date(first)).days)
+
+
+def as_days(answer) -> float | None:
+    """A number of days from a number, a pandas/NumPy/datetime timedelta, else None."""
+    days = getattr(answer, "days", None)
+    if days is not None and not callable(days):
+        seconds = getattr(answer, "seconds", 0) or 0
+        return float(days) + float(seconds) / 86400
+    return as_number(answer)
+
+
+def _days_verdict(answer, expected: int, mistakes: dict[int, str], generic: str):
+    value = as_days(answer)
+    if value is None:
+        return (False, f"got {type(answer).__name__}, not a number of days.",
+                "Give a whole number of days, e.g. the .days of a date difference.")
+    if value == expected:
+        return True, "right: that is the gap the dates in events.csv allow.", ""
+    if value < 0:
+        return False, "a negative number of days.", ("Subtract the earlier date from the "
+                                                     "later one.")
+    return False, "not the right number of days.", mistakes.get(int(value), generic)
+
+
+@exercise("lofter.days_to_withdrawal",
+          "the number of whole days from LOFTER's first official reply to the "
+          "feature's withdrawal, from events.csv.")
+def _days_to_withdrawal(answer):
+    expected = days_between("lofter_first_reply", "lofter_withdrawn")
+    mistakes = {
+        expected + 1: "Did you count both the first and the last day? Subtract the dates.",
+        days_between("lofter_first_reply", "lofter_protection_plan"):
+            "That is the creator-protection plan; find the event where the feature goes offline.",
+        days_between("lofter_first_reply", "lofter_apology"):
+            "That is the apology letter; find the event where the feature goes offline.",
+    }
+    return _days_verdict(answer, expected, mistakes, "Use the rows lofter_first_reply and "
+                         "lofter_withdrawn. " + DAY)
+
+
+@exercise("lofter.days_since_artstation",
+          "the number of days from the day ArtStation's protest filled its Trending page "
+          "to LOFTER's first official reply, from events.csv.")
+def _days_since_artstation(answer):
+    expected = days_between("artstation_trending_full", "lofter_first_reply")
+    mistakes = {
+        expected + 1: "Did you count both end days? Subtract the dates.",
+        days_between("artstation_first_complaints", "lofter_first_reply"):
+            "That starts at the first complaints; the question asks from the day the "
+            "protest image filled the Trending page.",
+        days_between("artstation_faq", "lofter_first_reply"):
+            "That starts at Epic Games' FAQ; the question asks from the day the protest "
+            "image filled the Trending page.",
+    }
+    return _days_verdict(answer, expected, mistakes, "Take the dates of "
+                         "artstation_trending_full and lofter_first_reply. " + DAY)
+
+
+def unconfirmed_fact_ids(case: str = "lofter") -> list[str]:
+    """Sorted fact ids of ``case`` whose status in facts.csv is not 'confirmed'."""
+    from artethics import data
+
+    facts = data.load("facts")
+    mask = (facts["case_id"] == case) & (facts["status"] != "confirmed")
+    return sorted(facts.loc[mask, "fact_id"].astype(str))
+
+
+def _as_id_list(answer) -> list[str] | None:
+    if isinstance(answer, str):
+        return [answer]
+    try:
+        items = list(answer)
+    except TypeError:
+        return None
+    return sorted(str(i).strip() for i in items)
+
+
+@exercise("lofter.unconfirmed_facts",
+          "a list of the fact_id values of LOFTER facts (case_id 'lofter') whose status "
+          "in facts.csv is not 'confirmed'.")
+def _unconfirmed(answer):
+    given = _as_id_list(answer)
+    if given is None:
+        return (False, f"got {type(answer).__name__}, not a list of fact ids.",
+                "Give a list of fact_id strings, e.g. list(frame['fact_id']).")
+    expected = unconfirmed_fact_ids("lofter")
+    if given == expected:
+        return True, "right: these figures need care before you rely on them.", ""
+    if set(expected) < set(given):
+        hint = "Some of these are confirmed: keep only rows whose status is not 'confirmed'."
+    elif set(given) < set(expected):
+        hint = "One or more are missing: did you look at every status other than 'confirmed'?"
+    elif not set(given) & set(expected):
+        hint = ("None of these match. Filter facts.csv on case_id == 'lofter' and on the "
+                "status column.")
+    else:
+        hint = "Filter on case_id == 'lofter' first, then on the status column."
+    return False, f"{len(given)} fact id(s) given, not the right set.", hint

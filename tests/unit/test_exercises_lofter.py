@@ -1,0 +1,156 @@
+"""Lesson 03_lofter: each check passes the right answer, fails typical mistakes and None,
+and no hint gives the expected value away; the case helpers read data/ correctly."""
+
+import datetime
+
+import pandas as pd
+import pytest
+
+from artethics import data
+from artethics.cases import lofter
+from artethics.exercises import evaluate, registry
+from artethics.exercises.lofter import days_between, unconfirmed_fact_ids
+
+EXERCISES = ("lofter.days_to_withdrawal", "lofter.days_since_artstation",
+             "lofter.unconfirmed_facts")
+
+
+def _events():
+    events = data.load("events")
+    return events.set_index("event_id")["date"]
+
+
+def _expected(exercise_id):
+    dates = _events()
+    if exercise_id == "lofter.days_to_withdrawal":
+        return (dates["lofter_withdrawn"] - dates["lofter_first_reply"]).days
+    if exercise_id == "lofter.days_since_artstation":
+        return (dates["lofter_first_reply"] - dates["artstation_trending_full"]).days
+    facts = data.load("facts")
+    rows = facts[(facts.case_id == "lofter") & (facts.status != "confirmed")]
+    return sorted(rows.fact_id)
+
+
+def test_expected_values_follow_the_data():
+    # The dates in events.csv: first reply 6 March, withdrawal 8 March 2023,
+    # ArtStation's trending page full on 13 December 2022.
+    assert days_between("lofter_first_reply", "lofter_withdrawn") == 2
+    assert days_between("artstation_trending_full", "lofter_first_reply") == 83
+    assert unconfirmed_fact_ids("lofter") == _expected("lofter.unconfirmed_facts")
+    assert unconfirmed_fact_ids("lofter")  # the lesson needs at least one to talk about
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_registered(exercise_id):
+    assert exercise_id in registry()
+
+
+@pytest.mark.parametrize("answer", [2, 2.0, datetime.timedelta(days=2), pd.Timedelta(days=2)])
+def test_days_to_withdrawal_accepts_numbers_and_timedeltas(answer):
+    assert evaluate("lofter.days_to_withdrawal", answer).ok
+
+
+@pytest.mark.parametrize("answer, clue", [
+    (3, "both"),              # counted both end days
+    (4, "protection plan"),   # stopped at 10 March
+    (10, "apology"),          # stopped at 16 March
+    (1, "lofter_withdrawn"),  # any other number: point at the two rows
+    ("two", "whole number"),
+    (pd.Timedelta(hours=36), "lofter_withdrawn"),
+])
+def test_days_to_withdrawal_fails_typical_mistakes(answer, clue):
+    verdict = evaluate("lofter.days_to_withdrawal", answer)
+    assert not verdict.ok
+    assert clue in verdict.hint
+
+
+@pytest.mark.parametrize("answer, clue", [
+    (84, "both"),                    # counted both end days
+    (87, "first complaints"),        # started on 9 December
+    (82, "FAQ"),                     # started on 14 December
+    (-83, "earlier date"),           # subtracted the wrong way round
+])
+def test_days_since_artstation_fails_typical_mistakes(answer, clue):
+    verdict = evaluate("lofter.days_since_artstation", answer)
+    assert not verdict.ok
+    assert clue in verdict.hint
+
+
+def test_days_since_artstation_passes():
+    assert evaluate("lofter.days_since_artstation", 83).ok
+
+
+def test_unconfirmed_facts_accepts_list_series_and_any_order():
+    expected = _expected("lofter.unconfirmed_facts")
+    assert evaluate("lofter.unconfirmed_facts", expected).ok
+    assert evaluate("lofter.unconfirmed_facts", pd.Series(expected[::-1])).ok
+    if len(expected) == 1:
+        assert evaluate("lofter.unconfirmed_facts", expected[0]).ok
+
+
+@pytest.mark.parametrize("mutate, clue", [
+    (lambda ids: ids + ["lofter_creators"], "confirmed"),     # forgot the status filter
+    (lambda ids: ["lofter_creators"], "None of these match"),  # wrong rows entirely
+    (lambda ids: 7, "list of fact_id"),
+])
+def test_unconfirmed_facts_fails_typical_mistakes(mutate, clue):
+    verdict = evaluate("lofter.unconfirmed_facts", mutate(_expected("lofter.unconfirmed_facts")))
+    assert not verdict.ok
+    assert clue in verdict.hint
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+@pytest.mark.parametrize("missing", [None, "", []])
+def test_no_answer_fails(exercise_id, missing):
+    verdict = evaluate(exercise_id, missing)
+    assert not verdict.ok and "no answer yet" in verdict.message
+
+
+WRONG = {"lofter.days_to_withdrawal": [3, 4, 10, 1, "x"],
+         "lofter.days_since_artstation": [84, 87, 82, -83],
+         "lofter.unconfirmed_facts": [["lofter_creators"], ["a", "b"], 7]}
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_no_hint_or_message_gives_the_answer_away(exercise_id):
+    expected = _expected(exercise_id)
+    secrets = [str(x) for x in expected] if isinstance(expected, list) else [str(expected)]
+    for answer in WRONG[exercise_id] + [None]:
+        verdict = evaluate(exercise_id, answer)
+        for secret in secrets:
+            assert secret not in verdict.hint + verdict.message
+
+
+def test_timeline_is_sorted_and_labelled():
+    frame = lofter.timeline_frame(("lofter", "artstation"))
+    assert list(frame["date"]) == sorted(frame["date"])
+    assert frame["label"].str.len().max() < 60
+    assert set(frame["group"]) == {"网易 LOFTER (platform)", "creators",
+                                   "ArtStation and its artists"}
+
+
+def test_timeline_rejects_unknown_case():
+    with pytest.raises(ValueError, match="no case"):
+        lofter.timeline_frame(("lofterr",))
+
+
+def test_key_figures_format_and_sources():
+    table = lofter.key_figures("lofter")
+    assert table.loc["lofter_compensation_offer", "figure"] == "RMB 10,000"
+    assert table.loc["lofter_creators", "source_ids"] == "S22"
+    with pytest.raises(ValueError, match="no rows"):
+        lofter.key_figures("nope")
+
+
+def test_steps_after_first_reply_counts_days():
+    steps = lofter.steps_after_first_reply().set_index("event_id")["days_after"]
+    assert steps["lofter_withdrawn"] == 2
+    assert steps["lofter_apology"] == 10
+    assert "lofter_first_reply" not in steps
+
+
+def test_reading_list_and_unknown_source():
+    table = lofter.reading_list(["S22", "S19", "S19"])
+    assert list(table.index) == ["S19", "S22"]
+    with pytest.raises(ValueError, match="S999"):
+        lofter.reading_list(["S999"])
