@@ -14,11 +14,11 @@ QUESTION = "Should the sale go ahead?"
 
 def arguments_df() -> pd.DataFrame:
     rows = [
-        ("x_a1", "x", "for", "Buyers chose freely.", "x_buyers", "access_and_creativity", "S1"),
-        ("x_a2", "x", "against", "Artists were not asked.", "x_artists", "consent", "S1;S2"),
-        ("x_a3", "x", "against", "Artists were not paid.", "x_artists", "compensation", "S2"),
-        ("x_a4", "x", "for", "Makers are named.", "x_makers", "credit", "S3"),
-        ("y_a1", "y", "for", "Another case.", "y_people", "credit", "S9"),
+        ("x_a1", "x", "for", "Buyers chose freely.", "x_buyers", "access_and_creativity", "S01"),
+        ("x_a2", "x", "against", "Artists were not asked.", "x_artists", "consent", "S01;S02"),
+        ("x_a3", "x", "against", "Artists were not paid.", "x_artists", "compensation", "S02"),
+        ("x_a4", "x", "for", "Makers are named.", "x_makers", "credit", "S03"),
+        ("y_a1", "y", "for", "Another case.", "y_people", "credit", "S09"),
     ]
     cols = ["argument_id", "case_id", "stance", "claim", "stakeholder", "principle",
             "source_ids"]
@@ -45,7 +45,7 @@ def test_balance_keeps_only_the_case_arguments_sorted():
 def test_balance_uses_stakeholder_names_and_split_sources():
     first = balance().arguments[1]
     assert first.stakeholder == "Artists"
-    assert first.source_ids == ("S1", "S2")
+    assert first.source_ids == ("S01", "S02")
 
 
 def test_verdict_with_no_weight_is_neutral():
@@ -248,22 +248,25 @@ def test_matrix_decision_must_be_text():
 
 
 def rules_df() -> pd.DataFrame:
-    cols = ["rule_id", "jurisdiction", "instrument", "article", "date_in_force", "status",
-            "source_ids"]
-    rows = [("us_copyright", "US", "Copyright Act", "s. 102", "1978-01-01", "in force", "S5"),
-            ("cn_label", "CN", "Labelling Measures", "Art. 4", "2025-09-01", "in force", "S6"),
-            ("eu_ai", "EU", "AI Act", "Art. 50", "2026-08-02", "adopted", "S7")]
+    cols = ["rule_id", "jurisdiction", "instrument", "article", "date_in_force",
+            "date_precision", "status", "source_ids"]
+    day = pd.Timestamp
+    rows = [("us_copyright", "US", "Copyright Act", "s. 102", day("1978-01-01"), "year",
+             "in force", "S05"),
+            ("cn_label", "CN", "Labelling Measures", "Art. 4", day("2025-09-01"), "day",
+             "in force", "S06"),
+            ("eu_ai", "EU", "AI Act", "Art. 50", pd.NaT, "day", "adopted", "S07")]
     return pd.DataFrame(rows, columns=cols)
 
 
 def applications_df() -> pd.DataFrame:
     cols = ["application_id", "case_id", "rule_id", "issue", "points_to", "certainty", "why",
             "source_ids"]
-    rows = [("x_app2", "x", "us_copyright", "Who owns it?", "No owner", "arguable", "W1", "S5"),
+    rows = [("x_app2", "x", "us_copyright", "Who owns it?", "No owner", "arguable", "W1", "S05"),
             ("x_app1", "x", "us_copyright", "Is it a work?", "Needs a human", "settled", "W2",
-             "S8"),
+             "S08"),
             ("x_app3", "x", "cn_label", "Label needed?", "Yes", "open", "W3", ""),
-            ("y_app1", "y", "eu_ai", "Other", "Other", "open", "W4", "S9")]
+            ("y_app1", "y", "eu_ai", "Other", "Other", "open", "W4", "S09")]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -271,7 +274,7 @@ def test_lens_filters_by_case_and_jurisdiction():
     m = LensModel("x", rules_df(), applications_df())
     found = m.choose("us")
     assert [f.application_id for f in found] == ["x_app1", "x_app2"]
-    assert found[0].source_ids == ("S8", "S5")
+    assert found[0].source_ids == ("S08", "S05")
     assert m.counts() == {"settled": 1, "arguable": 1, "open": 0}
     assert m.to_data() == {"case": "x", "jurisdiction": "US",
                            "applications": ["x_app1", "x_app2"],
@@ -286,7 +289,8 @@ def test_lens_summary_is_honest_and_not_advice():
     assert "links no rule of European Union" in text
     m.choose("US")
     assert "Certainty: arguable" in m.summary()
-    assert "S8" in m.summary()
+    assert "S08" in m.summary()
+    assert "(in force: 1978; status: in force)" in m.summary()
 
 
 def test_lens_unknown_jurisdiction():

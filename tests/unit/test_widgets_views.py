@@ -71,6 +71,7 @@ def test_matrix_view_cell_moves_outcome():
     view.cells[("x_buyers", "credit")].value = 2
     assert view.model.ratings["x_buyers"]["credit"] == 2
     assert "Served: Buyers" in view.outcome.value
+    assert view.cells[("x_makers", "consent")].description == "Tool makers: consent"
 
 
 def test_lens_view_choice_shows_findings():

@@ -49,6 +49,10 @@ class Finding:
         return citation(self.source_ids)
 
 
+FIELDS = ("application_id", "rule_id", "instrument", "article", "date_in_force", "status",
+          "issue", "points_to", "certainty", "why")
+
+
 def check_jurisdiction(value: object) -> str:
     """CN, US, EU or UK (lower case is accepted)."""
     if isinstance(value, str):
@@ -58,6 +62,16 @@ def check_jurisdiction(value: object) -> str:
 
 def _text(value: object) -> str:
     return "" if value is None or value != value else str(value)
+
+
+def date_text(value: object, precision: object = "day") -> str:
+    """A rule's date as text at its precision: 2023-08-15, 2023-08 or 2023."""
+    if value is None or value != value or value == "":
+        return ""
+    if not hasattr(value, "strftime"):
+        return str(value)
+    pattern = {"month": "%Y-%m", "year": "%Y"}.get(str(precision), "%Y-%m-%d")
+    return value.strftime(pattern)
 
 
 def findings(case: str, jurisdiction: str, rules, applications) -> list[Finding]:
@@ -70,11 +84,9 @@ def findings(case: str, jurisdiction: str, rules, applications) -> list[Finding]
     out = []
     for _, row in joined.iterrows():
         ids = split_ids(row.get("source_ids")) + split_ids(row.get("source_ids_rule"))
-        out.append(Finding(
-            *(_text(row[c]) for c in ("application_id", "rule_id", "instrument", "article",
-                                      "date_in_force", "status", "issue", "points_to",
-                                      "certainty", "why")),
-            source_ids=tuple(dict.fromkeys(ids))))
+        texts = {c: _text(row[c]) for c in APPLICATION_COLUMNS + RULE_COLUMNS}
+        texts["date_in_force"] = date_text(row["date_in_force"], row.get("date_precision"))
+        out.append(Finding(**{k: texts[k] for k in FIELDS}, source_ids=tuple(dict.fromkeys(ids))))
     return sorted(out, key=lambda f: (f.rule_id, f.application_id))
 
 

@@ -144,10 +144,12 @@ class MatrixView:
 
     def _block(self, stakeholder_id: str) -> w.VBox:
         name = self.model.names[stakeholder_id]
-        sliders = []
+        short = name.split(" (")[0].split(",")[0]
+        sliders = [w.HTML(f"<strong>{escape(name)}</strong>")]
         for principle in self.model.principles:
             slider = w.IntSlider(value=self.model.ratings[stakeholder_id][principle], min=LOW,
-                                 max=HIGH, description=f"{name}: {principle}", style=WIDE)
+                                 max=HIGH, description=f"{short}: {principle}",
+                                 tooltip=f"{name}: {principle}", style=WIDE)
             slider.observe(self._changed(stakeholder_id, principle), names="value")
             self.cells[(stakeholder_id, principle)] = slider
             sliders.append(slider)
