@@ -8,20 +8,6 @@ from __future__ import annotations
 
 import numpy as np
 
-# Okabe–Ito colour-blind-safe palette. Used only when ``artethics.plotting``
-# is not available; every plot also tells its series apart by line style,
-# marker or hatching, so no meaning rests on colour alone.
-OKABE_ITO = (
-    "#E69F00",  # orange
-    "#56B4E9",  # sky blue
-    "#009E73",  # bluish green
-    "#F0E442",  # yellow
-    "#0072B2",  # blue
-    "#D55E00",  # vermillion
-    "#CC79A7",  # reddish purple
-    "#000000",  # black
-)
-
 
 def check_seed(seed) -> int:
     """Return ``seed`` as an int, or say clearly what is wrong with it."""
@@ -45,27 +31,21 @@ def check_positive_int(name: str, value, minimum: int = 1) -> int:
 
 
 def palette() -> tuple[str, ...]:
-    """The kit's colours: ``artethics.plotting``'s palette when it exists."""
-    try:
-        from artethics import plotting
-    except ImportError:
-        return OKABE_ITO
-    colours = getattr(plotting, "PALETTE", None) or getattr(plotting, "OKABE_ITO", None)
-    return tuple(colours) if colours else OKABE_ITO
+    """The kit's colour-blind-safe colours (Okabe–Ito, from ``artethics.plotting``).
+
+    Index 0 blue, 1 orange, 2 green, 3 vermillion. Every demo plot also tells
+    series apart by line style, marker or hatching, never by colour alone.
+    """
+    from artethics import plotting
+
+    return tuple(plotting.PALETTE)
 
 
 def _style() -> None:
-    """Apply the kit's look (CJK font, palette) if ``artethics.plotting`` exists.
+    """Apply the kit's look (CJK font, rcParams) at draw time, never on import."""
+    from artethics import plotting
 
-    Until it does, matplotlib's defaults are used unchanged.
-    """
-    try:
-        from artethics import plotting
-    except ImportError:
-        return
-    setup = getattr(plotting, "setup", None)
-    if callable(setup):
-        setup()
+    plotting.setup()
 
 
 def new_figure(fig=None, figsize=(10, 6)):
@@ -77,3 +57,19 @@ def new_figure(fig=None, figsize=(10, 6)):
         return plt.figure(figsize=figsize)
     fig.clear()
     return fig
+
+
+def sklearn_file(relative: str):
+    """Path of a data file inside the installed scikit-learn, or None.
+
+    Found without importing scikit-learn (slow to import), so the demos can
+    read the sample photos and digits it ships in a fraction of a second.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("sklearn")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / relative
+    return path if path.is_file() else None

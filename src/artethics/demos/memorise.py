@@ -39,7 +39,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from artethics.demos._common import check_positive_int, check_seed, new_figure, palette
+from artethics.demos._common import (
+    check_positive_int,
+    check_seed,
+    new_figure,
+    palette,
+    sklearn_file,
+)
 
 DEFAULT_NS = (10, 20, 50, 100, 200, 500, 1000)
 N_COMPONENTS = 15
@@ -51,7 +57,14 @@ THRESHOLD_RULE = (
 
 
 def load_images() -> np.ndarray:
-    """The 1,797 digit images shipped with scikit-learn, shape (1797, 64), 0-16."""
+    """The 1,797 digit images shipped with scikit-learn, shape (1797, 64), 0-16.
+
+    Read straight from scikit-learn's own data file (the same numbers as
+    ``sklearn.datasets.load_digits().data``); nothing is downloaded.
+    """
+    path = sklearn_file("datasets/data/digits.csv.gz")
+    if path is not None:
+        return np.loadtxt(path, delimiter=",")[:, :-1]
     from sklearn.datasets import load_digits
 
     return load_digits().data.astype(float)
@@ -232,13 +245,13 @@ def plot_copy_rate(result: MemoriseResult, fig=None):
     for j in range(result.repeats):
         left.plot(ns, 100 * result.copy_rate[:, j], ls="none", marker=".", color="0.6",
                   label="one repeat" if j == 0 else None)
-    left.plot(ns, 100 * result.copy_rate.mean(axis=1), marker="o", color=colours[5],
+    left.plot(ns, 100 * result.copy_rate.mean(axis=1), marker="o", color=colours[3],
               label="mean of repeats")
     left.set(xscale="log", xlabel="number of training images n (log scale)",
              ylabel="samples counted as copies (%)", ylim=(-2, 102),
              title="Fewer training images: more recognisable copies")
     left.legend()
-    right.plot(ns, result.median_distance.mean(axis=1), marker="o", color=colours[4],
+    right.plot(ns, result.median_distance.mean(axis=1), marker="o", color=colours[0],
                label="sample to its nearest training image")
     right.plot(ns, result.gap.mean(axis=1), marker="s", ls="--", color=colours[2],
                label="typical gap between training images")
