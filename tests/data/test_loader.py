@@ -40,7 +40,8 @@ def test_minimal_fixture_loads_with_types(kit):
 
 @pytest.mark.parametrize(("broken", "row", "column", "value", "expected"), BROKEN,
                          ids=[b[0].removesuffix(".csv") for b in BROKEN])
-def test_each_fault_raises_a_precise_data_error(kit, install_broken, broken, row, column, value, expected):
+def test_each_fault_raises_a_precise_data_error(kit, install_broken, broken, row, column, value,
+                                                expected):
     install_broken(kit, broken)
     table = broken.split("__")[0]
     with pytest.raises(DataError) as caught:
