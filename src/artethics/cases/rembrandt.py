@@ -1,0 +1,148 @@
+"""Helpers for lesson 01_next_rembrandt (case id ``rembrandt``).
+
+Tables come from data/ through :mod:`artethics.data`; nothing runs on import.
+The notebook calls one function per cell::
+
+    from artethics.cases import rembrandt
+    rembrandt.key_figures(rembrandt.STYLE_AS_DATA)   # figures with their sources
+    rembrandt.plot_style_as_data();                  # paintings -> fragments -> pixels
+    rembrandt.people_behind_it()                     # who could be called the author
+    rembrandt.essay_claims("rembrandt")              # what the essay (S04) says
+    rembrandt.essay_checked("rembrandt")             # ... and what the check found
+    rembrandt.reading_list(["S06", "S07"])           # titles, addresses, how to read them
+
+``key_figures``, ``essay_claims``, ``essay_checked`` and ``reading_list`` take a case
+id or source ids and are shared with lesson 02 (:mod:`artethics.cases.belamy`).
+"""
+
+from __future__ import annotations
+
+#: The "style as data" figures, in the order the project's pipeline ran.
+STYLE_AS_DATA = ("rembrandt_paintings_analysed", "rembrandt_fragments", "rembrandt_pixels",
+                 "rembrandt_layers", "rembrandt_months", "rembrandt_render_hours",
+                 "rembrandt_image_data")
+
+#: One sentence per source on how to read it critically (our words).
+READING_NOTES = {
+    "S06": "The agency's own award entry: first-hand on what was done, but written to win "
+           "a prize, so expect only the flattering side.",
+    "S07": "A technology news report from the week of the unveiling: good on the process; "
+           "ask whose press material its numbers came from.",
+    "S08": "An arts magazine with a sceptical eye: weigh its tone against its facts.",
+    "S09": "A second award entry by the agency: compare its figures with S06 and the news.",
+    "S11": "A marketing-industry analysis: the source of the exact fragment count; check "
+           "whether others round it.",
+    "S13": "A city business-news page listing the partners and awards: reliable for who "
+           "took part, silent on the ethics.",
+    "S14": "A news report quoting the creative director: the team speaking about its own "
+           "work, useful for how it framed authorship.",
+    "S04": "A student essay: a handy overview, but it has factual slips, so check every "
+           "figure against a primary source.",
+    "S15": "A business magazine on the sale and the code dispute: gives the price with fees.",
+    "S16": "A wire-agency report of the sale: quotes Obvious and Christie's; note who is "
+           "speaking in each paragraph.",
+    "S17": "A technology site's report from just before the sale: the main source for the "
+           "code dispute; it gives Barrat's side in detail.",
+    "S18": "An arts magazine's report: critical of the 'first' framing; read it as a "
+           "critic's view.",
+    "S65": "A news report naming the three members of Obvious: the collective's own account.",
+}
+
+
+def _load(name: str):
+    from artethics import data
+
+    return data.load(name)
+
+
+def _check_ids(frame, column: str, wanted, table: str) -> None:
+    missing = sorted(set(wanted) - set(frame[column]))
+    if missing:
+        raise KeyError(f"{table} has no row(s) {', '.join(missing)}; check the {column} "
+                       "spelling against the table.")
+
+
+def format_value(value: float, unit: str) -> str:
+    """A number with thousands separators and its unit, e.g. '168,263 fragments'."""
+    value = float(value)
+    text = f"{value:,.0f}" if value.is_integer() else f"{value:,}"
+    return f"{text} {unit}".strip()
+
+
+def key_figures(fact_ids):
+    """Facts by id as a readable table: what, figure, status, sources (in the given order)."""
+    facts = _load("facts")
+    fact_ids = list(fact_ids)
+    _check_ids(facts, "fact_id", fact_ids, "facts.csv")
+    frame = facts.set_index("fact_id").loc[fact_ids]
+    figure = [format_value(n, u) if n == n else str(v)  # n != n: not a number (NaN)
+              for v, n, u in zip(frame["value"], frame["value_num"], frame["unit"].fillna(""),
+                                 strict=True)]
+    return frame.assign(figure=figure)[["claim", "figure", "status", "source_ids"]]
+
+
+def plot_style_as_data():
+    """Paintings, fragments and pixels on a log scale; returns the figure (prints nothing)."""
+    from artethics import plotting
+
+    ids = ("rembrandt_paintings_analysed", "rembrandt_fragments", "rembrandt_pixels")
+    facts = _load("facts").set_index("fact_id").loc[list(ids)]
+    labels = ["paintings\nanalysed", "fragments\nmeasured", "pixels in the\nnew image"]
+    fig = plotting.bar(labels, list(facts["value_num"]),
+                       title="Style as data: from paintings to pixels",
+                       ylabel="count (log scale)", source_ids=_split_all(facts["source_ids"]),
+                       note="Pixels: a lower bound ('more than').", figsize=(7, 5))
+    ax = fig.axes[0]
+    ax.set_yscale("log")
+    ax.set_ylim(1, 1e9)
+    fig.tight_layout(rect=(0, 0.22, 1, 1))  # room for the long source caption
+    for text, value in zip(ax.texts, facts["value_num"], strict=True):
+        text.set_text(f"{value:,.0f}")
+    return fig
+
+
+def _split_all(cells) -> list[str]:
+    return sorted({s.strip() for cell in cells for s in str(cell).split(";") if s.strip()},
+                  key=lambda s: (len(s), s))
+
+
+def people_behind_it(case: str = "rembrandt"):
+    """The case's stakeholders (who paid, who built, who advised, who watched)."""
+    people = _load("stakeholders")
+    people = people[people["case_id"] == case]
+    if people.empty:
+        raise ValueError(f"stakeholders.csv has no rows for case {case!r}; use an id from "
+                         "cases.csv.")
+    return people.set_index("stakeholder_id")[["name", "group", "interests", "source_ids"]]
+
+
+def _case_corrections(case: str):
+    corrections = _load("corrections")
+    rows = corrections[corrections["correction_id"].str.contains(f"_{case}_", regex=False)]
+    if rows.empty:
+        raise ValueError(f"corrections.csv has no rows for case {case!r}.")
+    return rows.set_index("correction_id")
+
+
+def essay_claims(case: str):
+    """What a checked source says about the case, before the verdicts are shown."""
+    return _case_corrections(case)[["source_id", "claim_in_source"]]
+
+
+def essay_checked(case: str):
+    """The same rows with the verified value, verdict and explanation."""
+    return _case_corrections(case)[["claim_in_source", "verified_value", "verdict",
+                                    "explanation", "verified_source_ids"]]
+
+
+def reading_list(source_ids):
+    """Title, outlet, date, address and a reading note per source, in the given order."""
+    sources = _load("sources")
+    source_ids = list(source_ids)
+    _check_ids(sources, "source_id", source_ids, "seeds/sources.csv")
+    frame = sources.set_index("source_id").loc[source_ids]
+    notes = [READING_NOTES.get(i, "") for i in source_ids]
+    urls = frame["url"].fillna("").astype(str).str.strip()
+    frame = frame.assign(url=urls.where(urls != "", "(no public address recorded)"),
+                         how_to_read=notes)
+    return frame[["title", "author_outlet", "url", "reliability", "how_to_read"]]

@@ -1,0 +1,169 @@
+"""Checks for lesson 02, Portrait of Edmond de Belamy (case id ``belamy``).
+
+Every expected value is computed from ``data/`` (or, for the GAN loss, from the
+formula) when a check runs; no hint contains it.
+
+- ``belamy.price_ratio``: price paid / high estimate (sales.csv). Accepted within
+  0.1 % as a multiple, or as the same figure in per cent.
+- ``belamy.premium_gap``: the reported price (sales.csv) minus the price the student
+  essay gives (corrections.csv, ``c02_belamy_price``), in US dollars, within 0.5.
+- ``belamy.dispute_days``: days from the first reports of the code dispute to the
+  sale (events.csv), exact.
+- ``belamy.balance_loss``: the discriminator's loss when D(x) = 0.5 for every
+  input, -(ln 0.5 + ln(1 - 0.5)), within 1 %.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from . import as_number, close, exercise
+
+RATIO_REL = 0.001
+DOLLAR_TOLERANCE = 0.5
+LOSS_REL = 0.01
+
+
+def _table(name: str):
+    from artethics import data
+
+    return data.load(name)
+
+
+def _lot() -> dict:
+    sales = _table("sales").set_index("lot_id")
+    return {k: float(sales.loc["belamy_portrait", k])
+            for k in ("price", "estimate_low", "estimate_high")}
+
+
+def _number_in(text: str) -> float:
+    return float(re.search(r"\d[\d,]*(?:\.\d+)?", text).group().replace(",", ""))
+
+
+def essay_price() -> float:
+    """The price the student essay (S04) gives, read from corrections.csv."""
+    corrections = _table("corrections").set_index("correction_id")
+    return _number_in(str(corrections.loc["c02_belamy_price", "claim_in_source"]))
+
+
+def expected_price_ratio() -> float:
+    lot = _lot()
+    return lot["price"] / lot["estimate_high"]
+
+
+def _ratio_hint(value: float, lot: dict) -> str:
+    low, high, price = lot["estimate_low"], lot["estimate_high"], lot["price"]
+    if close(value, price / low, RATIO_REL):
+        return "Compare with the top of the estimate range, not the bottom."
+    if close(value, price / ((low + high) / 2), RATIO_REL):
+        return "Use the high estimate, not the middle of the range."
+    if close(value, essay_price() / high, RATIO_REL):
+        return "Use the price in sales.csv, which includes the buyer's premium, not a rounded one."
+    if close(value, (price - high) / high, RATIO_REL):
+        return "The question asks for a multiple (price / estimate), not for the increase."
+    if 0 < value < 1:
+        return "You divided the wrong way round: the price goes on top."
+    return "Divide the price column by the estimate_high column of the Belamy row in sales.csv."
+
+
+@exercise("belamy.price_ratio",
+          "divide the price paid by the high estimate (sales.csv), as a number.")
+def price_ratio(answer):
+    value = as_number(answer)
+    if value is None:
+        return False, f"a {type(answer).__name__} is not a number.", (
+            "Give one number: price divided by estimate.")
+    expected = expected_price_ratio()
+    if close(value, expected, RATIO_REL) or close(value, 100 * expected, RATIO_REL):
+        return True, "correct: the price left the estimate far behind.", ""
+    return False, "not the multiple the sales table gives.", _ratio_hint(value, _lot())
+
+
+def expected_premium_gap() -> float:
+    return _lot()["price"] - essay_price()
+
+
+@exercise("belamy.premium_gap",
+          "subtract the essay's price (corrections.csv) from the price in sales.csv, in US$.")
+def premium_gap(answer):
+    value = as_number(answer)
+    if value is None:
+        return False, f"a {type(answer).__name__} is not a number of dollars.", (
+            "Give one number: a difference between two prices.")
+    expected = expected_premium_gap()
+    if abs(value - expected) <= DOLLAR_TOLERANCE:
+        return True, "correct: a small gap, but the two figures mean different things.", ""
+    if abs(value + expected) <= DOLLAR_TOLERANCE:
+        hint = "You subtracted the wrong way round: start from the price in sales.csv."
+    elif value > 100_000:
+        hint = "Give the difference between the two prices, not one of the prices."
+    elif value == 0:
+        hint = ("The two figures are not equal: read the number out of the essay's claim in "
+                "corrections.csv (source S04) and compare it with sales.csv.")
+    else:
+        hint = ("Take the number in claim_in_source of the Belamy price row of corrections.csv "
+                "and the price column of sales.csv.")
+    return False, "not the gap between the two figures.", hint
+
+
+def expected_dispute_days() -> int:
+    import pandas as pd
+
+    events = _table("events").set_index("event_id")
+    sale = pd.Timestamp(events.loc["belamy_sale", "date"])
+    dispute = pd.Timestamp(events.loc["belamy_barrat_dispute", "date"])
+    return int((sale - dispute).days)
+
+
+@exercise("belamy.dispute_days",
+          "count the days from the first reports of the code dispute to the sale "
+          "(events.csv), as a whole number.")
+def dispute_days(answer):
+    if hasattr(answer, "days") and not isinstance(answer, (int, float)):
+        answer = answer.days  # a pandas/datetime Timedelta is fine
+    value = as_number(answer)
+    if value is None:
+        return False, f"a {type(answer).__name__} is not a number of days.", (
+            "Give a whole number of days (a Timedelta's .days is one).")
+    expected = expected_dispute_days()
+    if value == expected:
+        return True, "correct: the credit question surfaced days, not months, before the sale.", ""
+    if value == -expected:
+        hint = "You subtracted the wrong way round: the sale came later."
+    elif value == expected + 1:
+        hint = "Count the days between the two dates, not both end days."
+    elif value == expected * 24:
+        hint = "That is hours; the question asks for days."
+    else:
+        hint = ("Subtract the date of belamy_barrat_dispute from the date of belamy_sale in "
+                "events.csv (pd.to_datetime, then .days).")
+    return False, "not the number of days the events table gives.", hint
+
+
+def expected_balance_loss() -> float:
+    d = 0.5
+    return -(math.log(d) + math.log(1 - d))
+
+
+@exercise("belamy.balance_loss",
+          "compute the discriminator's loss -(ln D(x) + ln(1 - D(G(z)))) when D gives 0.5.")
+def balance_loss(answer):
+    value = as_number(answer)
+    if value is None:
+        return False, f"a {type(answer).__name__} is not a number.", (
+            "Give one number, e.g. computed with np.log.")
+    expected = expected_balance_loss()
+    if close(value, expected, LOSS_REL):
+        return True, "correct: this is the loss when D can no longer tell real from fake.", ""
+    if close(value, -expected, LOSS_REL):
+        hint = "Mind the minus sign in front: a loss here is positive."
+    elif close(value, expected / 2, LOSS_REL):
+        hint = "The loss has two terms, one for real and one for generated numbers: add both."
+    elif close(value, expected / math.log(10), LOSS_REL):
+        hint = "Use the natural logarithm (np.log), not log base 10."
+    elif close(value, expected / math.log(2), LOSS_REL):
+        hint = "Use the natural logarithm (np.log), not log base 2."
+    else:
+        hint = "Put 0.5 in place of D(x) and of D(G(z)) in both terms of the formula."
+    return False, "not the loss at the balance point.", hint

@@ -1,0 +1,150 @@
+"""Checks for lesson 01, The Next Rembrandt (case id ``rembrandt``).
+
+Every expected value is computed from ``data/`` when a check runs; no hint
+contains it.
+
+- ``rembrandt.years_gap``: whole years from Rembrandt's death (facts.csv,
+  ``rembrandt_death_year``) to the unveiling (events.csv, ``rembrandt_unveiled``).
+  Accepted within 0.5 of the year difference, so a day-exact count also passes.
+- ``rembrandt.fragments_per_painting``: painting fragments per painting analysed
+  (facts.csv), accepted within 0.5.
+- ``rembrandt.unsettled_facts``: the ids of the Rembrandt facts whose status is not
+  ``confirmed``, as any collection of strings, in any order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import as_number, exercise
+
+YEARS_TOLERANCE = 0.5
+FRAGMENTS_TOLERANCE = 0.5
+
+
+def _table(name: str):
+    from artethics import data
+
+    return data.load(name)
+
+
+def _fact(fact_id: str) -> float:
+    facts = _table("facts").set_index("fact_id")
+    return float(facts.loc[fact_id, "value_num"])
+
+
+def _event_year(event_id: str) -> int:
+    import pandas as pd
+
+    events = _table("events").set_index("event_id")
+    return int(pd.Timestamp(events.loc[event_id, "date"]).year)
+
+
+def expected_years_gap() -> int:
+    """Unveiling year minus death year, both from data/."""
+    return _event_year("rembrandt_unveiled") - int(_fact("rembrandt_death_year"))
+
+
+def essay_years_claim() -> int:
+    """The number of years the student essay (S04) gives, read from corrections.csv."""
+    corrections = _table("corrections").set_index("correction_id")
+    return int(re.search(r"\d+", str(corrections.loc["c01_rembrandt_years",
+                                                     "claim_in_source"])).group())
+
+
+@exercise("rembrandt.years_gap",
+          "compute the years between Rembrandt's death and the unveiling, as a number.")
+def years_gap(answer):
+    value = as_number(answer)
+    if value is None:
+        return False, f"a {type(answer).__name__} is not a number of years.", (
+            "Give one number, e.g. the result of subtracting two years.")
+    expected = expected_years_gap()
+    if abs(value - expected) <= YEARS_TOLERANCE:
+        return True, "correct: you checked the essay against the primary sources.", ""
+    if value < 0:
+        hint = "You subtracted the wrong way round: the later year comes first."
+    elif value == essay_years_claim():
+        hint = ("That is the essay's own figure. Compute the gap yourself from the death "
+                "year in facts.csv and the unveiling date in events.csv.")
+    elif value > 10_000:
+        hint = "That looks like a count of days; the question asks for years."
+    elif value > 1_000:
+        hint = "That looks like a year, not a gap between two years: subtract one from the other."
+    elif abs(value - expected) <= 1.5:
+        hint = ("Nearly: subtract the death year from the unveiling year and do not add or "
+                "take away one for counting both ends.")
+    else:
+        hint = ("Use the year in facts.csv (fact_id rembrandt_death_year) and the year of the "
+                "date in events.csv (event_id rembrandt_unveiled).")
+    return False, "not the gap the sources give.", hint
+
+
+def expected_fragments_per_painting() -> float:
+    return _fact("rembrandt_fragments") / _fact("rembrandt_paintings_analysed")
+
+
+@exercise("rembrandt.fragments_per_painting",
+          "divide the fragments used by the paintings analysed (facts.csv), as a number.")
+def fragments_per_painting(answer):
+    value = as_number(answer)
+    if value is None:
+        return False, f"a {type(answer).__name__} is not a number.", (
+            "Give one number: fragments divided by paintings.")
+    expected = expected_fragments_per_painting()
+    if abs(value - expected) <= FRAGMENTS_TOLERANCE:
+        return True, "correct: on average each painting gave several hundred fragments.", ""
+    if 0 < value < 1:
+        hint = "You divided the wrong way round: fragments go on top."
+    elif abs(value - _fact("rembrandt_pixels") / _fact("rembrandt_paintings_analysed")) < 1:
+        hint = ("The pixel count describes the new printed image, not the source paintings: "
+                "use the fragment count.")
+    elif abs(value - expected) <= 5:
+        hint = ("Close: use the exact fragment count in facts.csv, not a rounded press "
+                "figure.")
+    else:
+        hint = ("Take the rows rembrandt_fragments and rembrandt_paintings_analysed from "
+                "facts.csv and divide their values.")
+    return False, "not the ratio the data gives.", hint
+
+
+def expected_unsettled_facts() -> list[str]:
+    facts = _table("facts")
+    mask = (facts["case_id"] == "rembrandt") & (facts["status"] != "confirmed")
+    return sorted(facts.loc[mask, "fact_id"].astype(str))
+
+
+def _as_id_set(answer) -> set[str] | None:
+    if isinstance(answer, str) or hasattr(answer, "columns"):
+        return None
+    try:
+        return {str(item).strip() for item in answer}
+    except TypeError:
+        return None
+
+
+@exercise("rembrandt.unsettled_facts",
+          "list the fact_id of every Rembrandt fact whose status is not 'confirmed'.")
+def unsettled_facts(answer):
+    ids = _as_id_set(answer)
+    if ids is None:
+        return False, f"a {type(answer).__name__} is not a list of fact ids.", (
+            "Give a list of fact_id values, e.g. the fact_id column of your filtered "
+            "table turned into a list with .tolist().")
+    expected = set(expected_unsettled_facts())
+    if ids == expected:
+        return True, "correct: these are the figures to handle with care.", ""
+    facts = _table("facts").set_index("fact_id")
+    known = set(facts.index.astype(str))
+    if ids - known:
+        return False, "some items are not fact ids.", (
+            "Use the values of the fact_id column, exactly as written.")
+    if any(facts.loc[i, "case_id"] != "rembrandt" for i in ids):
+        return False, "some facts belong to other cases.", (
+            "Keep only the rows whose case_id is 'rembrandt'.")
+    if ids - expected:
+        return False, "some of these facts are confirmed.", (
+            "Keep only the rows whose status is something other than 'confirmed'.")
+    return False, "some unsettled facts are missing.", (
+        "More than one status other than 'confirmed' occurs: look at "
+        "value_counts() of the status column.")
