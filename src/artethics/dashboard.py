@@ -12,6 +12,7 @@ the SQLite file written by ``artethics collect``. Nothing here displays anything
 from __future__ import annotations
 
 import json
+import os
 import random
 import sqlite3
 from pathlib import Path
@@ -137,7 +138,7 @@ def _demo_student(rng: random.Random, name: str, case: str, lesson: str) -> list
                        "confidence": rng.randint(1, 5)})
              for w, i in (("before", before), ("after", after))]
     principles = {p: rng.randint(-5, 5) for p in DEMO_PRINCIPLES}
-    own = ([{"id": f"own_{name}", "text": f"(demo) an argument added by {name}",
+    own = ([{"id": f"own_{rng.randrange(10**6)}", "text": "(demo) an argument a student added",
              "stance": rng.choice(["for", "against"]), "principle": rng.choice(DEMO_PRINCIPLES),
              "weight": rng.randint(1, 5)}] if rng.random() < 0.2 else [])
     balance = Response(lesson, f"{case}.balance", "balance", name,
@@ -158,3 +159,47 @@ def demo_class(students: int = 24, seed: int = 0) -> list[Response]:
         for case, lesson in DEMO_LESSONS.items():
             out += _demo_student(rng, f"demo{i + 1:02d}", case, lesson)
     return sorted_responses(out)
+
+
+# --- what the notebook calls -------------------------------------------------------------------
+
+
+def class_or_demo(class_db: str, demo_students: int = 24, seed: int = 0):
+    """(answers, a line saying where they come from): the class dataset, or the demo class."""
+    if class_db:
+        answers = load_class(class_db)
+        return answers, f"Class dataset {Path(class_db).name}: {len(answers)} answers."
+    answers = demo_class(demo_students, seed)
+    return answers, (f"DEMO CLASS (invented answers, {demo_students} students, seed {seed}); "
+                     "set class_db to a file made by `artethics collect` for a real class.")
+
+
+def salt_for(pseudonymise: bool, salt: str, class_db: str) -> str | None:
+    """The pseudonym salt: None when not pseudonymising; the demo's own for the demo class."""
+    if not pseudonymise:
+        return None
+    if not class_db:
+        return DEMO_SALT
+    salt = salt or os.environ.get("ARTETHICS_SALT", "")
+    if not salt:
+        raise ValueError("pseudonymise=True needs a secret salt: set salt in the parameters "
+                         "cell or ARTETHICS_SALT, or set pseudonymise=False on a private screen.")
+    return salt
+
+
+def plot_positions(table: pd.DataFrame):
+    """Bars of the mean position before and after each case (-2 strongly against … +2 for)."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 3.2))
+    x = range(len(table))
+    ax.bar([i - 0.2 for i in x], table["before"], width=0.4, label="before", color="#999999")
+    ax.bar([i + 0.2 for i in x], table["after"], width=0.4, label="after", color="#0072B2")
+    ax.set_xticks(list(x), table["case"])
+    ax.set_ylim(-2, 2)
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_ylabel("mean position (-2 against … +2 for)")
+    ax.set_title("Positions before and after each case")
+    ax.legend(loc="upper right")
+    fig.tight_layout()
+    return fig
