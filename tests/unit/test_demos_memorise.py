@@ -75,9 +75,10 @@ def test_gallery_pairs_each_sample_with_its_nearest_training_image(result):
 
 def test_default_curve_is_fast_enough():
     memorise.load_images()  # warm the scikit-learn import
-    start = time.perf_counter()
+    # CPU time of this process: other jobs sharing the machine do not count.
+    start = time.process_time()
     memorise.copy_rate_curve(seed=0)
-    assert time.perf_counter() - start < 9.0  # target 2-3 s, generous for a busy machine
+    assert time.process_time() - start < 9.0  # target 2-3 s (CPU time)
 
 
 @pytest.mark.parametrize(
