@@ -85,3 +85,21 @@ def test_stderr_and_errors_are_reported():
         {"output_type": "stream", "name": "stderr", "text": "Warning"})]
     nb.cells[2].execution_count = 1
     assert any("stderr" in p for p in nbform.problems(nb))
+
+
+def test_every_parameter_is_declared_to_papermill():
+    # papermill cannot parse a parameter line whose comment holds '=' (it then ignores the
+    # parameter, and `artethics run -p` would reject it as unknown).
+    import ast
+
+    from artethics import runner
+
+    for path in SOLUTIONS + STUDENTS:
+        cells = [c for c in nbform.read(path).cells if "parameters" in c.metadata.get("tags", [])]
+        if not cells:
+            continue
+        tree = ast.parse(nbform.source(cells[0]))
+        names = {t.target.id if isinstance(t, ast.AnnAssign) else t.targets[0].id
+                 for t in tree.body if isinstance(t, (ast.Assign, ast.AnnAssign))}
+        declared = set(runner.declared_parameters(path))
+        assert names == declared, f"{path.name}: papermill does not see {names - declared}"
