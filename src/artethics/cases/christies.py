@@ -1,0 +1,307 @@
+"""Helpers for lesson 05_augmented_intelligence: Christie's *Augmented Intelligence* (2025).
+
+Every figure comes from data/ through :mod:`artethics.data`; nothing here prints or
+plots on import. The notebook calls one function per cell::
+
+    from artethics.cases import christies
+    christies.key_figures()            # the sale's figures from facts.csv and sales.csv
+    christies.signature_counts()       # the open letter's counts, dated (events.csv)
+    christies.plot_letter_and_sale()   # the letter's growth against the sale's dates
+    christies.plot_lots()              # lots offered, sold, and AFP's weak lots
+    christies.reading_list(["S01", "S36"])
+"""
+
+from __future__ import annotations
+
+import re
+
+CASE = "christies"
+LESSON = "05_augmented_intelligence"
+# The rows of sales.csv and facts.csv the key-figures table shows, in teaching order.
+KEY_FACTS = ("christies_lots_offered", "christies_lots_sold", "christies_sell_through",
+             "christies_lots_weak", "christies_total", "christies_presale_estimate",
+             "christies_young_bidders", "christies_new_registrants",
+             "christies_letter_signatures", "christies_letter_organiser")
+_COUNT = re.compile(r"\b(about|nearly|more than|over)\s+([\d,]+)\s+signatures", re.I)
+SHORT_LABELS = {
+    "christies_announced": "sale announced",
+    "christies_letter_online": "open letter online",
+    "christies_sale_opens": "online sale opens",
+    "christies_sale_closes": "sale closes",
+}
+POLL_KEYS = ("stance", "confidence")
+
+
+def _load(name: str):
+    from artethics import data
+
+    return data.load(name)
+
+
+def split_ids(cell) -> list[str]:
+    """'S31;S34' -> ['S31', 'S34'] (blank cells give [])."""
+    return [part.strip() for part in str(cell or "").split(";") if part.strip()]
+
+
+def sources_of(frame) -> list[str]:
+    """Every source id in ``frame['source_ids']``, sorted by number, without repeats."""
+    ids = {i for cell in frame["source_ids"] for i in split_ids(cell)}
+    return sorted(ids, key=lambda s: (len(s), s))
+
+
+def fact(fact_id: str):
+    """One value of facts.csv: a number (int where whole) if numeric, else the text."""
+    facts = _load("facts").set_index("fact_id")
+    if fact_id not in facts.index:
+        raise KeyError(f"facts.csv has no fact {fact_id!r}; christies facts start "
+                       "with 'christies_'.")
+    number = facts.loc[fact_id, "value_num"]
+    if number != number:  # NaN: a text value
+        return facts.loc[fact_id, "value"]
+    return int(number) if float(number).is_integer() else float(number)
+
+
+def lot(lot_id: str) -> dict:
+    """One row of sales.csv as a dict (artist, title, estimates, price, sources)."""
+    sales = _load("sales").set_index("lot_id")
+    if lot_id not in sales.index:
+        raise KeyError(f"sales.csv has no lot {lot_id!r}; christies lots start with "
+                       "'christies_'.")
+    return {"lot_id": lot_id, **sales.loc[lot_id].to_dict()}
+
+
+def lots():
+    """The sale's lots that sales.csv records (the top lots only), highest price first."""
+    sales = _load("sales")
+    frame = sales[sales["case_id"] == CASE]
+    columns = ["lot_id", "artist", "title", "estimate_low", "estimate_high", "price",
+               "price_basis", "source_ids"]
+    return frame[columns].sort_values(["price", "lot_id"], ascending=[False, True]
+                                      ).reset_index(drop=True)
+
+
+def format_value(value, unit: str) -> str:
+    """'728784', 'USD' -> 'US$728,784'; '82', 'percent' -> '82%'; text stays text."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    text = f"{number:,.0f}" if number.is_integer() else f"{number:,}"
+    if unit == "USD":
+        return f"US${text}"
+    if unit == "percent":
+        return f"{text}%"
+    return f"{text} {unit}" if isinstance(unit, str) and unit else text
+
+
+def key_figures():
+    """The sale's key figures with their confidence, status and sources (a table to read)."""
+    import pandas as pd
+
+    facts = _load("facts").set_index("fact_id")
+    missing = [f for f in KEY_FACTS if f not in facts.index]
+    if missing:
+        raise KeyError(f"facts.csv lacks {missing}; the key-figures table needs them.")
+    rows = [{"figure": facts.loc[f, "claim"],
+             "value": format_value(facts.loc[f, "value"], facts.loc[f, "unit"]),
+             "confidence": facts.loc[f, "confidence"], "status": facts.loc[f, "status"],
+             "source_ids": facts.loc[f, "source_ids"]} for f in KEY_FACTS]
+    for _, row in lots().iterrows():
+        rows.append({"figure": f"Price: {row['artist']}, {row['title']}",
+                     "value": format_value(row["price"], "USD"), "confidence": "high",
+                     "status": f"price basis {row['price_basis'].replace('_', ' ')}",
+                     "source_ids": row["source_ids"]})
+    return pd.DataFrame(rows).set_index("figure")
+
+
+def fact_notes(fact_ids=("christies_sell_through", "christies_lots_weak",
+                         "christies_letter_signatures")):
+    """The notes facts.csv keeps on figures that need care (conflicts, who counted)."""
+    facts = _load("facts").set_index("fact_id")
+    return facts.loc[list(fact_ids), ["claim", "value", "unit", "status", "note",
+                                      "source_ids"]]
+
+
+def signature_counts():
+    """The open letter's signature counts that events.csv dates, oldest first.
+
+    Columns: date, signatures (the number as reported), wording ('about', 'nearly', ...),
+    event_id, source_ids. A count is read from the event's text, e.g. 'about 3,000
+    signatures'; events without a count are left out.
+    """
+    import pandas as pd
+
+    events = _load("events")
+    rows = []
+    for _, event in events[events["case_id"] == CASE].iterrows():
+        match = _COUNT.search(str(event["event"]))
+        if match:
+            rows.append({"date": event["date"], "signatures": int(match[2].replace(",", "")),
+                         "wording": match[1].lower(), "event_id": event["event_id"],
+                         "source_ids": event["source_ids"]})
+    if len(rows) < 2:
+        raise ValueError("events.csv holds fewer than two dated signature counts for the "
+                         "christies case; the lesson needs the first and the last.")
+    return pd.DataFrame(rows).sort_values(["date", "event_id"]).reset_index(drop=True)
+
+
+def sale_events():
+    """The sale's dated milestones (announcement, letter online, opening, close)."""
+    events = _load("events")
+    frame = events[events["event_id"].isin(list(SHORT_LABELS))].copy()
+    frame["label"] = frame["event_id"].map(SHORT_LABELS)
+    return frame[["event_id", "date", "label", "event", "source_ids"]].sort_values(
+        ["date", "event_id"]).reset_index(drop=True)
+
+
+def _caption(fig, ids: list[str]) -> None:
+    fig.text(0.01, 0.01, "Sources: " + "; ".join(ids) + " (references below)", fontsize=8)
+
+
+def _print_sources(ids: list[str]) -> None:
+    from artethics.sources import cite
+
+    for source_id in ids:
+        print(cite(source_id))
+
+
+def _draw_milestones(ax, milestones, top: float) -> None:
+    from artethics import plotting
+
+    dates = dict(zip(milestones["event_id"], milestones["date"], strict=True))
+    ax.axvspan(dates["christies_sale_opens"], dates["christies_sale_closes"],
+               color=plotting.PALETTE[1], alpha=0.25, hatch="//", label="online sale")
+    for index, (_, row) in enumerate(milestones.iterrows()):
+        ax.axvline(row["date"], color="grey", linestyle=":", linewidth=1)
+        ax.annotate(f"{row['label']}\n{row['date']:%d %b}", (row["date"], top),
+                    xytext=(3, -4 - 26 * (index % 2)), textcoords="offset points",
+                    fontsize=8, va="top")
+
+
+def plot_letter_and_sale() -> None:
+    """The letter's dated signature counts against the sale's dates; references printed."""
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from artethics import plotting
+
+    plotting.setup()
+    counts, milestones = signature_counts(), sale_events()
+    look = plotting.style(0)
+    fig, ax = plt.subplots(figsize=(8, 4))
+    ax.plot(counts["date"], counts["signatures"], color=look["color"], marker=look["marker"],
+            markersize=8, linestyle="--", label="signatures reported (dashed: no counts between)")
+    for _, row in counts.iterrows():
+        ax.annotate(f"{row['wording']} {row['signatures']:,}", (row["date"], row["signatures"]),
+                    xytext=(-6, 8), textcoords="offset points", ha="right", fontsize=9)
+    top = float(counts["signatures"].max()) * 1.35
+    _draw_milestones(ax, milestones, top)
+    ax.set_ylim(0, top)
+    ax.set_xlim(milestones["date"].min() - pd.Timedelta(days=3),
+                counts["date"].max() + pd.Timedelta(days=3))
+    ax.set_ylabel("signatures on the open letter")
+    ax.set_title("The open letter grew while the sale was prepared and held")
+    ax.legend(loc="lower right", fontsize=8)
+    ids = sources_of(pd.concat([counts, milestones]))
+    _caption(fig, ids)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    plt.show()
+    _print_sources(ids)
+
+
+def lot_counts():
+    """Lots offered, sold, and counted as weak by AFP, with the source of each count."""
+    import pandas as pd
+
+    facts = _load("facts").set_index("fact_id")
+    labels = {"christies_lots_offered": "offered", "christies_lots_sold": "sold",
+              "christies_lots_weak": "no qualifying bid or\nbelow low estimate (AFP)"}
+    return pd.DataFrame([{"lots": label, "count": int(facts.loc[f, "value_num"]),
+                          "source_ids": facts.loc[f, "source_ids"]}
+                         for f, label in labels.items()])
+
+
+def plot_lots() -> None:
+    """Bar chart of :func:`lot_counts`; references printed under it."""
+    import matplotlib.pyplot as plt
+
+    from artethics import plotting
+
+    counts = lot_counts()
+    fig = plotting.bar(counts["lots"].tolist(), counts["count"].tolist(),
+                       title="34 lots: how many sold, and how many did poorly",
+                       ylabel="number of lots", figsize=(7, 3.6))
+    ids = sources_of(counts)
+    _caption(fig, ids)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    plt.show()
+    _print_sources(ids)
+
+
+def letter_corrections():
+    """The corrections table's rows on this sale: what S01 says, and the checked value."""
+    corrections = _load("corrections")
+    rows = corrections[corrections["correction_id"].str.contains(CASE)]
+    return rows[["correction_id", "source_id", "claim_in_source", "verified_value",
+                 "verdict", "verified_source_ids"]].sort_values("correction_id"
+                                                                ).set_index("correction_id")
+
+
+def voices_from_asia(source_ids=("S01", "S05")):
+    """The case's arguments that draw on the Hong Kong and Asia sources (S01, S05)."""
+    arguments = _load("arguments")
+    case = arguments[arguments["case_id"] == CASE]
+    mask = [bool(set(split_ids(cell)) & set(source_ids)) for cell in case["source_ids"]]
+    return case.loc[mask, ["argument_id", "stance", "claim", "principle", "source_ids"]
+                    ].sort_values("argument_id").set_index("argument_id")
+
+
+# How to read each source critically (our own notes, shown in the reading list).
+READING_NOTES = {
+    "S01": "A feature that leads with Hong Kong artists who like AI; it rounds the sale's "
+           "figures and overstates the letter's count. Good for their views, not for numbers.",
+    "S05": "A forum summary of another article, with opinion and thin sourcing: a pointer "
+           "to a debate, not evidence of it.",
+    "S31": "A trade magazine close to the digital-art market; reports Christie's own "
+           "results, so ask who supplied each number.",
+    "S32": "A news-agency report that counted weak lots itself: a useful check on the "
+           "auction house's framing.",
+    "S33": "The auction house's own pages: primary for what was offered, but written to sell.",
+    "S34": "Copies of Christie's results release: the house's figures, reported second-hand.",
+    "S35": "An early report on the letter, while signatures were still being added.",
+    "S36": "Reports the final count and Christie's reply side by side; a copy, not the "
+           "original page.",
+}
+
+
+def reading_list(source_ids=tuple(READING_NOTES)):
+    """Title, outlet, date, reliability and address of the sources, with a reading note."""
+    sources = _load("sources")
+    wanted = list(dict.fromkeys(source_ids))
+    missing = sorted(set(wanted) - set(sources["source_id"]))
+    if missing:
+        raise ValueError(f"seeds/sources.csv has no source {missing}; check the ids.")
+    frame = sources[sources["source_id"].isin(wanted)].sort_values("source_id")
+    frame = frame.assign(url=frame["url"].fillna("(no public address recorded)"),
+                         how_to_read=[READING_NOTES.get(i, "") for i in frame["source_id"]])
+    return frame[["source_id", "title", "author_outlet", "reliability", "url", "how_to_read"]
+                 ].set_index("source_id")
+
+
+def poll_args(answer, name: str = "poll_before") -> dict:
+    """A headless poll answer ``{"stance": ..., "confidence": ...}`` as keyword arguments.
+
+    None (the live widget) gives {}. Anything else that is not such a dict raises a
+    ValueError saying what to pass instead.
+    """
+    if answer is None:
+        return {}
+    if not isinstance(answer, dict):
+        raise ValueError(f"{name} must be a dict such as {{'stance': 'against', "
+                         f"'confidence': 3}}, or None for the live widget; got "
+                         f"{type(answer).__name__}.")
+    unknown = sorted(set(map(str, answer)) - set(POLL_KEYS))
+    if unknown or "stance" not in answer:
+        raise ValueError(f"{name} needs the key 'stance' (and may have 'confidence'); "
+                         f"unknown keys: {unknown or 'none'}.")
+    return {key: answer[key] for key in POLL_KEYS if key in answer}

@@ -1,0 +1,251 @@
+"""Checks for lesson 05_augmented_intelligence, Christie's *Augmented Intelligence* (2025).
+
+Every expected value is computed from ``data/`` when a check runs; no hint holds it.
+
+- ``christies.sell_through``: lots sold / lots offered (facts.csv), in per cent, within
+  half a percentage point (82 and 82.4 both pass), or as a fraction within 0.005.
+- ``christies.top_lot_share``: the top lot's price (sales.csv) / the sale's total
+  (facts.csv), in per cent within half a point, or as a fraction within 0.005.
+- ``christies.average_per_sold_lot``: the total / lots sold, in US dollars, within 0.5 %.
+- ``christies.signatures_per_day``: signatures added per day between the first and the
+  last dated count of the open letter (events.csv), within 1 %.
+- ``christies.letter_claim_verdict``: the corrections table's verdict on the SCMP
+  feature's (S01) signature count, as a word, exact (case and spaces ignored).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import as_number, close, exercise
+
+POINTS = 0.5  # percentage points
+MONEY_REL = 0.005
+MISTAKE_REL = 0.0001
+RATE_REL = 0.01
+S01 = "S01"
+
+
+def _table(name: str):
+    from artethics import data
+
+    return data.load(name)
+
+
+def _fact(fact_id: str) -> float:
+    return float(_table("facts").set_index("fact_id").loc[fact_id, "value_num"])
+
+
+def _top_lot_price() -> float:
+    sales = _table("sales")
+    return float(sales.loc[sales["case_id"] == "christies", "price"].max())
+
+
+def _second_lot_price() -> float:
+    sales = _table("sales")
+    prices = sorted(sales.loc[sales["case_id"] == "christies", "price"], reverse=True)
+    return float(prices[1]) if len(prices) > 1 else float("nan")
+
+
+def _is_share(value: float, fraction: float) -> bool:
+    """``value`` equals ``fraction`` given in per cent or as a fraction."""
+    return abs(value - 100 * fraction) <= POINTS or abs(value - fraction) <= POINTS / 100
+
+
+def _not_a_number(answer, what: str):
+    return (False, f"a {type(answer).__name__} is not a number.",
+            f"Give one number ({what}), without a % sign or quotation marks.")
+
+
+# --- sell-through -----------------------------------------------------------------
+
+
+def expected_sell_through() -> float:
+    """Lots sold / lots offered, as a fraction."""
+    return _fact("christies_lots_sold") / _fact("christies_lots_offered")
+
+
+def other_reported_shares() -> list[float]:
+    """Sell-through percentages other reports give, read from the note in facts.csv."""
+    note = str(_table("facts").set_index("fact_id").loc["christies_sell_through", "note"])
+    return [float(v) for v in re.findall(r"gives (\d+(?:\.\d+)?)%", note)]
+
+
+@exercise("christies.sell_through",
+          "the share of the lots offered that sold, in per cent, from the lot counts in "
+          "facts.csv.")
+def sell_through(answer):
+    value = as_number(answer)
+    if value is None:
+        return _not_a_number(answer, "a percentage")
+    sold, offered = _fact("christies_lots_sold"), _fact("christies_lots_offered")
+    if _is_share(value, sold / offered):
+        return True, "correct: that is the sell-through by lot.", ""
+    weak = _fact("christies_lots_weak")
+    mistakes = [
+        (offered / sold, "You divided the wrong way round: lots sold go on top."),
+        ((offered - sold) / offered, "That is the share of lots that did not sell."),
+        (weak / offered, "That is AFP's count of weak lots; the question asks about lots sold."),
+        ((offered - weak) / offered, "A lot that sold below its estimate still sold: "
+                                     "use the count of lots sold."),
+    ]
+    hint = next((h for f, h in mistakes if _is_share(value, f)), None)
+    if hint is None and any(abs(value - v) <= POINTS for v in other_reported_shares()):
+        hint = ("That is the figure one report gives; compute the share from the two lot "
+                "counts yourself.")
+    return False, "not the share the lot counts give.", hint or (
+        "Divide christies_lots_sold by christies_lots_offered (facts.csv, value_num) "
+        "and multiply by 100.")
+
+
+# --- the top lot's share of the total ---------------------------------------------
+
+
+def expected_top_lot_share() -> float:
+    """The top lot's price / the sale's total, as a fraction."""
+    return _top_lot_price() / _fact("christies_total")
+
+
+@exercise("christies.top_lot_share",
+          "the top lot's price (sales.csv) as a share of the sale's total (facts.csv), "
+          "in per cent.")
+def top_lot_share(answer):
+    value = as_number(answer)
+    if value is None:
+        return _not_a_number(answer, "a percentage")
+    top, total = _top_lot_price(), _fact("christies_total")
+    if _is_share(value, top / total):
+        return True, "correct: one lot brought in a large part of the money.", ""
+    if close(value, total / top, 0.01):
+        return False, "not the share.", "You divided the wrong way round: the lot goes on top."
+    mistakes = [
+        (top / _fact("christies_presale_estimate"), "Use the total actually sold "
+         "(christies_total), not the estimate made before the sale."),
+        (float(_table("sales").set_index("lot_id").loc["christies_anadol", "estimate_high"])
+         / total, "Use the price paid, not the lot's estimate."),
+        (_second_lot_price() / total, "Take the lot with the highest price."),
+        (top / (total - top), "Compare with the whole total, not with the other lots only."),
+    ]
+    hint = next((h for f, h in mistakes if f == f and _is_share(value, f)), None)
+    return False, "not the share the tables give.", hint or (
+        "Divide the highest price among the christies rows of sales.csv by christies_total "
+        "in facts.csv, then multiply by 100.")
+
+
+# --- average per sold lot ---------------------------------------------------------
+
+
+def expected_average_per_sold_lot() -> float:
+    return _fact("christies_total") / _fact("christies_lots_sold")
+
+
+@exercise("christies.average_per_sold_lot",
+          "the sale's total divided by the number of lots sold, in US dollars (facts.csv).")
+def average_per_sold_lot(answer):
+    value = as_number(answer)
+    if value is None:
+        return _not_a_number(answer, "US dollars")
+    total, sold = _fact("christies_total"), _fact("christies_lots_sold")
+    if close(value, total / sold, MONEY_REL):
+        return True, "correct: the average sold lot, in US dollars.", ""
+    top = _top_lot_price()
+    mistakes = [
+        (total / _fact("christies_lots_offered"), "Unsold lots brought in nothing: divide by "
+                                                  "the lots that sold."),
+        ((total - top) / (sold - 1), "The question asks about every sold lot, the top lot "
+                                     "included (leaving it out is a good follow-up question)."),
+        (_fact("christies_presale_estimate") / sold, "Use the total actually sold, not the "
+                                                     "pre-sale estimate."),
+        (sold / total, "You divided the wrong way round: dollars go on top."),
+    ]
+    # tight: two of these mistakes lie within 0.03 % of each other
+    hint = next((h for f, h in mistakes if close(value, f, MISTAKE_REL)), None)
+    return False, "not the average the tables give.", hint or (
+        "Divide christies_total by christies_lots_sold (facts.csv, value_num).")
+
+
+# --- the letter's growth ----------------------------------------------------------
+
+
+def expected_signatures_per_day() -> float:
+    from artethics.cases.christies import signature_counts
+
+    counts = signature_counts()
+    first, last = counts.iloc[0], counts.iloc[-1]
+    return (last["signatures"] - first["signatures"]) / (last["date"] - first["date"]).days
+
+
+def _signature_mistakes() -> list[tuple[float, str]]:
+    from artethics.cases.christies import sale_events, signature_counts
+
+    counts = signature_counts()
+    first, last = counts.iloc[0], counts.iloc[-1]
+    added, days = last["signatures"] - first["signatures"], (last["date"] - first["date"]).days
+    online = sale_events().set_index("event_id").loc["christies_letter_online", "date"]
+    return [
+        (added, "That is the total growth; divide it by the number of days between the counts."),
+        (-added / days, "You subtracted the wrong way round: the later count comes first."),
+        (added / (days + 1), "Count the days between the two dates, not both end days."),
+        (last["signatures"] / days, "Use the growth (later count minus earlier count), not "
+                                    "the final count."),
+        (last["signatures"] / (last["date"] - online).days,
+         "Start from the first dated count, not from the day the letter went online."),
+    ]
+
+
+@exercise("christies.signatures_per_day",
+          "the signatures added per day between the first and the last dated count in "
+          "the signature table (events.csv), as a number.")
+def signatures_per_day(answer):
+    if hasattr(answer, "days") and not isinstance(answer, (int, float)):
+        return (False, "a time span is not a rate.",
+                "Divide the signatures added by the number of days (a Timedelta's .days).")
+    value = as_number(answer)
+    if value is None:
+        return _not_a_number(answer, "signatures per day")
+    if close(value, expected_signatures_per_day(), RATE_REL):
+        return True, "correct: the letter kept growing through the sale.", ""
+    hint = next((h for f, h in _signature_mistakes() if close(value, f, RATE_REL)), None)
+    return False, "not the rate the dated counts give.", hint or (
+        "Take the last signatures value minus the first, and divide by the days between "
+        "their dates.")
+
+
+# --- source criticism: S01's signature count -----------------------------------------
+
+
+def _verdicts():
+    corrections = _table("corrections")
+    rows = corrections[(corrections["source_id"] == S01)
+                       & corrections["correction_id"].str.contains("signature")]
+    if rows.empty:
+        raise KeyError("corrections.csv has no row on S01's signature count")
+    return rows
+
+
+def expected_letter_claim_verdict() -> str:
+    return str(_verdicts()["verdict"].iloc[0]).strip().lower()
+
+
+@exercise("christies.letter_claim_verdict",
+          "the verdict corrections.csv gives on the signature count in the SCMP feature "
+          "(source S01), as a word.")
+def letter_claim_verdict(answer):
+    if not isinstance(answer, str):
+        return (False, f"a {type(answer).__name__} is not a word.",
+                "Give the verdict as text, e.g. the value in the verdict column.")
+    given = answer.strip().lower()
+    if given == expected_letter_claim_verdict():
+        return True, ("correct: close to the checked count, but it says more than the "
+                      "sources do."), ""
+    verdicts = set(_table("corrections")["verdict"].str.lower())
+    if given in {"confirmed", "ok", "correct", "right", "true"}:
+        hint = ("Compare claim_in_source with verified_value: do 'over' and 'nearly' say the "
+                "same thing?")
+    elif given in verdicts:
+        hint = ("Use the row whose source_id is S01 and whose claim is about signatories, and "
+                "read its verdict column.")
+    else:
+        hint = ("Give one of the words used in the verdict column of corrections.csv, from the "
+                "row on S01's signature count.")
+    return False, "not the verdict the corrections table gives.", hint
