@@ -77,21 +77,32 @@ def course_timeline() -> None:
         print(cite(source_id))
 
 
-def show_opening_poll(stance: str | None = None, confidence: int | None = None, *,
-                      student: str = "anonymous", class_folder: str = "") -> None:
-    """Where the student stands on the course's question before any case.
+def show_course_poll(when: str, stance: str | None = None, confidence: int | None = None, *,
+                     lesson: str = LESSON, student: str = "anonymous",
+                     class_folder: str = "") -> None:
+    """The course's own question, asked in lesson 00 ("before") and lesson 06 ("after").
 
-    Recorded as ``course.poll_before``; the synthesis lesson asks again.
+    Recorded as ``course.poll_before`` / ``course.poll_after``; "after" shows the shift
+    from the student's latest "before" answer.
     """
-    from artethics.widgets.poll import PollModel
-    from artethics.widgets.show import _show, _who
+    from artethics.widgets.poll import Answer, PollModel
+    from artethics.widgets.show import _latest, _show, _who
     from artethics.widgets.views import PollView
 
-    model = PollModel("course", OPENING_QUESTION, "before")
+    who = _who(lesson, student, class_folder)
+    model = PollModel("course", OPENING_QUESTION, when)
+    if model.when == "after":
+        earlier = _latest("course.poll_before", who["student"])
+        model.before = None if earlier is None else Answer.from_data(earlier.data)
     if stance is not None:
         model.set_answer(stance, confidence)
-    _show(PollView, model, "poll", model.activity, _who(LESSON, student, class_folder),
-          stance is not None)
+    _show(PollView, model, "poll", model.activity, who, stance is not None)
+
+
+def show_opening_poll(stance: str | None = None, confidence: int | None = None, *,
+                      student: str = "anonymous", class_folder: str = "") -> None:
+    """Where the student stands on the course's question before any case."""
+    show_course_poll("before", stance, confidence, student=student, class_folder=class_folder)
 
 
 def _shown(path: Path) -> str:
