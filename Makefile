@@ -48,7 +48,14 @@ lab: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks course notebooks
 
-browser-deps:
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@bash .ci/ensure-node
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	touch $(AXE)
+
+browser-deps: $(AXE)
 	@bash .ci/ensure-chromium
 
 test: $(STAMP) lint browser-deps
