@@ -105,3 +105,9 @@ def test_plots_draw_and_print_nothing(result, capsys):
     assert len(gallery.subfigs) == 2
     assert capsys.readouterr().out == ""
     plt.close("all")
+
+
+def test_pca_components_have_a_fixed_sign_convention():
+    model = memorise.fit_kde(memorise.load_images()[:50])
+    biggest = model.components[np.arange(15), np.abs(model.components).argmax(axis=1)]
+    assert (biggest > 0).all()

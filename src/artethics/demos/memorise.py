@@ -116,6 +116,9 @@ def fit_kde(train: np.ndarray, n_components: int = N_COMPONENTS) -> KdeModel:
     _, _, vt = np.linalg.svd(train - mean, full_matrices=False)
     d = min(n_components, len(train) - 1)
     components = vt[:d]
+    # Fix each component's sign (largest entry positive): LAPACK builds may differ.
+    biggest = components[np.arange(d), np.abs(components).argmax(axis=1)]
+    components = components * np.sign(biggest)[:, None]
     scores = (train - mean) @ components.T
     spread = float(scores.std(axis=0, ddof=1).mean())
     bandwidth = spread * len(train) ** (-1.0 / (d + 4))
