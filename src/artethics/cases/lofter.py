@@ -14,11 +14,11 @@ from __future__ import annotations
 
 # Short labels for the timeline plot (the full wording stays in events.csv).
 SHORT_LABELS = {
-    "lofter_first_reply": "first reply: 'an avatar maker'",
-    "lofter_second_reply": "avatars only; RMB pledge",
-    "lofter_creators_leave": "creators threaten to leave (RC, 《大理寺日志》)",
-    "lofter_withdrawn": "feature withdrawn",
-    "lofter_protection_plan": "creator-protection plan",
+    "lofter_first_reply": "first reply",
+    "lofter_second_reply": "avatars only + pledge",
+    "lofter_creators_leave": "creators threaten to leave (incl. RC of 《大理寺日志》)",
+    "lofter_withdrawn": "withdrawn",
+    "lofter_protection_plan": "protection plan",
     "lofter_complaints_handled": "complaints handled",
     "lofter_apology": "apology letter",
     "artstation_first_complaints": "first complaints",
@@ -127,3 +127,110 @@ def reading_list(source_ids):
     frame = sources[sources["source_id"].isin(wanted)]
     columns = ["source_id", "title", "author_outlet", "date", "language", "reliability", "url"]
     return frame[columns].sort_values("source_id").set_index("source_id")
+
+
+# How to read each source critically (our own notes, shown in the reading list).
+READING_NOTES = {
+    "S04": "A student essay with a useful timeline but known slips: check each figure "
+           "against the corrections table.",
+    "S19": "A Chinese tech-news report written while events unfolded: good for what LOFTER "
+           "said, not for whether it was true.",
+    "S20": "Summarises LOFTER's own apology: the platform's account of itself, in its words.",
+    "S21": "Reports the platform's plan as announced; it cannot tell you how well it worked.",
+    "S22": "A trade report and the only source naming RC: one source, so treat that detail "
+           "with care.",
+    "S24": "An academic article: slower and more reflective, but its hashtag figure is not "
+           "cross-checked.",
+    "S57": "A crowd-written site: handy for the order of posts, checked here against news.",
+    "S58": "A photography-news report: close to the artists' side of the protest.",
+    "S59": "Games-industry news: reports what Epic Games announced and did.",
+}
+RESPONSE_STARTS = {"artstation": "artstation_trending_full", "lofter": "lofter_first_reply"}
+PLATFORM_ACTORS = {"LOFTER", "ArtStation", "Epic Games / ArtStation"}
+
+
+def reading_list_with_notes(source_ids):
+    """:func:`reading_list` plus our note on how to read each source critically."""
+    frame = reading_list(source_ids)
+    return frame.assign(how_to_read=[READING_NOTES.get(i, "") for i in frame.index])
+
+
+def response_days():
+    """For ArtStation and LOFTER: each platform step, in days after the case's start event.
+
+    The start is the day the protest filled ArtStation's Trending page, and LOFTER's
+    first official reply (the earliest LOFTER date the kit's sources give).
+    """
+    frame = timeline_frame(tuple(RESPONSE_STARTS))
+    events = _load("events").set_index("event_id")
+    rows = []
+    for case, start_id in RESPONSE_STARTS.items():
+        start = events.loc[start_id, "date"]
+        part = frame[(events.loc[frame["event_id"], "case_id"].to_numpy() == case)
+                     & frame["event_id"].map(events["actor"]).isin(PLATFORM_ACTORS)
+                     & (frame["event_id"] != start_id)]
+        for _, row in part.iterrows():
+            rows.append({"platform": "ArtStation" if case == "artstation" else "LOFTER",
+                         "step": row["label"], "days_after_start": (row["date"] - start).days,
+                         "source_ids": row["source_ids"]})
+    import pandas as pd
+
+    return pd.DataFrame(rows).sort_values(["platform", "days_after_start", "step"]
+                                          ).reset_index(drop=True)
+
+
+def law_table(case: str = "lofter", jurisdiction: str = "CN"):
+    """How the kit's rules bear on the case in one jurisdiction (teaching, not advice)."""
+    rules = _load("rules")
+    applications = _load("applications")
+    joined = applications[applications["case_id"] == case].merge(
+        rules, on="rule_id", suffixes=("", "_rule"))
+    joined = joined[joined["jurisdiction"] == jurisdiction]
+    if joined.empty:
+        raise ValueError(f"no rules for case {case!r} in {jurisdiction!r}; try 'CN', 'US', "
+                         "'EU' or 'UK'.")
+    columns = ["instrument", "article", "date_in_force", "issue", "points_to", "certainty",
+               "source_ids"]
+    return joined[columns].sort_values(["date_in_force", "instrument"]).reset_index(drop=True)
+
+
+
+def _room_for_caption(fig, source_ids) -> None:
+    """Re-lay the figure so a long source caption (drawn at the bottom) does not overlap."""
+    from artethics import plotting
+
+    width, height = fig.get_size_inches()
+    chars_per_line = max(40, int(width * 17))
+    lines = -(-len(plotting.caption(source_ids)) // chars_per_line)
+    fig.tight_layout(rect=(0, min(0.45, (0.2 + 0.16 * lines) / height), 1, 1))
+
+
+def plot_timeline(frame, title: str = ""):
+    """The case's events on a time axis, one row per group, with room for the labels."""
+    from artethics import plotting
+
+    ids = sources_of(frame)
+    fig = plotting.timeline(frame, label="label", group="group", title=title, source_ids=ids,
+                            figsize=(10, 2.2 + 1.0 * frame["group"].nunique()))
+    ax = fig.axes[0]
+    low, high = ax.get_ylim()
+    ax.set_ylim(low, high + 0.9)
+    ax.margins(x=0.08)
+    _room_for_caption(fig, ids)
+    return fig
+
+
+def plot_response_days(steps):
+    """Bar chart of :func:`response_days`, one bar per platform step."""
+    import textwrap
+
+    from artethics import plotting
+
+    labels = [f"{p}:\n" + "\n".join(textwrap.wrap(s, 16))
+              for p, s in zip(steps["platform"], steps["step"], strict=True)]
+    ids = sources_of(steps)
+    fig = plotting.bar(labels, steps["days_after_start"].tolist(), ylabel="days after the start",
+                       title="Platform steps, in days after each case began", source_ids=ids,
+                       figsize=(10, 5))
+    _room_for_caption(fig, ids)
+    return fig
