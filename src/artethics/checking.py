@@ -59,7 +59,8 @@ def _record(item, rep, call):
     rec = {"file": os.path.basename(str(item.fspath)), "cell": item.cell_num,
            "role": meta.get("role"), "exercise": meta.get("exercise"),
            "outcome": rep.outcome, "stdout": stdout, "error": error,
-           "timeout": "Timeout" in message, "message": message.splitlines()[0] if message else ""}
+           "timeout": "Timeout" in message, "phase": rep.when,
+           "message": message.splitlines()[0] if message else ""}
     with open(_OUT, "a", encoding="utf-8") as fh:
         fh.write(json.dumps(rec) + "\\n")
 
@@ -68,7 +69,7 @@ def _record(item, rep, call):
 def pytest_runtest_makereport(item, call):
     outcome = yield
     rep = outcome.get_result()
-    if rep.when == "call" or (rep.when == "setup" and rep.skipped):
+    if rep.when == "call" or (rep.when == "setup" and not rep.passed):
         _record(item, rep, call)
 '''
 
@@ -365,6 +366,8 @@ def _check_status(rec: dict | None, timeout: float) -> tuple[str, str]:
         return NOT_RUN, ("not run: an earlier cell did not finish, so the check was not "
                          "reached.")
     line = rec["stdout"].strip()
+    if rec.get("phase") == "setup" and rec["outcome"] == "failed":
+        return NOT_RUN, f"not run: the notebook could not be started ({rec['message']})."
     if rec["timeout"]:
         return FAIL, f"the check did not finish within {timeout:g} s."
     if rec["error"]:
@@ -382,7 +385,7 @@ def _check_status(rec: dict | None, timeout: float) -> tuple[str, str]:
 def _cell_notes(records: list[dict], timeout: float) -> list[str]:
     notes = []
     for rec in records:
-        if rec["role"] == "check" or rec["outcome"] != "failed":
+        if rec["role"] == "check" or rec["outcome"] != "failed" or rec.get("phase") == "setup":
             continue
         where = f"code cell {rec['cell'] + 1}"
         if rec["timeout"]:

@@ -131,6 +131,15 @@ def test_records_become_pass_fail_missing_and_not_run():
     assert not report.ok
 
 
+def test_a_kernel_that_cannot_start_is_not_run_with_the_reason():
+    prep = checking._Prepared("a.ipynb", "l", {}, ["e.a"])
+    rec = _rec("e.a", "failed") | {"phase": "setup", "message": "Kernel died before replying"}
+    report = checking.build_report(prep, [rec], timeout=5)
+    assert report.results[0].status == "not run"
+    assert "could not be started (Kernel died" in report.results[0].message
+    assert report.notes == ()
+
+
 def test_tampered_exercise_never_counts_as_passed():
     prep = checking._Prepared("a.ipynb", "l", {}, ["e.a"], {"e.a": "its check cell was edited"})
     report = checking.build_report(prep, [_rec("e.a", "passed", "✔ e.a: ok\n")], timeout=5)
