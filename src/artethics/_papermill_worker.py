@@ -197,9 +197,10 @@ def run_notebook(task: Task) -> Result:
     kernel_name = _kernel_name(task.source)
     started = time.perf_counter()
     _CURRENT.clear()
-    km = _take_kernel(cwd, kernel_name)
+    km = None
     outcome: dict = {"status": OK}
     try:
+        km = _take_kernel(cwd, kernel_name)
         papermill.execute_notebook(
             task.source, task.executed, parameters=task.parameters, engine_name="artethics",
             kernel_name=kernel_name, cwd=cwd, km=km, progress_bar=False, log_output=False,
@@ -211,11 +212,15 @@ def run_notebook(task: Task) -> Result:
     except Exception as err:  # noqa: BLE001  (every way a run can end is reported, never raised)
         outcome = _crash_outcome(err, task)
     finally:
-        _shutdown(km, _CURRENT.get("client"))
+        if km is not None:
+            _shutdown(km, _CURRENT.get("client"))
     seconds = time.perf_counter() - started
-    nb = nbformat.read(task.executed, as_version=4) if Path(task.executed).exists() else None
-    if nb is not None:
-        write_html(nb, task.html)
+    if Path(task.executed).exists():
+        try:
+            write_html(nbformat.read(task.executed, as_version=4), task.html)
+        except Exception as err:  # noqa: BLE001  (reported like a failed cell)
+            outcome = {"status": FAILED, "ename": type(err).__name__,
+                       "evalue": f"writing the HTML handout failed: {err}"}
     return Result(name=task.name, seconds=round(seconds, 2), **outcome)
 
 
