@@ -41,6 +41,7 @@ GROUPS = frozenset({
 MAIN_CASES = ("rembrandt", "belamy", "lofter", "trik", "christies")
 CONFIDENCE = frozenset({"high", "medium", "low"})
 PRECISION = frozenset({"day", "month", "year"})
+DIMENSIONS = ("consent", "credit", "compensation", "response", "law")
 
 _SNAKE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
 _SOURCE_ID = re.compile(r"S\d{2,}")
@@ -151,6 +152,10 @@ SCHEMAS: dict[str, Table] = {t.name: t for t in (
         Col("explanation"), _src("verified_source_ids", required=False))),
     Table("glossary", "data/glossary.csv", ("term",), (
         Col("term"), Col("term_zh"), Col("definition"), _src())),
+    Table("comparison", "data/comparison.csv", ("case_id", "dimension"), (
+        _CASE, _enum("dimension", DIMENSIONS), Col("finding"),
+        _enum("status", {"yes", "no", "partly", "unknown", "disputed"}), _src(),
+        Col("note", required=False))),
 )}
 
 
@@ -457,10 +462,21 @@ def _check_sales(base: str, table: Table, frame: pd.DataFrame) -> None:
             raise DataError(table.path, number, "price", "", "a price for a sold lot")
 
 
+def _check_comparison(base: str, table: Table, frame: pd.DataFrame) -> None:
+    _check_main_only(base, table, frame)
+    have = set(zip(frame.case_id, frame.dimension, strict=True))
+    for cid in MAIN_CASES:
+        for dim in DIMENSIONS:
+            if (cid, dim) not in have:
+                raise DataError(table.path, None, "dimension", f"{cid}/(missing {dim})",
+                                f"one row per main case and dimension ({', '.join(DIMENSIONS)})")
+
+
 _EXTRA_CHECKS = {
     "cases": _check_cases,
     "stakeholders": _check_main_only,
     "arguments": _check_arguments,
     "applications": _check_main_only,
     "sales": _check_sales,
+    "comparison": _check_comparison,
 }
