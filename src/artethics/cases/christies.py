@@ -173,13 +173,14 @@ def _draw_milestones(ax, milestones, top: float) -> None:
                color=plotting.PALETTE[1], alpha=0.25, hatch="//", label="online sale")
     for index, (_, row) in enumerate(milestones.iterrows()):
         ax.axvline(row["date"], color="grey", linestyle=":", linewidth=1)
-        ax.annotate(f"{row['label']}\n{row['date']:%d %b}", (row["date"], top),
+        ax.annotate(f"{row['label']}\n{row['date'].day} {row['date']:%b}", (row["date"], top),
                     xytext=(3, -4 - 26 * (index % 2)), textcoords="offset points",
                     fontsize=8, va="top")
 
 
 def plot_letter_and_sale() -> None:
     """The letter's dated signature counts against the sale's dates; references printed."""
+    import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
     import pandas as pd
 
@@ -193,12 +194,14 @@ def plot_letter_and_sale() -> None:
             markersize=8, linestyle="--", label="signatures reported (dashed: no counts between)")
     for _, row in counts.iterrows():
         ax.annotate(f"{row['wording']} {row['signatures']:,}", (row["date"], row["signatures"]),
-                    xytext=(-6, 8), textcoords="offset points", ha="right", fontsize=9)
+                    xytext=(0, -18), textcoords="offset points", ha="center", fontsize=9)
     top = float(counts["signatures"].max()) * 1.35
     _draw_milestones(ax, milestones, top)
     ax.set_ylim(0, top)
     ax.set_xlim(milestones["date"].min() - pd.Timedelta(days=3),
                 counts["date"].max() + pd.Timedelta(days=3))
+    ax.xaxis.set_major_locator(mdates.DayLocator(bymonthday=(1, 8, 15, 22)))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))
     ax.set_ylabel("signatures on the open letter")
     ax.set_title("The open letter grew while the sale was prepared and held")
     ax.legend(loc="lower right", fontsize=8)
@@ -229,8 +232,9 @@ def plot_lots() -> None:
 
     counts = lot_counts()
     fig = plotting.bar(counts["lots"].tolist(), counts["count"].tolist(),
-                       title="34 lots: how many sold, and how many did poorly",
-                       ylabel="number of lots", figsize=(7, 3.6))
+                       title=f"{counts['count'].max()} lots offered: how many sold, and how "
+                             "many did poorly", ylabel="number of lots", figsize=(7, 3.6))
+    fig.axes[0].set_ylim(0, counts["count"].max() * 1.15)
     ids = sources_of(counts)
     _caption(fig, ids)
     fig.tight_layout(rect=(0, 0.05, 1, 1))
@@ -305,3 +309,41 @@ def poll_args(answer, name: str = "poll_before") -> dict:
         raise ValueError(f"{name} needs the key 'stance' (and may have 'confidence'); "
                          f"unknown keys: {unknown or 'none'}.")
     return {key: answer[key] for key in POLL_KEYS if key in answer}
+
+
+def sale_in_numbers():
+    """The sale in three sentences, every figure read from data/ (Markdown)."""
+    import pandas as pd
+    from IPython.display import Markdown
+
+    from artethics.sources import format_date
+
+    events = sale_events().set_index("event_id")
+    opens, closes = events.loc["christies_sale_opens", "date"], events.loc[
+        "christies_sale_closes", "date"]
+    top = lots().iloc[0]
+    used = ("christies_sale_days", "christies_format", "christies_lots_offered",
+            "christies_lots_sold", "christies_total", "christies_presale_estimate")
+    facts = _load("facts").set_index("fact_id").loc[list(used)]
+    cited = sources_of(pd.concat([facts, events.loc[["christies_sale_opens",
+                                                     "christies_sale_closes"]],
+                                  lots().iloc[:1]]))
+    text = (
+        f"**The sale in numbers.** Christie's online sale ran from "
+        f"{format_date(opens, 'day')} to {format_date(closes, 'day')} "
+        f"({fact('christies_sale_days')} days; format: {fact('christies_format')}). "
+        f"Of {fact('christies_lots_offered')} lots offered, {fact('christies_lots_sold')} sold, "
+        f"for a total of US${fact('christies_total'):,} including fees, against a pre-sale "
+        f"estimate of about US${fact('christies_presale_estimate'):,}. The top lot was "
+        f"{top['artist']}'s *{top['title']}* at US${top['price']:,.0f}. "
+        f"Sources: {'; '.join(cited)}."
+    )
+    return Markdown(text)
+
+
+def average_without_top_lot() -> dict:
+    """The average sold lot with and without the top lot (a skew check), in US dollars."""
+    total, sold = fact("christies_total"), fact("christies_lots_sold")
+    top = float(lots()["price"].max())
+    return {"all sold lots": round(total / sold),
+            "sold lots except the top one": round((total - top) / (sold - 1))}
