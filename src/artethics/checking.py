@@ -482,7 +482,9 @@ def this_notebook_path() -> Path:
         raise CheckError("Cannot tell which notebook this is (JPY_SESSION_NAME is not set; are "
                          "you outside JupyterLab?). Pass the path: "
                          "check_this_notebook('name.ipynb').")
-    return Path(name)
+    path = Path(name)
+    # Some servers give the path from their root folder; the kernel runs in the notebook's.
+    return path if path.exists() or path.is_absolute() else Path(path.name)
 
 
 def check_this_notebook(path: str | Path | None = None, timeout: float = 60,

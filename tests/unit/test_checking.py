@@ -182,5 +182,7 @@ def test_this_notebook_needs_a_session_or_a_path(monkeypatch):
     monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
     with pytest.raises(CheckError, match="check_this_notebook"):
         checking.this_notebook_path()
-    monkeypatch.setenv("JPY_SESSION_NAME", "notebooks/02_x.ipynb")
-    assert checking.this_notebook_path() == Path("notebooks/02_x.ipynb")
+    monkeypatch.setenv("JPY_SESSION_NAME", "/abs/notebooks/02_x.ipynb")
+    assert checking.this_notebook_path() == Path("/abs/notebooks/02_x.ipynb")
+    monkeypatch.setenv("JPY_SESSION_NAME", "course-root/notebooks/02_x.ipynb")
+    assert checking.this_notebook_path() == Path("02_x.ipynb")  # relative to the kernel's folder
