@@ -9,7 +9,6 @@ STAMP  := $(VENV)/.artethics-installed
 JOBS   ?= 2
 ARGS   ?=
 export PYTHONHASHSEED := 0
-export MPLBACKEND := Agg
 
 .PHONY: course test lab student refresh goldens lint browser-deps clean help
 

@@ -9,5 +9,12 @@ from pathlib import Path
 _TMP = Path(tempfile.mkdtemp(prefix="artethics-tests-"))
 os.environ["ARTETHICS_DB"] = str(_TMP / "responses.sqlite")
 os.environ["ARTETHICS_CLASS_DIR"] = ""
-os.environ.setdefault("MPLBACKEND", "Agg")
+# MPLBACKEND stays unset: kernels then use the inline backend and store figures as
+# outputs (with Agg, plt.show() in a kernel shows nothing). This process picks Agg
+# by itself when there is no display.
+os.environ.pop("MPLBACKEND", None)
+
+# Fixture notebooks are inputs to tests (one loops forever on purpose), not lessons:
+# nbval must not collect them.
+collect_ignore_glob = ["fixtures/*"]
 os.environ.setdefault("PYTHONHASHSEED", "0")
