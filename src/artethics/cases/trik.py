@@ -1,0 +1,141 @@
+"""Helpers for lesson 04_trik_ai: Xiaohongshu's Trik AI and the illustrator Snow Fish (2023).
+
+Tables come from data/ through :mod:`artethics.data`; nothing here prints or
+plots on import. The generic table helpers are shared with the LOFTER lesson::
+
+    from artethics.cases import trik
+    trik.timeline_frame()          # dated events; year-only dates left out of the plot
+    trik.key_figures("trik")       # figures from facts.csv with their sources
+    trik.compare_rates(result)     # the memorisation demo beside Carlini et al. 2023
+"""
+
+from __future__ import annotations
+
+from artethics.cases.lofter import (  # noqa: F401  (re-exported for the notebook)
+    _room_for_caption,
+    fact_value,
+    format_value,
+    key_figures,
+    law_table,
+    reading_list,
+    sources_of,
+)
+
+SHORT_LABELS = {
+    "trik_launch": "Trik AI in testing (month only)",
+    "trik_measures_published": "Interim Measures published",
+    "trik_first_accusation": "first accusation (Chinese report)",
+    "trik_evidence": "side-by-side evidence",
+    "trik_cnn_start": "CNN: 'August' (month only)",
+    "trik_measures_in_force": "Measures in force",
+    "trik_boycott_peak": "boycott banners; hashtag (month only)",
+    "trik_lawsuits_reported": "four suits reported",
+    "trik_private_apology": "private apology (year only)",
+}
+GROUPS = {
+    "Xiaohongshu": "小红书 Xiaohongshu",
+    "Snow Fish (是雪鱼啊)": "Snow Fish and artists",
+    "Chinese illustrators": "Snow Fish and artists",
+    "Four artists including 正版青团子": "Snow Fish and artists",
+    "CNN": "reports",
+}
+READING_NOTES = {
+    "S02": "A machine-reworded copy of the CNN report: names are garbled, so use the "
+           "ASEF copy (S25) instead.",
+    "S25": "Quotes CNN word for word: a careful foreign newsroom, but its 'August' is a "
+           "framing, not an exact date.",
+    "S26": "A translation of a Chinese report: closer to the platform users, the only source "
+           "for 30 July; check it against others.",
+    "S27": "A business-news site: reports the lawsuits but not their filing dates or outcomes.",
+    "S28": "An incident database: it logs the case by when it peaked, and its pronoun for "
+           "Snow Fish differs from CNN's.",
+    "S29": "The regulator's own announcement: the primary source for what the Measures say.",
+    "S45": "The research paper itself: read the method before the abstract's headline number.",
+    "S46": "A tech-news summary of the paper: handy, but check its counts against the paper.",
+    "S49": "The court's judgment, read in translation: about who owns an AI image, not about "
+           "training.",
+}
+DEMO_SOURCE = "memorisation demo in this notebook (scikit-learn digits)"
+
+
+def _load(name: str):
+    from artethics import data
+
+    return data.load(name)
+
+
+def _group(actor: str) -> str:
+    return GROUPS.get(actor, "law and courts")
+
+
+def timeline_frame(include_year_only: bool = False):
+    """Trik AI's dated events, sorted; events dated only to the year are left out unless asked."""
+    import pandas as pd
+
+    events = _load("events")
+    frame = events[events["case_id"] == "trik"].copy()
+    if not include_year_only:
+        frame = frame[frame["date_precision"] != "year"]
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["label"] = [SHORT_LABELS.get(i, i) for i in frame["event_id"]]
+    frame["group"] = [_group(a) for a in frame["actor"]]
+    columns = ["event_id", "date", "date_precision", "group", "label", "event", "confidence",
+               "source_ids"]
+    return frame.sort_values(["date", "event_id"])[columns].reset_index(drop=True)
+
+
+def plot_timeline(frame, title: str = ""):
+    """The case's events on a time axis, one row per group, with room for labels."""
+    from artethics import plotting
+
+    ids = sources_of(frame)
+    fig = plotting.timeline(frame, label="label", group="group", title=title, source_ids=ids,
+                            figsize=(10, 2.2 + 1.0 * frame["group"].nunique()))
+    ax = fig.axes[0]
+    low, high = ax.get_ylim()
+    ax.set_ylim(low, high + 0.9)
+    ax.margins(x=0.1)
+    _room_for_caption(fig, ids)
+    return fig
+
+
+def reading_list_with_notes(source_ids):
+    """:func:`reading_list` plus our note on how to read each source critically."""
+    frame = reading_list(source_ids)
+    return frame.assign(how_to_read=[READING_NOTES.get(i, "") for i in frame.index])
+
+
+def compare_rates(result):
+    """The demo's mean copy rate at its smallest and largest n beside the paper's rate.
+
+    ``result`` is a :class:`artethics.demos.memorise.MemoriseResult` (or anything with
+    ``ns`` and a ``copy_rate`` array of shape (len(ns), repeats)).
+    """
+    import pandas as pd
+
+    from artethics.exercises.trik import extraction_rate
+
+    rows = [{"what": f"demo, n = {n} training images", "rate": float(result.copy_rate[i].mean()),
+             "source_ids": DEMO_SOURCE}
+            for i, n in ((0, result.ns[0]), (len(result.ns) - 1, result.ns[-1]))]
+    rows.append({"what": "Stable Diffusion, strict test (Carlini et al. 2023)",
+                 "rate": extraction_rate(), "source_ids": "S45;S46"})
+    frame = pd.DataFrame(rows)
+    return frame.assign(per_million=frame["rate"] * 1e6)
+
+
+def plot_rates(table):
+    """Log-scale bar chart of :func:`compare_rates` (rates span six orders of magnitude)."""
+    from artethics import plotting
+
+    ids = sources_of(table[table["source_ids"] != DEMO_SOURCE])
+    labels = [w.replace(" (Carlini", "\n(Carlini").replace(", n =", ",\nn =")
+              for w in table["what"]]
+    fig = plotting.bar(labels, [round(v, 2) for v in table["per_million"]],
+                       ylabel="copies per million images (log scale)",
+                       title="Copy rate: the toy demo against a real model",
+                       source_ids=ids, note="Demo: computed in this notebook.",
+                       figsize=(9, 4.5))
+    fig.axes[0].set_yscale("log")
+    _room_for_caption(fig, ids)
+    return fig

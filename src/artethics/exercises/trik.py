@@ -1,0 +1,137 @@
+"""Checks for lesson 04_trik_ai (Xiaohongshu's Trik AI and the illustrator Snow Fish, 2023).
+
+Expected values are computed from data/ (facts.csv, events.csv) when the check
+runs; hints name the missing consideration, never the value.
+"""
+
+from __future__ import annotations
+
+from . import as_number, close, exercise
+from .lofter import as_days, days_between, event_date
+
+RATE_TOLERANCE = 0.01  # relative: 1 %, so rounding to three significant figures passes
+
+
+def _fact(fact_id: str) -> float:
+    from artethics import data
+
+    facts = data.load("facts")
+    rows = facts.loc[facts["fact_id"] == fact_id, "value"]
+    if rows.empty:
+        raise KeyError(f"facts.csv has no fact {fact_id!r}")
+    return float(rows.iloc[0])
+
+
+def extraction_rate() -> float:
+    """Strict extractions per Stable Diffusion generation (Carlini et al. 2023)."""
+    return _fact("carlini_strict") / _fact("carlini_generations")
+
+
+@exercise("trik.extraction_rate",
+          "the share of Stable Diffusion generations that gave back a training image under "
+          "the strict test (carlini_strict / carlini_generations in facts.csv), as a fraction.")
+def _extraction_rate(answer):
+    value = as_number(answer)
+    if value is None:
+        return (False, f"got {type(answer).__name__}, not a number.",
+                "Give one number: extractions divided by generations.")
+    expected = extraction_rate()
+    if close(value, expected, rel=RATE_TOLERANCE):
+        return True, "right: memorisation happened, but very rarely.", ""
+    if close(value, 100 * expected, rel=RATE_TOLERANCE):
+        return True, "right (as a percentage): memorisation happened, but very rarely.", ""
+    near = _fact("carlini_near") / _fact("carlini_generations")
+    per_caption = _fact("carlini_strict") / _fact("carlini_captions")
+    if close(value, near, rel=RATE_TOLERANCE) or close(value, 100 * near, rel=RATE_TOLERANCE):
+        hint = "That count includes the near-copies found by manual review; use the strict test."
+    elif close(value, per_caption, rel=RATE_TOLERANCE):
+        hint = "You divided by the captions tried; each caption gave many images, so divide by "\
+               "the generations."
+    elif value > 1:
+        hint = "The rate is extractions per generation, so it must be far below 1: check "\
+               "which number goes on top."
+    else:
+        hint = "Divide the strict extractions by the number of generated images (facts.csv)."
+    return False, "not the extraction rate.", hint
+
+
+def month_end(when):
+    """The last day of the month of ``when`` (a Timestamp)."""
+    import pandas as pd
+
+    return (pd.Timestamp(when) + pd.offsets.MonthEnd(0)).normalize()
+
+
+def start_gap_range() -> tuple[int, int]:
+    """Fewest and most days from the first accusation to a start date within CNN's 'August'.
+
+    CNN gives only a month (date_precision 'month'; the date column holds the 1st),
+    so any day of that month is possible.
+    """
+    first = event_date("trik_first_accusation")
+    cnn = event_date("trik_cnn_start")
+    return int((cnn - first).days), int((month_end(cnn) - first).days)
+
+
+def _pair(answer) -> tuple[float, float] | None:
+    if isinstance(answer, str | bytes):
+        return None
+    try:
+        items = list(answer)
+    except TypeError:
+        return None
+    days = [as_days(x) for x in items]
+    if len(days) != 2 or None in days:
+        return None
+    return tuple(sorted(days))
+
+
+@exercise("trik.start_gap",
+          "a pair (fewest, most): the days from Snow Fish's first accusation to any date "
+          "within the month CNN gives for the start of the dispute.")
+def _start_gap(answer):
+    pair = _pair(answer)
+    if pair is None:
+        return (False, f"got {type(answer).__name__}, not a pair of numbers.",
+                "Give two numbers in brackets, e.g. (fewest, most).")
+    low, high = start_gap_range()
+    if pair == (low, high):
+        return True, "right: a month-precise date leaves a whole month of doubt.", ""
+    if pair[0] == pair[1]:
+        hint = ("You gave one gap twice. CNN's date is precise only to the month: the dispute "
+                "could have started on its first or its last day.")
+    elif pair[0] == low and pair[1] != high:
+        hint = "The fewest is right; for the most, use the last day of CNN's month."
+    elif pair[0] == low - 1 or pair[0] == low + 1:
+        hint = ("Check which event is the first accusation (not the evidence posted later) "
+                "and subtract dates without counting both ends.")
+    else:
+        hint = "Use trik_first_accusation and trik_cnn_start in events.csv, and the "\
+               "date_precision column."
+    return False, "not the right range of days.", hint
+
+
+@exercise("trik.days_to_measures",
+          "the number of days from Snow Fish's first accusation to the day China's Interim "
+          "Measures took effect, from events.csv.")
+def _days_to_measures(answer):
+    value = as_days(answer)
+    if value is None:
+        return (False, f"got {type(answer).__name__}, not a number of days.",
+                "Give a whole number of days, e.g. the .days of a date difference.")
+    expected = days_between("trik_first_accusation", "trik_measures_in_force")
+    if value == expected:
+        return True, "right: the accusation came weeks before the Measures applied.", ""
+    if value < 0:
+        return False, "a negative number of days.", "Subtract the earlier date from the later one."
+    mistakes = {
+        expected + 1: "Did you count both end days? Subtract the dates.",
+        days_between("trik_measures_published", "trik_measures_in_force"):
+            "That is from publication to entry into force; start from the first accusation.",
+        days_between("trik_evidence", "trik_measures_in_force"):
+            "That starts from the evidence post; start from the first accusation.",
+        days_between("trik_cnn_start", "trik_measures_in_force"):
+            "That starts from CNN's month; start from the first accusation in events.csv.",
+    }
+    return False, "not the right number of days.", mistakes.get(
+        int(value), "Use trik_first_accusation and trik_measures_in_force in events.csv.")

@@ -1,0 +1,134 @@
+"""Lesson 04_trik_ai: each check passes the right answer, fails typical mistakes and None,
+and no hint gives the expected value away; the case helpers read data/ correctly."""
+
+import datetime
+
+import pytest
+
+from artethics import data
+from artethics.cases import trik
+from artethics.exercises import evaluate, registry
+from artethics.exercises.trik import extraction_rate, start_gap_range
+
+EXERCISES = ("trik.extraction_rate", "trik.start_gap", "trik.days_to_measures")
+
+
+def _fact(fact_id):
+    facts = data.load("facts").set_index("fact_id")
+    return float(facts.loc[fact_id, "value"])
+
+
+def _date(event_id):
+    return data.load("events").set_index("event_id").loc[event_id, "date"]
+
+
+def test_expected_values_follow_the_data():
+    # Carlini et al. 2023: 94 strict extractions from 175 million generations.
+    assert extraction_rate() == pytest.approx(94 / 175e6)
+    assert extraction_rate() == _fact("carlini_strict") / _fact("carlini_generations")
+    # 30 July 2023 to 1 August (CNN, month precision) and to 31 August.
+    assert start_gap_range() == (2, 32)
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_registered(exercise_id):
+    assert exercise_id in registry()
+
+
+@pytest.mark.parametrize("answer", [94 / 175e6, 5.37e-7, 100 * 94 / 175e6, 5.37e-5])
+def test_extraction_rate_accepts_fraction_or_percent(answer):
+    assert evaluate("trik.extraction_rate", answer).ok
+
+
+@pytest.mark.parametrize("answer, clue", [
+    (109 / 175e6, "manual review"),   # used the near-copies
+    (94 / 350_000, "captions"),       # divided by captions, not generations
+    (175e6 / 94, "on top"),           # upside down
+    (5.37e-6, "Divide"),              # a factor of ten off
+    ([94, 175e6], "one number"),
+])
+def test_extraction_rate_fails_typical_mistakes(answer, clue):
+    verdict = evaluate("trik.extraction_rate", answer)
+    assert not verdict.ok
+    assert clue in verdict.hint
+
+
+@pytest.mark.parametrize("answer", [(2, 32), [32, 2], (datetime.timedelta(days=2), 32)])
+def test_start_gap_accepts_pairs_in_any_order(answer):
+    assert evaluate("trik.start_gap", answer).ok
+
+
+@pytest.mark.parametrize("answer, clue", [
+    ((2, 2), "one gap twice"),        # treated CNN's month as a day
+    ((2, 30), "last day"),            # wrong end of month
+    ((1, 31), "first accusation"),    # started from the evidence post
+    ((3, 33), "first accusation"),    # counted both ends
+    ((10, 20), "date_precision"),
+    (2, "pair"),
+    ((1, 2, 3), "pair"),
+])
+def test_start_gap_fails_typical_mistakes(answer, clue):
+    verdict = evaluate("trik.start_gap", answer)
+    assert not verdict.ok
+    assert clue in verdict.hint + verdict.message
+
+
+def test_days_to_measures():
+    expected = (_date("trik_measures_in_force") - _date("trik_first_accusation")).days
+    assert expected == 16
+    assert evaluate("trik.days_to_measures", expected).ok
+    assert evaluate("trik.days_to_measures", datetime.timedelta(days=expected)).ok
+
+
+@pytest.mark.parametrize("answer, clue", [
+    (17, "both end"),
+    (33, "publication"),
+    (15, "evidence post"),
+    (14, "CNN"),
+    (-16, "earlier date"),
+    (40, "trik_first_accusation"),
+])
+def test_days_to_measures_fails_typical_mistakes(answer, clue):
+    verdict = evaluate("trik.days_to_measures", answer)
+    assert not verdict.ok
+    assert clue in verdict.hint
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+@pytest.mark.parametrize("missing", [None, "", ()])
+def test_no_answer_fails(exercise_id, missing):
+    verdict = evaluate(exercise_id, missing)
+    assert not verdict.ok and "no answer yet" in verdict.message
+
+
+WRONG = {"trik.extraction_rate": [109 / 175e6, 94 / 350_000, 2.0, "x"],
+         "trik.start_gap": [(2, 2), (2, 30), (1, 31), (10, 20), 5],
+         "trik.days_to_measures": [17, 33, 15, 14, -16, 40]}
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_no_hint_or_message_gives_the_answer_away(exercise_id):
+    secrets = {"trik.extraction_rate": [f"{extraction_rate():.2e}", "5.37", "0.000000537"],
+               "trik.start_gap": ["(2, 32)", "32"],
+               "trik.days_to_measures": ["16"]}[exercise_id]
+    for answer in WRONG[exercise_id] + [None]:
+        verdict = evaluate(exercise_id, answer)
+        for secret in secrets:
+            assert secret not in verdict.hint + verdict.message
+
+
+def test_timeline_keeps_both_start_dates():
+    frame = trik.timeline_frame()
+    assert {"trik_first_accusation", "trik_cnn_start"} <= set(frame["event_id"])
+    assert list(frame["date"]) == sorted(frame["date"])
+
+
+def test_compare_rates_uses_demo_and_paper():
+    class Fake:
+        ns = (10, 1000)
+        copy_rate = __import__("numpy").array([[0.5, 0.7], [0.0, 0.01]])
+
+    table = trik.compare_rates(Fake()).set_index("what")
+    assert table["rate"].iloc[0] == pytest.approx(0.6)
+    assert table["rate"].iloc[-1] == pytest.approx(extraction_rate())
+    assert list(table["source_ids"])[-1] == "S45;S46"
