@@ -239,6 +239,76 @@ def test_matrix_errors(ratings, names):
     assert m.coverage() == 0
 
 
+def wide_arguments_df() -> pd.DataFrame:
+    """Case w: six principles; transparency 3, credit 2, and four tied on 1 argument."""
+    principles = ["transparency", "transparency", "transparency", "credit", "credit",
+                  "cultural_heritage", "accountability", "authorship", "compensation"]
+    rows = [(f"w_a{i}", "w", "for", "A claim.", "w_people", p, "S01")
+            for i, p in enumerate(principles)]
+    cols = ["argument_id", "case_id", "stance", "claim", "stakeholder", "principle",
+            "source_ids"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def wide_stakeholders_df() -> pd.DataFrame:
+    return pd.DataFrame([("w_people", "w", "People"), ("w_makers", "w", "Makers")],
+                        columns=["stakeholder_id", "case_id", "name"])
+
+
+def test_matrix_default_columns_are_the_four_most_argued_principles():
+    m = MatrixModel.from_tables("w", wide_stakeholders_df(), wide_arguments_df())
+    # transparency (3) and credit (2), then of the four tied on 1 the two that come
+    # first in PRINCIPLES (compensation, authorship); shown in the kit's order
+    assert m.principles == ["credit", "compensation", "authorship", "transparency"]
+    assert len(m.ratings["w_people"]) == 4
+
+
+def test_matrix_default_does_not_depend_on_row_order():
+    shuffled = wide_arguments_df().sample(frac=1, random_state=3)
+    m = MatrixModel.from_tables("w", wide_stakeholders_df(), shuffled)
+    assert m.principles == ["credit", "compensation", "authorship", "transparency"]
+
+
+def test_matrix_without_arguments_uses_the_first_four_principles():
+    m = MatrixModel.from_tables("w", wide_stakeholders_df())
+    assert m.principles == ["consent", "credit", "compensation", "authorship"]
+
+
+def test_matrix_principles_keyword_chooses_the_columns():
+    m = MatrixModel.from_tables("w", wide_stakeholders_df(), wide_arguments_df(),
+                                principles=["cultural_heritage", "consent", "consent"])
+    assert m.principles == ["consent", "cultural_heritage"]
+    m.set_ratings({"w_people": {"cultural_heritage": 2}})
+    assert m.to_data()["principles"] == ["consent", "cultural_heritage"]
+
+
+@pytest.mark.parametrize(
+    ("principles", "names"),
+    [(["consent", "fun"], ["principles=", "'fun' is not one of the kit's principles",
+                           "'cultural_heritage'"]),
+     ("consent", ["principles='consent'", "give a list", "'accountability'"]),
+     ([], ["principles=[]", "give a list"]),
+     ([3], ["principles=[3]", "3 is not one of"])],
+)
+def test_matrix_principles_keyword_is_checked(principles, names):
+    with pytest.raises(ParameterError) as info:
+        MatrixModel.from_tables("w", wide_stakeholders_df(), wide_arguments_df(),
+                                principles=principles)
+    for part in names:
+        assert part in str(info.value)
+
+
+def test_rating_a_principle_that_is_not_shown_says_how_to_fix_it():
+    m = MatrixModel.from_tables("w", wide_stakeholders_df(), wide_arguments_df())
+    with pytest.raises(ParameterError) as info:
+        m.set_ratings({"w_people": {"credit": 1, "cultural_heritage": 2}})
+    text = str(info.value)
+    assert "ratings['w_people']='cultural_heritage'" in text
+    assert "not a column of this matrix" in text and "principles=" in text
+    assert "'transparency'" in text
+    assert m.coverage() == 0  # all or nothing
+
+
 def test_matrix_decision_must_be_text():
     with pytest.raises(ParameterError, match="decision=5"):
         matrix().set_decision(5)

@@ -153,6 +153,15 @@ def test_headless_matrix_and_lens(kit, capsys):
     assert [r[1] for r in kit["recorded"]] == ["x.matrix", "x.lens"]
 
 
+def test_headless_matrix_with_chosen_principles(kit, capsys):
+    show.show_matrix("x", ratings={"x_artists": {"cultural_heritage": -1}}, lesson="99_test",
+                     principles=["consent", "cultural_heritage"])
+    data = kit["recorded"][0][2]
+    assert data["principles"] == ["consent", "cultural_heritage"]
+    assert "2 principles" in capsys.readouterr().out
+    assert len(kit["shown"]) == 1
+
+
 @pytest.mark.parametrize(
     ("call", "message"),
     [
@@ -163,6 +172,10 @@ def test_headless_matrix_and_lens(kit, capsys):
         (lambda: show.show_poll("x", "before", confidence=3, lesson="l"), "stance=None"),
         (lambda: show.show_lens("x", jurisdiction="FR", lesson="l"), "jurisdiction='FR'"),
         (lambda: show.show_balance("x", weights={}, lesson=""), "lesson=''"),
+        (lambda: show.show_matrix("x", ratings={}, lesson="l", principles=["joy"]),
+         "principles=['joy']"),
+        (lambda: show.show_matrix("x", ratings={"x_artists": {"consent": 1}}, lesson="l",
+                                  principles=["credit"]), "not a column of this matrix"),
     ],
 )
 def test_helpers_refuse_bad_values_before_recording(kit, call, message):

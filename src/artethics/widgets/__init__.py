@@ -37,7 +37,10 @@ The values, as papermill parameters:
   "strongly_for"`` with ``confidence`` 1..5. The "after" poll shows the shift from
   the student's latest recorded "before" answer (if there is none it says so).
 - ``ratings``: ``{stakeholder_id: {principle: -2..2}}`` (cells left out are 0);
-  ``decision``: the student's decision in words.
+  ``decision``: the student's decision in words. The matrix's columns are the
+  case's 4 principles with the most arguments (ties broken by the order of
+  ``PRINCIPLES``); ``show_matrix(..., principles=["consent", "credit"])`` shows
+  others. Rating a principle that is not a column is a ParameterError.
 - ``jurisdiction``: ``"CN" | "US" | "EU" | "UK"``.
 
 A bad value raises :class:`ParameterError` (a ValueError) naming the parameter, the

@@ -1,14 +1,19 @@
 """Ethical matrix: the pure model (no ipywidgets, no IPython).
 
-After the MIT Media Lab "AI + Ethics" curriculum: the rows are the case's
-stakeholders, the columns the values (principles) its arguments appeal to.
-Each cell rates how the student's decision treats that stakeholder on that
-value, from -2 (sets them back badly) through 0 (no effect or not addressed)
-to +2 (serves them well).
+After the MIT Media Lab "AI + Ethics" curriculum, whose ethical matrix uses a
+handful of values: the rows are the case's stakeholders, the columns a few
+values (principles). By default the columns are the case's
+``DEFAULT_COLUMNS`` (4) principles with the most arguments in arguments.csv,
+ties broken by the order of ``PRINCIPLES``; ``principles=[...]`` chooses
+others. Each cell rates how the student's decision treats that stakeholder on
+that value, from -2 (sets them back badly) through 0 (no effect or not
+addressed) to +2 (serves them well).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ._common import (
@@ -26,6 +31,47 @@ LOW, HIGH = -2, 2
 RATING_WORDS = {-2: "sets back badly", -1: "sets back", 0: "no effect / not addressed",
                 1: "serves", 2: "serves well"}
 EXAMPLE = "{'christies-artists': {'consent': -2, 'credit': 1}}"
+DEFAULT_COLUMNS = 4
+PRINCIPLES_EXAMPLE = "['consent', 'credit', 'compensation']"
+
+
+def top_principles(arguments, case: str, n: int = DEFAULT_COLUMNS) -> list[str]:
+    """The case's n principles with the most arguments, in the kit's principle order.
+
+    Ties are broken by the order of PRINCIPLES, so the choice is deterministic. With
+    no arguments table (or none for the case) the first n of PRINCIPLES are used.
+    """
+    counts: Counter[str] = Counter()
+    if arguments is not None:
+        require_columns("arguments", arguments, ("case_id", "principle"))
+        used = arguments.loc[arguments["case_id"] == case, "principle"].astype(str)
+        counts.update(p for p in used if p in PRINCIPLES)
+    ranked = sorted(counts, key=lambda p: (-counts[p], PRINCIPLES.index(p)))[:n]
+    return in_kit_order(ranked or PRINCIPLES[:n])
+
+
+def in_kit_order(principles: Iterable[str]) -> list[str]:
+    """Distinct principles sorted in the order of PRINCIPLES."""
+    return sorted(set(principles), key=PRINCIPLES.index)
+
+
+def check_principles(value: object) -> list[str]:
+    """The ``principles=`` keyword: a non-empty list of the kit's principles."""
+    allowed = f"give a list of principles such as {PRINCIPLES_EXAMPLE}, from {_allowed()}"
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise fail("principles", value, allowed)
+    chosen = list(value)
+    if not chosen:
+        raise fail("principles", value, allowed)
+    for item in chosen:
+        if not isinstance(item, str) or item not in PRINCIPLES:
+            raise fail("principles", value,
+                       f"{item!r} is not one of the kit's principles; use {_allowed()}")
+    return in_kit_order(chosen)
+
+
+def _allowed() -> str:
+    return ", ".join(repr(p) for p in PRINCIPLES)
 
 
 @dataclass(frozen=True)
@@ -56,33 +102,39 @@ class MatrixModel:
             raise ParameterError(f"case={case!r} has no stakeholders: check the case id.")
         self.case = case
         self.names = dict(sorted(stakeholders.items()))
-        order = {p: i for i, p in enumerate(PRINCIPLES)}
-        self.principles = sorted(set(principles) or PRINCIPLES, key=lambda p: order.get(p, 99))
+        self.principles = check_principles(principles) if principles else list(PRINCIPLES)
         self.ratings = {s: {p: 0 for p in self.principles} for s in self.names}
         self.decision = ""
 
     @classmethod
-    def from_tables(cls, case: str, stakeholders, arguments=None):
-        """Rows from stakeholders.csv; columns = principles the case's arguments use."""
+    def from_tables(cls, case: str, stakeholders, arguments=None, *,
+                    principles: Iterable[str] | None = None):
+        """Rows from stakeholders.csv; columns = ``principles`` or, when None, the case's
+        DEFAULT_COLUMNS principles with the most arguments (see :func:`top_principles`)."""
         require_columns("stakeholders", stakeholders, ("stakeholder_id", "case_id", "name"))
         rows = stakeholders[stakeholders["case_id"] == case]
         names = dict(zip(rows["stakeholder_id"].astype(str), rows["name"].astype(str), strict=True))
-        principles: list[str] = []
-        if arguments is not None:
-            require_columns("arguments", arguments, ("case_id", "principle"))
-            used = arguments.loc[arguments["case_id"] == case, "principle"].astype(str)
-            principles = [p for p in used.unique() if p in PRINCIPLES]
-        return cls(case, names, principles)
+        if principles is None:
+            columns = top_principles(arguments, case)
+        else:
+            columns = check_principles(principles)
+        return cls(case, names, columns)
 
     def set_rating(self, stakeholder_id: object, principle: object, rating: object) -> None:
         if stakeholder_id not in self.ratings:
             raise fail("ratings", stakeholder_id,
                        f"use a stakeholder id of case {self.case!r}: {list_allowed(self.names)}")
         if principle not in self.principles:
-            raise fail(f"ratings[{stakeholder_id!r}]", principle,
-                       f"use one of this matrix's principles: {list_allowed(self.principles)}")
+            raise fail(f"ratings[{stakeholder_id!r}]", principle, self._column_hint(principle))
         where = f"ratings[{stakeholder_id!r}][{principle!r}]"
         self.ratings[stakeholder_id][principle] = check_int(where, rating, LOW, HIGH)
+
+    def _column_hint(self, principle: object) -> str:
+        shown = list_allowed(self.principles)
+        if principle in PRINCIPLES:
+            return (f"{principle!r} is not a column of this matrix, which shows {shown}; "
+                    f"rate only those, or add it with principles=[...] in show_matrix")
+        return f"use one of this matrix's principles: {shown}"
 
     def set_ratings(self, ratings: object) -> None:
         """Set many cells from a nested dict; all or nothing."""

@@ -107,13 +107,19 @@ def show_poll(case: str, when: str, *, stance: str | None = None,
 
 
 def show_matrix(case: str, *, ratings: dict | None = None, decision: str = "",
-                lesson: str, student: str = "anonymous", class_folder: str = "") -> None:
-    """The ethical matrix (stakeholders x principles) for a case and a decision."""
+                lesson: str, student: str = "anonymous", class_folder: str = "",
+                principles: list | None = None) -> None:
+    """The ethical matrix (stakeholders x principles) for a case and a decision.
+
+    The columns are the case's 4 principles with the most arguments, unless
+    ``principles`` lists others (any of ``artethics.widgets.PRINCIPLES``).
+    """
     from .views import MatrixView
 
     who = _who(lesson, student, class_folder)
     case_question(case, _load("cases"))
-    model = MatrixModel.from_tables(case, _load("stakeholders"), _load("arguments"))
+    model = MatrixModel.from_tables(case, _load("stakeholders"), _load("arguments"),
+                                    principles=principles)
     model.set_decision(decision)
     if ratings is not None:
         model.set_ratings(ratings)
