@@ -1,0 +1,93 @@
+"""Helpers for lesson 02_edmond_de_belamy (case id ``belamy``).
+
+Tables come from data/ through :mod:`artethics.data`; nothing runs on import::
+
+    from artethics.cases import belamy
+    belamy.key_figures(belamy.SALE_FIGURES)   # figures with their sources
+    belamy.lot()                              # the sales.csv row, estimate and price
+    belamy.plot_price();                      # estimate range against the price paid
+    belamy.plot_timeline();                   # the code dispute and the sale
+
+Shared table helpers (key figures, the essay check, the reading list) live in
+:mod:`artethics.cases.rembrandt` and are re-exported here.
+"""
+
+from __future__ import annotations
+
+from artethics.cases.rembrandt import (  # noqa: F401  (re-exported for the notebook)
+    essay_checked,
+    essay_claims,
+    key_figures,
+    people_behind_it,
+    reading_list,
+)
+
+SALE_FIGURES = ("belamy_price", "belamy_estimate_low", "belamy_estimate_high",
+                "belamy_bidders")
+MAKING_FIGURES = ("belamy_training_portraits", "belamy_family_portraits",
+                  "belamy_obvious_members", "belamy_barrat_age")
+SHORT_LABELS = {"belamy_barrat_dispute": "reports: Barrat's code",
+                "belamy_sale": "sold at Christie's New York"}
+
+
+def _load(name: str):
+    from artethics import data
+
+    return data.load(name)
+
+
+def lot(lot_id: str = "belamy_portrait"):
+    """The lot's row of sales.csv (artist, title, estimates, price and its basis, sources)."""
+    sales = _load("sales").set_index("lot_id")
+    if lot_id not in sales.index:
+        raise KeyError(f"sales.csv has no lot {lot_id!r}; the Belamy lot is 'belamy_portrait'.")
+    return sales.loc[[lot_id], ["artist", "title", "estimate_low", "estimate_high", "price",
+                                "price_basis", "currency", "source_ids"]]
+
+
+def plot_price(lot_id: str = "belamy_portrait"):
+    """Low and high estimate against the price paid; returns the figure (prints nothing)."""
+    from artethics import plotting
+
+    row = lot(lot_id).iloc[0]
+    fig = plotting.bar(["low estimate", "high estimate", "price paid\n(with premium)"],
+                       [row["estimate_low"], row["estimate_high"], row["price"]],
+                       title="Estimate against price", ylabel=f"{row['currency']}",
+                       source_ids=[row["source_ids"]], figsize=(6.5, 4.2))
+    ax = fig.axes[0]
+    for text, value in zip(ax.texts, (row["estimate_low"], row["estimate_high"], row["price"]),
+                           strict=True):
+        text.set_text(f"{value:,.0f}")
+    ax.ticklabel_format(axis="y", style="plain")
+    ax.yaxis.set_major_formatter("{x:,.0f}")
+    fig.tight_layout(rect=(0, 0.12, 1, 1))
+    return fig
+
+
+def timeline_frame(case: str = "belamy"):
+    """The case's events with short labels, oldest first."""
+    events = _load("events")
+    frame = events[events["case_id"] == case].sort_values(["date", "event_id"])
+    return frame.assign(label=[SHORT_LABELS.get(i, i) for i in frame["event_id"]])[
+        ["event_id", "date", "label", "event", "actor", "source_ids"]].set_index("event_id")
+
+
+def plot_timeline(case: str = "belamy"):
+    """The events on a time axis; returns the figure (prints nothing)."""
+    from artethics import plotting
+
+    frame = timeline_frame(case).reset_index()
+    ids = sorted({s for cell in frame["source_ids"] for s in str(cell).split(";")})
+    fig = plotting.timeline(frame, label="label", title="The code dispute and the sale",
+                            source_ids=ids, figsize=(7, 3.6))
+    import matplotlib.dates as mdates
+    import pandas as pd
+
+    ax = fig.axes[0]
+    ax.set_yticks([])
+    ax.set_xlim(frame["date"].min() - pd.Timedelta(days=1),
+                frame["date"].max() + pd.Timedelta(days=3))
+    ax.xaxis.set_major_locator(mdates.DayLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+    fig.tight_layout(rect=(0, 0.2, 1, 1))  # room for the source caption
+    return fig

@@ -1,0 +1,123 @@
+"""Lesson 02_edmond_de_belamy: each check passes the right answer, fails typical mistakes
+and None, and no hint gives the expected value away; the case helpers read data/."""
+
+import math
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from artethics import data  # noqa: E402
+from artethics.cases import belamy  # noqa: E402
+from artethics.exercises import belamy as ex  # noqa: E402
+from artethics.exercises import evaluate, registry  # noqa: E402
+
+EXERCISES = ("belamy.price_ratio", "belamy.premium_gap", "belamy.dispute_days",
+             "belamy.balance_loss")
+
+
+def _lot():
+    return data.load("sales").set_index("lot_id").loc["belamy_portrait"]
+
+
+def _dates():
+    return data.load("events").set_index("event_id")["date"]
+
+
+def test_expected_values_follow_the_data():
+    lot = _lot()
+    assert ex.expected_price_ratio() == lot["price"] / lot["estimate_high"]
+    facts = data.load("facts").set_index("fact_id")["value_num"]
+    assert math.isclose(ex.expected_price_ratio(), facts["belamy_ratio_high"])
+    assert ex.essay_price() < lot["price"]  # the essay rounds down
+    assert ex.expected_premium_gap() == lot["price"] - ex.essay_price()
+    dates = _dates()
+    assert ex.expected_dispute_days() == (dates["belamy_sale"]
+                                          - dates["belamy_barrat_dispute"]).days
+    assert math.isclose(ex.expected_balance_loss(), 2 * math.log(2))
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_registered_and_no_answer_fails(exercise_id):
+    assert exercise_id in registry()
+    for missing in (None, "", ...):
+        verdict = evaluate(exercise_id, missing)
+        assert not verdict.ok and "no answer yet" in verdict.message
+
+
+def _assert_fails(exercise_id, answer, clue, hidden):
+    verdict = evaluate(exercise_id, answer)
+    assert not verdict.ok, (answer, verdict.line())
+    assert clue in verdict.hint, (answer, verdict.line())
+    for text in hidden:
+        assert text not in verdict.line(), (answer, verdict.line())
+
+
+def test_price_ratio():
+    lot = _lot()
+    right = lot["price"] / lot["estimate_high"]
+    for answer in (right, 100 * right, float(f"{right:.3f}")):
+        assert evaluate("belamy.price_ratio", answer).ok, answer
+    hidden = (f"{right:g}", f"{right:.1f}", f"{right:.0f}")
+    low, high, price = lot["estimate_low"], lot["estimate_high"], lot["price"]
+    for answer, clue in [
+        (price / low, "top of the estimate"),
+        (price / ((low + high) / 2), "not the middle"),
+        (ex.essay_price() / high, "premium"),
+        ((price - high) / high, "multiple"),
+        (high / price, "wrong way round"),
+        (price, "Divide the price"),
+        ("a lot", "Give one number"),
+    ]:
+        _assert_fails("belamy.price_ratio", answer, clue, hidden)
+
+
+def test_premium_gap():
+    gap = ex.expected_premium_gap()
+    assert evaluate("belamy.premium_gap", gap).ok
+    assert evaluate("belamy.premium_gap", int(gap)).ok
+    hidden = (f"{gap:g}", f"{gap:,.0f}")
+    for answer, clue in [(-gap, "wrong way round"), (_lot()["price"], "not one of the prices"),
+                         (0, "not equal"), (gap * 10, "claim_in_source"),
+                         ([gap], "Give one number")]:
+        _assert_fails("belamy.premium_gap", answer, clue, hidden)
+
+
+def test_dispute_days():
+    days = ex.expected_dispute_days()
+    for answer in (days, float(days), pd.Timedelta(days=days)):
+        assert evaluate("belamy.dispute_days", answer).ok, answer
+    for answer, clue in [(-days, "wrong way round"), (days + 1, "both end days"),
+                         (days * 24, "hours"), (days + 30, "belamy_sale"),
+                         ("soon", "whole number")]:
+        _assert_fails("belamy.dispute_days", answer, clue, (f"{days} day",))
+
+
+def test_balance_loss():
+    right = 2 * math.log(2)
+    assert evaluate("belamy.balance_loss", right).ok
+    assert evaluate("belamy.balance_loss", round(right, 2)).ok
+    hidden = (f"{right:.2f}", f"{right:.3f}")
+    for answer, clue in [(-right, "minus sign"), (math.log(2), "two terms"),
+                         (2 * math.log10(2), "base 10"), (2.0, "base 2"),
+                         (0.5, "Put 0.5")]:
+        _assert_fails("belamy.balance_loss", answer, clue, hidden)
+
+
+def test_case_helpers():
+    assert belamy.lot().loc["belamy_portrait", "price_basis"] == "with_premium"
+    with pytest.raises(KeyError, match="belamy_portrait"):
+        belamy.lot("nope")
+    frame = belamy.timeline_frame()
+    assert list(frame.index) == ["belamy_barrat_dispute", "belamy_sale"]  # oldest first
+    assert belamy.essay_checked("belamy")["verdict"].tolist() == ["imprecise", "framing"]
+    figures = belamy.key_figures(belamy.SALE_FIGURES)
+    assert figures.loc["belamy_price", "figure"] == "432,500 USD"
+    assert "belamy_ratio_high" not in figures.index  # exercise 1's answer stays hidden
+    for fig in (belamy.plot_price(), belamy.plot_timeline()):
+        assert fig.axes[0].get_title()
+        plt.close(fig)
