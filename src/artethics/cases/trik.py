@@ -84,10 +84,16 @@ def timeline_frame(include_year_only: bool = False):
     return frame.sort_values(["date", "event_id"])[columns].reset_index(drop=True)
 
 
+# Drawn in the table only: the evidence post falls the day after the accusation and the
+# two labels would overprint each other.
+PLOT_SKIP = frozenset({"trik_evidence"})
+
+
 def plot_timeline(frame, title: str = ""):
     """The case's events on a time axis, one row per group, with room for labels."""
     from artethics import plotting
 
+    frame = frame[~frame["event_id"].isin(PLOT_SKIP)]
     ids = sources_of(frame)
     fig = plotting.timeline(frame, label="label", group="group", title=title, source_ids=ids,
                             figsize=(10, 2.2 + 1.0 * frame["group"].nunique()))
@@ -138,4 +144,22 @@ def plot_rates(table):
                        figsize=(9, 4.5))
     fig.axes[0].set_yscale("log")
     _room_for_caption(fig, ids)
+    return fig
+
+
+
+def plot_gallery(result):
+    """:func:`artethics.demos.memorise.plot_gallery` with its titles in the regular weight.
+
+    The kit's CJK font ships one weight, so bold text makes matplotlib write a
+    font-fallback notice to stderr when the figure is drawn.
+    """
+    from matplotlib.text import Text
+
+    from artethics.demos import memorise
+
+    fig = memorise.plot_gallery(result)
+    for text in fig.findobj(Text):
+        if text.get_fontweight() not in ("normal", 400):
+            text.set_fontweight("normal")
     return fig
