@@ -1,0 +1,367 @@
+"""Helpers for lesson 06_synthesis: the five cases side by side.
+
+Everything is read from data/ when called; nothing prints or plots on import. The
+notebook calls one function per cell::
+
+    from artethics.cases import synthesis
+    synthesis.comparison_grid()          # case x dimension, status words (a DataFrame)
+    synthesis.plot_comparison()          # the same as a figure; sources printed under it
+    synthesis.remuneration()             # a sale's proceeds spread over training sets
+    synthesis.per_work_share(432500, 15000)
+    synthesis.record_policy(policy, lesson=..., student=..., class_folder=...)
+    synthesis.class_positions(class_folder)   # where the class stands (course poll)
+"""
+
+from __future__ import annotations
+
+import math
+
+MAIN_CASES = ("rembrandt", "belamy", "lofter", "trik", "christies")
+DIMENSIONS = ("consent", "credit", "compensation", "response", "law")
+STATUSES = ("yes", "partly", "no", "disputed", "unknown")
+# Colour, hatch and word for each status: colour is never the only channel.
+STATUS_LOOK = {
+    "yes": ("#009E73", "", "YES"),
+    "partly": ("#E69F00", "//", "partly"),
+    "no": ("#D55E00", "xx", "NO"),
+    "disputed": ("#CC79A7", "\\\\", "disputed"),
+    "unknown": ("#DDDDDD", "..", "unknown"),
+}
+SHORT_TITLES = {"rembrandt": "Next Rembrandt (2016)", "belamy": "Belamy (2018)",
+                "lofter": "LOFTER (2023)", "trik": "Trik AI (2023)",
+                "christies": "Augmented Intelligence (2025)"}
+POLICY_PARTS = ("consent", "credit", "compensation", "transparency", "redress")
+POLICY_ACTIVITY = "synthesis.policy"
+STANCES = ("strongly_against", "against", "undecided", "for", "strongly_for")
+
+
+def _load(name: str):
+    from artethics import data
+
+    return data.load(name)
+
+
+def split_ids(cell) -> list[str]:
+    """'S19;S04' -> ['S19', 'S04'] (blank cells give [])."""
+    return [part.strip() for part in str(cell or "").split(";") if part.strip()]
+
+
+def sources_of(frame) -> list[str]:
+    """Every source id in ``frame['source_ids']``, sorted by number, without repeats."""
+    ids = {i for cell in frame["source_ids"] for i in split_ids(cell)}
+    return sorted(ids, key=lambda s: (len(s), s))
+
+
+def _fact(fact_id: str) -> float:
+    facts = _load("facts").set_index("fact_id")
+    if fact_id not in facts.index:
+        raise KeyError(f"data/facts.csv has no fact {fact_id!r}")
+    return float(facts.at[fact_id, "value_num"])
+
+
+def _fact_sources(*fact_ids: str) -> str:
+    facts = _load("facts").set_index("fact_id")
+    ids = {i for f in fact_ids for i in split_ids(facts.at[f, "source_ids"])}
+    return ";".join(sorted(ids, key=lambda s: (len(s), s)))
+
+
+# --- the comparison -------------------------------------------------------------------
+
+
+def comparison(case: str | None = None):
+    """The comparison table (long form), in case and dimension order; one case if given."""
+    import pandas as pd
+
+    frame = _load("comparison")
+    if case is not None:
+        if case not in MAIN_CASES:
+            raise ValueError(f"case {case!r} is not a main case; use one of "
+                             f"{', '.join(MAIN_CASES)}.")
+        frame = frame[frame["case_id"] == case]
+    frame = frame.assign(
+        case_id=pd.Categorical(frame["case_id"], MAIN_CASES, ordered=True),
+        dimension=pd.Categorical(frame["dimension"], DIMENSIONS, ordered=True))
+    frame = frame.sort_values(["case_id", "dimension"])
+    return frame.astype({"case_id": str, "dimension": str}).reset_index(drop=True)
+
+
+def comparison_grid():
+    """Case x dimension, each cell the status word (rows in course order)."""
+    wide = comparison().pivot(index="case_id", columns="dimension", values="status")
+    wide = wide.loc[list(MAIN_CASES), list(DIMENSIONS)]
+    wide.index = [SHORT_TITLES[c] for c in wide.index]
+    wide.index.name, wide.columns.name = "case", None
+    return wide
+
+
+def plot_comparison() -> None:
+    """The grid as a figure: colour, hatch and a word per cell; sources printed under it."""
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch, Rectangle
+
+    from artethics import plotting
+    from artethics.sources import cite
+
+    plotting.setup()
+    grid = comparison_grid()
+    fig, ax = plt.subplots(figsize=(9, 4.2))
+    for row, (_, statuses) in enumerate(grid.iterrows()):
+        for col, status in enumerate(statuses):
+            colour, hatch, word = STATUS_LOOK[status]
+            ax.add_patch(Rectangle((col, row), 1, 1, facecolor=colour, hatch=hatch,
+                                   edgecolor="black", linewidth=1))
+            ax.text(col + 0.5, row + 0.5, word, ha="center", va="center", fontsize=10,
+                    bbox={"facecolor": "white", "edgecolor": "none",
+                                             "pad": 1.5})
+    ax.set_xlim(0, len(DIMENSIONS))
+    ax.set_ylim(len(grid), 0)
+    ax.set_xticks([i + 0.5 for i in range(len(DIMENSIONS))], list(DIMENSIONS))
+    ax.set_yticks([i + 0.5 for i in range(len(grid))], list(grid.index))
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
+    handles = [Patch(facecolor=c, hatch=h, edgecolor="black", label=w)
+               for c, h, w in (STATUS_LOOK[s] for s in STATUSES)]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
+              title="status")
+    ax.set_title("Five cases, five questions: what the sources say", pad=28)
+    ids = sources_of(comparison())
+    fig.text(0.01, 0.01, "Sources: data/comparison.csv, citing " + "; ".join(ids)
+             + " (references below)", fontsize=7, wrap=True)
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
+    plt.show()
+    print(cite(*ids))
+
+
+def status_counts():
+    """How many cases have each status, per dimension (dimensions as rows)."""
+    table = comparison().pivot_table(index="dimension", columns="status", values="case_id",
+                                     aggfunc="count", fill_value=0)
+    table = table.reindex(index=list(DIMENSIONS), columns=list(STATUSES), fill_value=0)
+    table.columns.name = None
+    return table.astype(int)
+
+
+# --- remuneration arithmetic ----------------------------------------------------------
+
+
+def per_work_share(proceeds: float, works: float) -> float:
+    """``proceeds`` spread equally over ``works`` training works (same currency)."""
+    for name, value in (("proceeds", proceeds), ("works", works)):
+        if isinstance(value, bool) or not isinstance(value, int | float) \
+                or not math.isfinite(value):
+            raise ValueError(f"{name}={value!r} is not a number; give a plain number "
+                             "such as 432500 (no commas, no currency sign).")
+    if works <= 0:
+        raise ValueError(f"works={works!r}: a training set needs at least one work.")
+    if proceeds < 0:
+        raise ValueError(f"proceeds={proceeds!r}: proceeds cannot be negative.")
+    return proceeds / works
+
+
+def _anadol_price() -> float:
+    sales = _load("sales").set_index("lot_id")
+    return float(sales.at["christies_anadol", "price"])
+
+
+def count_words(n: float) -> str:
+    """15000 -> '15,000'; 1200000 -> '1.2 million'; 5850000000 -> '5.85 billion'."""
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if n >= size:
+            return f"{n / size:.3g} {word}"
+    return f"{n:,.0f}"
+
+
+def remuneration():
+    """Sale proceeds spread over training sets, from data/: two real sales, two what-ifs."""
+    import pandas as pd
+
+    belamy = _fact("belamy_price")
+    portraits = _fact("belamy_training_portraits")
+    anadol_images = _fact("christies_anadol_images")
+    paintings = _fact("rembrandt_paintings_analysed")
+    pairs = _fact("carlini_laion5b_pairs")
+    rows = [
+        (f"Belamy's price over its {count_words(portraits)} training portraits", "actual sale",
+         belamy, portraits, _fact_sources("belamy_price", "belamy_training_portraits")),
+        (f"Anadol's top lot over its {count_words(anadol_images)}+ training images",
+         "actual sale; share is an upper bound", _anadol_price(), anadol_images,
+         _fact_sources("christies_anadol_images")),
+        (f"Belamy's price over a set the size of The Next Rembrandt's "
+         f"{count_words(paintings)} paintings", "what-if: no sale of it is recorded",
+         belamy, paintings, _fact_sources("rembrandt_paintings_analysed")),
+        (f"Belamy's price over LAION-5B's {count_words(pairs)} image-text pairs", "what-if",
+         belamy, pairs, _fact_sources("carlini_laion5b_pairs")),
+    ]
+    frame = pd.DataFrame(rows, columns=["scenario", "kind", "proceeds_usd", "works",
+                                        "source_ids"])
+    frame["per_work_usd"] = [per_work_share(p, w) for p, w in
+                             zip(frame["proceeds_usd"], frame["works"], strict=True)]
+    return frame[["scenario", "kind", "proceeds_usd", "works", "per_work_usd", "source_ids"]]
+
+
+def format_usd(value: float) -> str:
+    """US$ with sensible precision: 'US$28.83', 'US$0.23', 'US$0.000074'."""
+    if value >= 0.01:
+        return f"US${value:,.2f}"
+    if value <= 0:
+        return "US$0"
+    digits = max(2, 1 - math.floor(math.log10(value)))
+    return f"US${value:.{digits}f}"
+
+
+def plot_remuneration(table) -> None:
+    """Per-work share of each scenario on a log scale; value written on each bar."""
+    import matplotlib.pyplot as plt
+
+    from artethics import plotting
+    from artethics.sources import cite
+
+    plotting.setup()
+    fig, ax = plt.subplots(figsize=(9, 3.7))
+    labels = [f"{s}\n[{k}]" for s, k in zip(table["scenario"], table["kind"], strict=True)]
+    for i, value in enumerate(table["per_work_usd"]):
+        look = plotting.style(i)
+        ax.barh(i, value, color=look["color"], hatch=look["hatch"], edgecolor="black")
+        ax.annotate(format_usd(value), (value, i), xytext=(4, 0), textcoords="offset points",
+                    va="center", fontsize=9)
+    ax.set_yticks(range(len(labels)), labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xscale("log")
+    low, high = table["per_work_usd"].min(), table["per_work_usd"].max()
+    ax.set_xlim(low / 30, high * 300)
+    ax.set_xlabel("US dollars per training work if the proceeds were shared equally (log scale)")
+    ax.set_title("What one sale would pay each work in its training set")
+    ids = sources_of(table)
+    fig.text(0.01, 0.01, "Sources: " + "; ".join(ids) + " (references below)", fontsize=8)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    plt.show()
+    print(cite(*ids))
+
+
+# --- the policy -----------------------------------------------------------------------
+
+
+def missing_policy_parts(policy) -> list[str]:
+    """The parts of a policy draft that are absent or empty (all of them for a non-dict)."""
+    if not isinstance(policy, dict):
+        return list(POLICY_PARTS)
+    return [p for p in POLICY_PARTS
+            if not isinstance(policy.get(p), str) or len(policy[p].split()) < 3]
+
+
+def record_policy(policy, *, lesson: str, student: str = "anonymous",
+                  class_folder: str = "", display: bool = True) -> None:
+    """Record the draft (kind "policy") whatever its completeness, so a draft is never
+    lost; the check cell gives the verdict. No draft yet: says so and records nothing."""
+    from artethics.exercises import evaluate, is_missing
+
+    if is_missing(policy) or not isinstance(policy, dict):
+        print(f"Nothing recorded for {POLICY_ACTIVITY}: write your policy as a dict first.")
+        return
+    verdict = evaluate(POLICY_ACTIVITY, policy)
+    from artethics.responses import Response, record
+
+    parts = {p: str(policy.get(p) or "").strip() for p in POLICY_PARTS}
+    response = Response(lesson=lesson, activity=POLICY_ACTIVITY, kind="policy",
+                        student=student, data={"policy": parts, "complete": verdict.ok})
+    record(response, class_folder=class_folder, display=display)
+
+
+# --- where the class stands -------------------------------------------------------------
+
+
+def class_positions(responses):
+    """Students per stance on the course question, before (lesson 00) and after (06).
+
+    ``responses`` are :class:`artethics.responses.Response` objects; each student's latest
+    answer per poll counts. Rows are the five stances in order, with zeros kept.
+    """
+    import pandas as pd
+
+    latest: dict[tuple[str, str], str] = {}
+    for r in sorted(responses, key=lambda r: (r.recorded_at, r.student)):
+        if r.activity in ("course.poll_before", "course.poll_after"):
+            latest[(r.activity.rsplit("_", 1)[1], r.student)] = r.data.get("stance")
+    table = pd.DataFrame(0, index=list(STANCES), columns=["before", "after"])
+    for (when, _), stance in sorted(latest.items()):
+        if stance in STANCES:
+            table.loc[stance, when] += 1
+    table.index.name = "stance"
+    return table
+
+
+def class_summary(class_folder: str) -> str:
+    """Where the class stands, read from the class folder, as deterministic text lines."""
+    import os
+
+    from artethics.responses import read_class_folder
+
+    folder = class_folder or os.environ.get("ARTETHICS_CLASS_DIR", "")
+    if not folder:
+        return "No class folder is set, so there is no class to compare with."
+    responses, problems = read_class_folder(folder)
+    table = class_positions(responses)
+    if not table.to_numpy().any():
+        return "The class folder holds no answers to the course poll yet."
+    lines = [f"Where the class stands ({int(table['after'].sum())} final answers, "
+             f"{int(table['before'].sum())} from lesson 00):"]
+    lines += [f"  {stance:<16} before {row['before']:>3}   after {row['after']:>3}"
+              for stance, row in table.iterrows()]
+    if problems:
+        lines.append(f"({len(problems)} unreadable file(s) in the class folder were skipped.)")
+    return "\n".join(lines)
+
+
+# --- reading list -----------------------------------------------------------------------
+
+READING_NOTES = {
+    "S03": "A machine-reworded copy of a trade-press report: names are garbled, so use it "
+           "only for what the panel argued, and check every name against S62 and S63.",
+    "S16": "A wire report written on the night of the sale: reliable on the price, thin on "
+           "who did the work.",
+    "S17": "Technology news that broke the story of the borrowed code: the programmer's "
+           "side is heard most.",
+    "S25": "CNN's report as quoted by a cultural-exchange site: good on the artists' side, "
+           "brief on the platform's.",
+    "S35": "A magazine report on the open letter: it tells you what the signatories asked, "
+           "not whether their claims about each lot were true.",
+    "S37": "Campaign copy published for Huawei: it shows how the company framed the project, "
+           "so read it as advocacy.",
+    "S45": "The research paper itself: read which model each figure is about before quoting "
+           "a headline number.",
+    "S62": "A Hong Kong daily's report on the festival's opening: reliable on dates and "
+           "organisers, not a critical review.",
+    "S66": "The dataset paper: its size counts links with captions, not images anyone stored "
+           "or paid for.",
+}
+
+
+def reading_list(source_ids=tuple(READING_NOTES)):
+    """Title, outlet, date, language, address of the given sources, with a reading note."""
+    sources = _load("sources")
+    wanted = list(dict.fromkeys(source_ids))
+    missing = sorted(set(wanted) - set(sources["source_id"]))
+    if missing:
+        raise ValueError(f"seeds/sources.csv has no source {missing}; check the ids.")
+    frame = sources[sources["source_id"].isin(wanted)].copy()
+    frame["how_to_read"] = [READING_NOTES.get(i, "") for i in frame["source_id"]]
+    frame = frame.sort_values("source_id", key=lambda s: s.str[1:].astype(int))
+    return frame[["source_id", "title", "author_outlet", "language", "url",
+                  "how_to_read"]].set_index("source_id")
+
+
+def side_case_figures():
+    """The Schubert and Kling/festival figures and dated events the lesson quotes."""
+    import pandas as pd
+
+    facts = _load("facts")
+    events = _load("events")
+    wanted = ("schubert", "kling_festival")
+    f = facts[facts["case_id"].isin(wanted)][["case_id", "claim", "value", "unit",
+                                              "confidence", "source_ids"]]
+    e = events[events["case_id"].isin(wanted)]
+    e = pd.DataFrame({"case_id": e["case_id"], "claim": e["event"],
+                      "value": e["date"].dt.strftime("%d %b %Y"), "unit": "date",
+                      "confidence": e["confidence"], "source_ids": e["source_ids"]})
+    out = pd.concat([f, e], ignore_index=True)
+    return out.sort_values(["case_id", "unit", "claim"]).reset_index(drop=True)

@@ -1,0 +1,180 @@
+"""Checks for lesson 06_synthesis. Expected values come from data/ when a check runs;
+no hint holds them. (``synthesis.reflection`` lives in :mod:`.reflection`.)
+
+- ``synthesis.per_portrait_share``: Belamy's price (facts.csv, with premium) / the
+  portraits that trained its GAN, in US dollars, right to the cent (within US$0.006).
+- ``synthesis.per_pair_share``: the same price / LAION-5B's image-text pairs, in US
+  dollars, within 1 % (also accepted in US cents, within 1 %).
+- ``synthesis.compensation_unclear``: the main cases whose compensation status in
+  comparison.csv is ``unknown`` or ``disputed``, as a list of case ids (any order).
+- ``synthesis.policy``: a dict with the five parts of a platform policy, each at least
+  three words (presence only: quality is left to the rubric).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import as_number, close, exercise
+
+CENT = 0.006  # US dollars: right to the cent
+TINY_REL = 0.01
+UNCLEAR = ("unknown", "disputed")
+
+
+def _fact(fact_id: str) -> float:
+    from artethics import data
+
+    return float(data.load("facts").set_index("fact_id").at[fact_id, "value_num"])
+
+
+def _rounded_press_price() -> float:
+    """The rounded Belamy price the press used, as the corrections table records it."""
+    from artethics import data
+
+    claim = data.load("corrections").set_index("correction_id").at["c02_belamy_price",
+                                                                   "claim_in_source"]
+    return float(re.sub(r"[^\d.]", "", claim))
+
+
+def _not_a_number(answer, what: str):
+    return (False, f"a {type(answer).__name__} is not a number.",
+            f"Give one number ({what}), without a currency sign or quotation marks.")
+
+
+def _first_hint(value: float, mistakes, rel: float) -> str | None:
+    return next((h for f, h in mistakes if f and close(value, f, rel)), None)
+
+
+# --- the price per training portrait ------------------------------------------------
+
+
+def expected_per_portrait_share() -> float:
+    return _fact("belamy_price") / _fact("belamy_training_portraits")
+
+
+@exercise("synthesis.per_portrait_share",
+          "Belamy's price divided by the number of portraits that trained its GAN, in US "
+          "dollars (facts.csv).")
+def per_portrait_share(answer):
+    value = as_number(answer)
+    if value is None:
+        return _not_a_number(answer, "US dollars per portrait")
+    price, works = _fact("belamy_price"), _fact("belamy_training_portraits")
+    if close(value, price / works, 0, CENT):
+        return True, "correct: that is each portrait's equal share of the price.", ""
+    mistakes = [
+        (_rounded_press_price() / works, "Use the checked price in facts.csv, not a rounded "
+                                         "one from the press: did you include the buyer's "
+                                         "premium?"),
+        (_fact("belamy_estimate_high") / works, "Use the price paid, not the estimate."),
+        (price / _fact("belamy_family_portraits"), "Divide by the portraits that trained "
+                                                   "the model, not the Belamy family series."),
+        (works / price, "You divided the wrong way round: dollars go on top."),
+        (price / _fact("rembrandt_paintings_analysed"), "That training set belongs to "
+                                                         "another case."),
+    ]
+    hint = _first_hint(value, mistakes, 0.001)
+    return False, "not the share the facts give.", hint or (
+        "Divide belamy_price by belamy_training_portraits (facts.csv, value_num).")
+
+
+# --- the price per LAION-5B pair ---------------------------------------------------
+
+
+def expected_per_pair_share() -> float:
+    return _fact("belamy_price") / _fact("carlini_laion5b_pairs")
+
+
+@exercise("synthesis.per_pair_share",
+          "Belamy's price divided by the number of image-text pairs in LAION-5B, in US "
+          "dollars (facts.csv).")
+def per_pair_share(answer):
+    value = as_number(answer)
+    if value is None:
+        return _not_a_number(answer, "US dollars per pair")
+    price, pairs = _fact("belamy_price"), _fact("carlini_laion5b_pairs")
+    share = price / pairs
+    if close(value, share, TINY_REL):
+        return True, "correct: a tiny fraction of one cent per pair.", ""
+    if close(value, 100 * share, TINY_REL):
+        return True, "correct, in US cents: a small fraction of one cent per pair.", ""
+    mistakes = [
+        (price / (pairs / 1e9), "The table holds the full count: do not divide by the "
+                                "number of billions."),
+        (pairs / price, "You divided the wrong way round: dollars go on top."),
+        (price / _fact("belamy_training_portraits"), "That is the share over Belamy's own "
+                                                     "training set; use the LAION-5B pairs."),
+        (_fact("christies_total") / pairs, "Use the Belamy price, as the exercise asks."),
+    ]
+    hint = _first_hint(value, mistakes, TINY_REL)
+    return False, "not the share the facts give.", hint or (
+        "Divide belamy_price by carlini_laion5b_pairs (facts.csv, value_num); the result "
+        "is much smaller than one dollar.")
+
+
+# --- whose pay is unclear ------------------------------------------------------------
+
+
+def expected_compensation_unclear() -> list[str]:
+    from artethics import data
+
+    table = data.load("comparison")
+    rows = table[(table["dimension"] == "compensation") & table["status"].isin(UNCLEAR)]
+    return sorted(rows["case_id"])
+
+
+def _statuses() -> dict[str, str]:
+    from artethics import data
+
+    table = data.load("comparison")
+    rows = table[table["dimension"] == "compensation"]
+    return dict(zip(rows["case_id"], rows["status"], strict=True))
+
+
+@exercise("synthesis.compensation_unclear",
+          "a list of the case ids whose compensation status in comparison.csv is "
+          "'unknown' or 'disputed'.")
+def compensation_unclear(answer):
+    if isinstance(answer, str) or not hasattr(answer, "__iter__"):
+        return (False, f"a {type(answer).__name__} is not a list of case ids.",
+                "Give a list such as ['rembrandt', 'lofter'] (the case_id values).")
+    given = sorted(str(a).strip().lower() for a in answer)
+    expected = expected_compensation_unclear()
+    if given == expected:
+        return True, "correct: for these cases the sources leave the money unclear.", ""
+    statuses = _statuses()
+    unknown_ids = sorted(given_id for given_id in given if given_id not in statuses)
+    if unknown_ids:
+        return (False, "some of these are not main case ids.",
+                "Use the values of the case_id column, e.g. 'rembrandt'.")
+    chosen = {statuses[g] for g in given}
+    if len(given) < len(expected) and set(given) < set(expected):
+        hint = "Some are missing: keep the rows whose status is either of the two words."
+    elif chosen - set(UNCLEAR):
+        hint = ("Keep only the compensation rows whose status is 'unknown' or 'disputed'; "
+                "'partly' and 'no' are answers the sources do give.")
+    else:
+        hint = "Filter the rows whose dimension is 'compensation' first."
+    return False, "not the cases the comparison table gives.", hint
+
+
+# --- the policy draft ---------------------------------------------------------------
+
+
+@exercise("synthesis.policy",
+          "a dict with the keys consent, credit, compensation, transparency and redress, "
+          "each a sentence or more of text.")
+def policy(answer):
+    from artethics.cases.synthesis import POLICY_PARTS, missing_policy_parts
+
+    if not isinstance(answer, dict):
+        return (False, f"a {type(answer).__name__} is not a policy.",
+                "Fill in the dict with one entry per part, e.g. {'consent': '...', ...}.")
+    missing = missing_policy_parts(answer)
+    if not missing:
+        return True, f"all {len(POLICY_PARTS)} parts are there; the rubric judges the rest.", ""
+    return (False, f"{len(missing)} of {len(POLICY_PARTS)} parts missing or too short: "
+                   f"{', '.join(missing)}.",
+            "Write at least a full sentence for each part: what the platform will do, "
+            "and for whom.")
