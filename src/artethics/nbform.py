@@ -139,7 +139,7 @@ def _cell_problems(cell: dict, student: bool) -> list[str]:
     meta = kit_meta(cell)
     if meta:
         found += _kit_meta_problems(meta)
-    blob = source(cell) + json.dumps(cell.get("outputs", []), ensure_ascii=False)
+    blob = source(cell) + json.dumps(_textual(cell.get("outputs", [])), ensure_ascii=False)
     if MEMORY_ADDRESS.search(blob):
         found.append("a memory address (0x…) in the source or outputs")
     if ABSOLUTE_PATH.search(blob):
@@ -150,6 +150,17 @@ def _cell_problems(cell: dict, student: bool) -> list[str]:
         if out.get("output_type") == "stream" and out.get("name") == "stderr":
             found.append("a stderr output (a warning?): fix its cause")
     return found
+
+
+def _textual(outputs: list) -> list:
+    """Outputs without binary payloads (base64 images can hold '0x…' by chance)."""
+    kept = []
+    for out in outputs:
+        out = dict(out)
+        if "data" in out:
+            out["data"] = {k: v for k, v in out["data"].items() if not k.startswith("image/")}
+        kept.append(out)
+    return kept
 
 
 def _kit_meta_problems(meta: dict) -> list[str]:

@@ -15,6 +15,8 @@ prints nothing and returns the Figure (end the cell with ``;`` so no repr shows)
 
 from __future__ import annotations
 
+import logging
+import textwrap
 from collections.abc import Sequence
 
 # Okabe & Ito (2008), "Color Universal Design": safe for the common colour-vision types.
@@ -41,6 +43,9 @@ def setup() -> None:
     mpl.rcParams["font.family"] = "sans-serif"
     mpl.rcParams["axes.unicode_minus"] = False
     mpl.rcParams["svg.hashsalt"] = "artethics"
+    # The CJK font has one weight; a bold title falls back to it. Say so once here,
+    # rather than as a "findfont: Failed to find font weight bold" line in every output.
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
 
 
 def style(index: int) -> dict:
@@ -68,9 +73,14 @@ def _finish(fig, title: str, source_ids: Sequence[str], note: str):
     if title:
         fig.axes[0].set_title(title)
     text = caption(source_ids, note)
+    bottom = 0.0
     if text:
-        fig.text(0.01, 0.01, text, fontsize=8, ha="left", va="bottom", wrap=True)
-    fig.tight_layout(rect=(0, 0.07 if text else 0, 1, 1))
+        width_chars = max(40, int(fig.get_figwidth() * 16))  # about 16 characters an inch at 8 pt
+        lines = textwrap.wrap(text, width_chars)
+        fig.text(0.01, 0.01, "\n".join(lines), fontsize=8, ha="left", va="bottom")
+        line_height = 8 * 1.35 / 72 / fig.get_figheight()  # one 8 pt line, as a figure fraction
+        bottom = min(0.45, 0.02 + line_height * len(lines) + 0.06)
+    fig.tight_layout(rect=(0, bottom, 1, 1))
     return fig
 
 

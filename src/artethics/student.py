@@ -185,6 +185,7 @@ def add_student_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def student_main(args: argparse.Namespace) -> int:
+    """Write the student copies of the named lessons (default all) and the manifest."""
     try:
         planned = planned_outputs(solution_paths(args.lessons))
     except SolutionError as exc:
@@ -230,10 +231,12 @@ def execute_in_place(path: Path, timeout: int) -> None:
 
 
 def refresh_main(args: argparse.Namespace) -> int:
+    """Re-execute the named lessons (default all); regenerate only their student copies."""
+    lessons = [p.stem for p in solution_paths(args.lessons)]
     for path in solution_paths(args.lessons):
         print(f"executing {path.relative_to(paths.root())} ...", flush=True)
         execute_in_place(path, args.timeout)
         found = nbform.problems(nbform.read(path), name=path.name)
         for problem in found:
             print(f"  {problem}")
-    return student_main(argparse.Namespace(lessons=[], check=False))
+    return student_main(argparse.Namespace(lessons=lessons, check=False))

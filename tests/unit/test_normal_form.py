@@ -103,3 +103,13 @@ def test_every_parameter_is_declared_to_papermill():
                  for t in tree.body if isinstance(t, (ast.Assign, ast.AnnAssign))}
         declared = set(runner.declared_parameters(path))
         assert names == declared, f"{path.name}: papermill does not see {names - declared}"
+
+
+def test_base64_images_are_not_mistaken_for_memory_addresses():
+    nb = _fixture()
+    nb.cells[2].execution_count = 1
+    nb.cells[2].outputs = [nbformat.from_dict({
+        "output_type": "display_data", "metadata": {},
+        "data": {"image/png": "iVBORw0x66EFA8AAAA",
+                 "text/plain": "<Figure size 10x10 with 1 Axes>"}})]
+    assert nbform.problems(nb) == []
