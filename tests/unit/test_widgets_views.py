@@ -30,14 +30,36 @@ def test_slider_moves_model_and_verdict_html():
     view.sliders["x_a2"].value = 5
     assert view.model.weights["x_a2"] == 5
     assert "leans against, strongly" in view.verdict.value
-    assert "against -5" in view.verdict.value  # sign and word, not colour alone
+    # sign and word, not colour alone
+    assert "weight against</th>" in view.verdict.value and ">-5<span" in view.verdict.value
+    assert "0 points of weight for and 5 against" in view.verdict.value
 
 
-def test_every_slider_is_labelled_with_id_and_stance():
+def test_every_slider_is_labelled_with_stance_and_number():
     view = BalanceView(balance())
-    assert view.sliders["x_a1"].description == "x_a1 (+ for)"
-    assert view.sliders["x_a2"].description == "x_a2 (- against)"
+    assert view.sliders["x_a1"].description == "For 1"
+    assert view.sliders["x_a2"].description == "Against 2"
     assert view.sliders["x_a2"].tooltip == "Artists were not asked."
+
+
+def test_balance_rows_are_grouped_for_then_against_with_fixed_width_sliders():
+    view = BalanceView(balance())
+    for_section, against_section = view.rows.children
+    assert "Arguments for" in for_section.children[0].value
+    assert [row.children[0].description for row in for_section.children[1:]] == [
+        "For 1", "For 4"]
+    assert [row.children[0].description for row in against_section.children[1:]] == [
+        "Against 2", "Against 3"]
+    assert all(s.layout.min_width for s in view.sliders.values())  # never squeezed to 0
+    assert "principle: access and creativity" in for_section.children[1].children[1].value
+
+
+def test_natural_order_of_argument_ids():
+    from artethics.widgets.balance import natural_key
+
+    ids = ["c_for_12", "c_for_2", "c_against_10", "c_against_6"]
+    assert sorted(ids, key=natural_key) == ["c_against_6", "c_against_10", "c_for_2",
+                                            "c_for_12"]
 
 
 def test_add_own_argument_adds_a_slider():
@@ -46,6 +68,7 @@ def test_add_own_argument_adds_a_slider():
     view.own_principle.value = "access_and_creativity"
     view.add_button.click()
     assert "own-1" in view.sliders and view.model.totals() == (3, 0)
+    assert view.rows.children[0].children[-1].children[0].description == "Yours 1"
     assert "leans for, strongly" in view.verdict.value
     view.add_button.click()  # empty text now
     assert "must not be empty" in view.status.value
@@ -66,19 +89,39 @@ def test_poll_view_shows_shift():
     assert "moved 3 steps toward &#x27;for&#x27;" in view.shift.value
 
 
+def test_poll_view_says_when_and_shows_confidence_in_words():
+    view = PollView(PollModel("x", QUESTION, "after", before=Answer("against", 4)))
+    texts = " ".join(getattr(c, "value", "") for c in view.widget.children
+                     if isinstance(getattr(c, "value", None), str))
+    assert "After the case" in texts
+    assert "Your &#x27;before&#x27; answer: against (sure, 4/5)" in texts
+    view.confidence.value = 1
+    assert "1 = not sure at all" in view.sure_words.value
+    before = PollView(PollModel("x", QUESTION, "before"))
+    assert "Before the case" in before.widget.children[0].value
+
+
 def test_matrix_view_cell_moves_outcome():
     view = MatrixView(matrix())
     view.cells[("x_buyers", "credit")].value = 2
     assert view.model.ratings["x_buyers"]["credit"] == 2
     assert "Served: Buyers" in view.outcome.value
+    assert "Cells rated: 8% (1 of 12)" in view.outcome.value
     assert view.cells[("x_makers", "consent")].description == "Tool makers: consent"
+    # a grid: a heading row, then one row per stakeholder, one cell per principle
+    grid = next(c for c in view.widget.children if hasattr(c, "children"))
+    assert len(grid.children) == (1 + 3) * (1 + 4)
+    assert "access and creativity" in grid.children[4].value
+    assert [label for label, _ in view.cells[("x_buyers", "credit")].options][0] == (
+        "-2 sets back badly")
 
 
 def test_lens_view_choice_shows_findings():
     view = LensView(LensModel("x", rules_df(), applications_df()))
-    assert "Choose a jurisdiction" in view.findings.value
+    assert "No jurisdiction chosen yet" in view.findings.value
     view.choice.value = "US"
     assert "Copyright Act, s. 102" in view.findings.value
+    assert ">1978</span>; status: in force" in view.findings.value
     assert "not legal advice" in view.findings.value
 
 

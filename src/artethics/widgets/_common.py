@@ -22,6 +22,24 @@ PRINCIPLES: tuple[str, ...] = (
     "cultural_heritage",
 )
 STANCES: tuple[str, ...] = ("for", "against")
+# What each principle is about, in a few words (the same meanings as data/README.md).
+PRINCIPLE_MEANINGS: dict[str, str] = {
+    "consent": "permission to use work or identity",
+    "credit": "attribution: who is named",
+    "compensation": "payment or remedy",
+    "authorship": "who made it",
+    "originality": "new expression versus imitation",
+    "transparency": "saying how it was made and on what data",
+    "access_and_creativity": "who can create and enjoy art",
+    "market_and_livelihoods": "prices, jobs, competition",
+    "accountability": "who answers for harm; rules and enforcement",
+    "cultural_heritage": "legacy and tradition",
+}
+
+
+def principle_words(principle: str) -> str:
+    """A principle id as words for people: 'access_and_creativity' -> 'access and creativity'."""
+    return principle.replace("_", " ")
 
 
 class ParameterError(ValueError):

@@ -8,6 +8,7 @@ weight for); with no weight given it is 0 and reads "no weight given yet".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -93,7 +94,19 @@ def arguments_from_table(arguments, stakeholders=None, case: str = "") -> list[A
         )
         for _, row in rows.iterrows()
     ]
-    return sorted(out, key=lambda a: a.argument_id)
+    return sorted(out, key=lambda a: natural_key(a.argument_id))
+
+
+def natural_key(argument_id: str) -> tuple:
+    """Sort key that puts christies_for_2 before christies_for_12."""
+    parts = re.split(r"(\d+)", argument_id)
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p)
+
+
+def number_of(argument_id: str) -> str:
+    """The trailing number of an id ('christies_against_6' -> '6'), else the whole id."""
+    found = re.search(r"(\d+)$", argument_id)
+    return found.group(1) if found else argument_id
 
 
 def _stakeholder_names(stakeholders) -> dict[str, str]:
@@ -127,7 +140,8 @@ class BalanceModel:
 
     @property
     def arguments(self) -> list[Argument]:
-        """All arguments, the case's first (by id), then the student's own in order added."""
+        """All arguments: the case's (by id, numbers in numeric order), then the student's
+        own in the order added."""
         return list(self._arguments.values())
 
     def set_weight(self, argument_id: str, weight: object) -> None:

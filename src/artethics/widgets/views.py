@@ -4,6 +4,11 @@ Each view owns its controls, writes every change into its model and re-renders
 HTML from the model (no matplotlib redraw on a change). ``on_record`` is a
 callable the helper passes in; it records the model's answer and returns a
 status line.
+
+Layout rules the screenshots taught us: sliders get a fixed width (in an HBox
+next to long text they otherwise shrink to nothing), labels are short and the
+long text sits beside them, buttons size to their words, principle ids are
+shown as words, and every control keeps a label (its accessible name).
 """
 
 from __future__ import annotations
@@ -13,20 +18,37 @@ from html import escape
 
 import ipywidgets as w
 
-from ._common import PRINCIPLES, ParameterError
-from .balance import MAX_WEIGHT, BalanceModel
+from ._common import PRINCIPLES, ParameterError, principle_words, signed
+from .balance import MAX_WEIGHT, BalanceModel, number_of
 from .lens import JURISDICTIONS, LensModel
-from .matrix import HIGH, LOW, MatrixModel
+from .matrix import HIGH, LOW, RATING_WORDS, MatrixModel
 from .poll import CONFIDENCE, SCALE, PollModel
-from .render import balance_html, lens_html, matrix_html, text_html
+from .render import (
+    BOX,
+    balance_html,
+    before_answer_html,
+    intro_html,
+    lens_html,
+    matrix_header_html,
+    matrix_html,
+    meta_html,
+    text_html,
+)
 
 Recorder = Callable[[], str]
 WIDE = {"description_width": "initial"}
+SECTION = {"for": "Arguments for (yes, it should)",
+           "against": "Arguments against (no, it should not)"}
+
+
+def _fit() -> w.Layout:
+    """A control as wide as its words (buttons would otherwise cut them to 'Record my…')."""
+    return w.Layout(width="max-content", min_width="max-content")
 
 
 def _record_button(label: str, on_record: Recorder | None, status: w.HTML) -> w.Button:
     button = w.Button(description=label, tooltip=label, button_style="primary",
-                      icon="check")
+                      icon="check", layout=_fit())
 
     def click(_):
         if on_record is None:
@@ -41,40 +63,70 @@ def _record_button(label: str, on_record: Recorder | None, status: w.HTML) -> w.
     return button
 
 
+def slider_label(argument) -> str:
+    """'For 3', 'Against 10', 'Yours 1': short, so the slider keeps its width."""
+    stance = "For" if argument.stance == "for" else "Against"
+    return f"Yours {number_of(argument.argument_id)}" if argument.own else \
+        f"{stance} {number_of(argument.argument_id)}"
+
+
 class BalanceView:
-    """Sliders (0-5) per argument, the student's own argument, the live verdict."""
+    """Sliders (0-5) per argument, grouped for/against, the student's own, the live verdict."""
 
     def __init__(self, model: BalanceModel, on_record: Recorder | None = None):
         self.model = model
         self.verdict = w.HTML(balance_html(model))
         self.status = w.HTML("")
         self.sliders: dict[str, w.IntSlider] = {}
-        self.rows = w.VBox([self._row(a) for a in model.arguments])
-        self.own_text = w.Text(description="Your argument", placeholder="write it here",
-                               style=WIDE)
-        self.own_stance = w.Dropdown(description="Stance", options=["for", "against"])
-        self.own_principle = w.Dropdown(description="Principle", options=list(PRINCIPLES))
-        self.add_button = w.Button(description="Add my argument", tooltip="Add my argument")
-        self.add_button.on_click(lambda _: self.add_own())
+        self.sections = {stance: w.VBox([w.HTML(f"<h4 style='margin:10px 0 4px'>"
+                                                f"{SECTION[stance]}</h4>")])
+                         for stance in ("for", "against")}
+        for argument in model.arguments:
+            self._add_row(argument)
+        self.rows = w.VBox(list(self.sections.values()))
+        self.own_text, self.own_stance, self.own_principle, self.add_button = self._own_controls()
         self.record_button = _record_button("Record my position", on_record, self.status)
         self.widget = w.VBox([
-            w.HTML(f"<strong>{escape(model.question)}</strong> Weigh each argument from 0 "
-                   f"(ignore) to {MAX_WEIGHT} (decisive)."),
+            w.HTML(intro_html(model.question,
+                              f"Move each slider to say how much the argument weighs with you: "
+                              f"0 = ignore it, {MAX_WEIGHT} = decisive. The verdict at the "
+                              f"bottom changes as you go.")),
             self.rows,
-            w.HBox([self.own_text, self.own_stance, self.own_principle, self.add_button]),
+            w.VBox([w.HTML("<h4 style='margin:10px 0 4px'>Add an argument of your own</h4>"),
+                    self.own_text,
+                    w.HBox([self.own_stance, self.own_principle, self.add_button])]),
             self.verdict, self.record_button, self.status])
 
+    def _own_controls(self):
+        text = w.Text(description="Your argument", placeholder="write it in a sentence",
+                      style=WIDE, layout=w.Layout(width="95%"))
+        stance = w.Dropdown(description="It is", options=[("for", "for"), ("against", "against")],
+                            layout=w.Layout(width="180px"), style={"description_width": "40px"})
+        principle = w.Dropdown(description="Principle",
+                               options=[(principle_words(p), p) for p in PRINCIPLES],
+                               style=WIDE, layout=w.Layout(width="320px"))
+        button = w.Button(description="Add my argument", tooltip="Add my argument",
+                          icon="plus", layout=_fit())
+        button.on_click(lambda _: self.add_own())
+        return text, stance, principle, button
+
+    def _add_row(self, argument) -> None:
+        section = self.sections[argument.stance]
+        section.children = (*section.children, self._row(argument))
+
     def _row(self, argument) -> w.HBox:
-        sign = "+ for" if argument.stance == "for" else "- against"
-        label = f"{argument.argument_id} ({sign})"
         slider = w.IntSlider(value=self.model.weights[argument.argument_id], min=0,
-                             max=MAX_WEIGHT, description=label, tooltip=argument.claim,
-                             style=WIDE, continuous_update=True)
+                             max=MAX_WEIGHT, description=slider_label(argument),
+                             tooltip=argument.claim, continuous_update=True,
+                             style={"description_width": "80px"},
+                             layout=w.Layout(width="280px", min_width="280px"))
         slider.observe(self._changed(argument.argument_id), names="value")
         self.sliders[argument.argument_id] = slider
-        text = w.HTML(f"{escape(argument.claim)} <small>[{argument.principle}; "
-                      f"{escape(argument.stakeholder)}]</small>")
-        return w.HBox([slider, text])
+        meta = meta_html(argument.principle, argument.stakeholder, argument.argument_id)
+        text = w.HTML(f"<div style='{BOX}'>{escape(argument.claim)}<br>{meta}</div>",
+                      layout=w.Layout(flex="1 1 auto"))
+        return w.HBox([slider, text], layout=w.Layout(align_items="flex-start",
+                                                      margin="0 0 6px 0"))
 
     def _changed(self, argument_id: str):
         def update(change):
@@ -90,9 +142,11 @@ class BalanceView:
             self.status.value = text_html(str(error))
             return
         argument = next(a for a in self.model.arguments if a.argument_id == argument_id)
-        self.rows.children = (*self.rows.children, self._row(argument))
+        self._add_row(argument)
         self.own_text.value = ""
-        self.status.value = text_html(f"Added {argument_id}.")
+        self.status.value = text_html(
+            f"Added your argument as '{slider_label(argument)}' under the arguments "
+            f"{argument.stance}, with weight {self.model.weights[argument_id]}.")
         self.verdict.value = balance_html(self.model)
 
 
@@ -107,53 +161,89 @@ class PollView:
             value=answer.stance if answer else None, description="Your stance", style=WIDE)
         self.confidence = w.IntSlider(value=answer.confidence if answer else 3, min=1, max=5,
                                       description="How sure (1-5)", style=WIDE,
+                                      readout=False,  # the words beside it show the number
+                                      layout=w.Layout(width="320px", min_width="320px"),
                                       tooltip="1 = " + CONFIDENCE[1] + ", 5 = " + CONFIDENCE[5])
+        self.sure_words = w.HTML(self._sure_text(), layout=w.Layout(margin="0 0 0 8px"))
         self.shift = w.HTML(text_html(model.shift()))
         self.status = w.HTML("")
         for control in (self.stance, self.confidence):
             control.observe(lambda _: self.update(), names="value")
-        self.widget = w.VBox([w.HTML(f"<strong>{escape(model.question)}</strong>"), self.stance,
-                              self.confidence, self.shift,
+        when = ("Before the case: where do you stand?" if model.when == "before"
+                else "After the case: where do you stand now?")
+        parts = [w.HTML(intro_html(model.question, when)), self.stance,
+                 w.HBox([self.confidence, self.sure_words])]
+        if model.when == "after":
+            parts.append(w.HTML(before_answer_html(model.before)))
+        self.widget = w.VBox([*parts, self.shift,
                               _record_button("Record my answer", on_record, self.status),
                               self.status])
 
+    def _sure_text(self) -> str:
+        value = self.confidence.value
+        return text_html(f"{value} = {CONFIDENCE[value]}")
+
     def update(self) -> None:
+        self.sure_words.value = self._sure_text()
         if self.stance.value is None:
             return
         self.model.set_answer(self.stance.value, self.confidence.value)
         self.shift.value = text_html(self.model.shift())
 
 
+# Short words so a menu fits its grid cell; the intro line says 0 also means "not addressed".
+MENU_WORDS = {**RATING_WORDS, 0: "no effect"}
+RATING_OPTIONS = [(f"{signed(r)} {MENU_WORDS[r]}", r) for r in range(LOW, HIGH + 1)]
+
+
 class MatrixView:
-    """One slider (-2..+2) per stakeholder x principle cell, and the outcome."""
+    """A grid: one row per stakeholder, one column per principle, a -2..+2 menu per cell."""
 
     def __init__(self, model: MatrixModel, on_record: Recorder | None = None):
         self.model = model
-        self.cells: dict[tuple[str, str], w.IntSlider] = {}
+        self.cells: dict[tuple[str, str], w.Dropdown] = {}
         self.decision = w.Text(value=model.decision, description="Your decision",
-                               placeholder="e.g. hold the sale, with labels", style=WIDE)
+                               placeholder="e.g. hold the sale, with labels", style=WIDE,
+                               layout=w.Layout(width="95%"))
         self.decision.observe(lambda c: model.set_decision(c["new"]), names="value")
         self.outcome = w.HTML(matrix_html(model))
         self.status = w.HTML("")
-        blocks = [self._block(s) for s in model.names]
         self.widget = w.VBox([
-            self.decision,
-            w.HTML("Rate each cell: -2 sets back badly, 0 no effect, +2 serves well."),
-            *blocks, self.outcome,
+            w.HTML(intro_html(
+                "Ethical matrix",
+                "Write your decision, then rate how it treats each group (row) on each value "
+                "(column): -2 sets them back badly, 0 no effect or not addressed, "
+                "+2 serves them well.")),
+            self.decision, self._grid(), self.outcome,
             _record_button("Record my matrix", on_record, self.status), self.status])
 
-    def _block(self, stakeholder_id: str) -> w.VBox:
+    def _grid(self) -> w.GridBox:
+        columns = len(self.model.principles)
+        head = [w.HTML(matrix_header_html(None))]
+        head += [w.HTML(matrix_header_html(p)) for p in self.model.principles]
+        body = []
+        for stakeholder_id, name in self.model.names.items():
+            body.append(w.HTML(f"<div style='line-height:1.3;padding-top:4px'>"
+                               f"<strong>{escape(name)}</strong></div>"))
+            body += [self._cell(stakeholder_id, p) for p in self.model.principles]
+        template = f"minmax(110px, 1.2fr) repeat({columns}, minmax(145px, 1fr))"
+        return w.GridBox(head + body, layout=w.Layout(
+            grid_template_columns=template, grid_gap="6px 8px", overflow="auto",
+            align_items="flex-start", width="98%"))
+
+    def _cell(self, stakeholder_id: str, principle: str) -> w.Dropdown:
         name = self.model.names[stakeholder_id]
         short = name.split(" (")[0].split(",")[0]
-        sliders = [w.HTML(f"<strong>{escape(name)}</strong>")]
-        for principle in self.model.principles:
-            slider = w.IntSlider(value=self.model.ratings[stakeholder_id][principle], min=LOW,
-                                 max=HIGH, description=f"{short}: {principle}",
-                                 tooltip=f"{name}: {principle}", style=WIDE)
-            slider.observe(self._changed(stakeholder_id, principle), names="value")
-            self.cells[(stakeholder_id, principle)] = slider
-            sliders.append(slider)
-        return w.VBox(sliders)
+        # The label is the menu's accessible name; the grid's headings show it to the eye.
+        cell = w.Dropdown(options=RATING_OPTIONS,
+                          value=self.model.ratings[stakeholder_id][principle],
+                          description=f"{short}: {principle_words(principle)}",
+                          tooltip=f"{name}: {principle_words(principle)}",
+                          style={"description_width": "0px"},
+                          layout=w.Layout(width="calc(100% - 10px)"))
+        cell.observe(self._changed(stakeholder_id, principle), names="value")
+        self.cells[(stakeholder_id, principle)] = cell
+        return cell
 
     def _changed(self, stakeholder_id: str, principle: str):
         def update(change):
@@ -174,12 +264,18 @@ class LensView:
         self.findings = w.HTML(lens_html(model))
         self.status = w.HTML("")
         self.choice.observe(self._changed, names="value")
-        self.widget = w.VBox([self.choice, self.findings,
-                              _record_button("Record what I looked at", on_record,
-                                             self.status), self.status])
+        self.widget = w.VBox([
+            w.HTML(intro_html("Jurisdiction lens",
+                              "Choose a place to see which of its rules the kit links to this "
+                              "case, where they point and how certain that is.")),
+            self.choice, self.findings,
+            _record_button("Record what I looked at", on_record, self.status), self.status])
 
     def _changed(self, change) -> None:
         if change["new"] is None:
             return
         self.model.choose(change["new"])
         self.findings.value = lens_html(self.model)
+
+
+__all__ = ["BalanceView", "LensView", "MatrixView", "PollView"]
