@@ -70,6 +70,7 @@ def normalise(nb: Notebook, *, clear_outputs: bool = False) -> Notebook:
     for index, cell in enumerate(nb.cells):
         cell.source = source(cell)
         cell.metadata = _cell_metadata(cell.metadata)
+        _add_nbgrader(cell)
         if not cell.get("id"):
             cell.id = f"cell-{index:02d}"
         for key in [k for k in cell if k not in ("id", "cell_type", "metadata", "source")]:
@@ -99,6 +100,25 @@ def _cell_metadata(meta: dict) -> dict:
         if not out["tags"]:
             del out["tags"]
     return nbformat.from_dict(out)
+
+
+def _add_nbgrader(cell: dict) -> None:
+    """nbgrader metadata follows from the kit's role: answer and reflection cells are
+    solution cells, check cells are locked. Missing metadata makes nbgrader refuse a
+    notebook with a solution region, so normal form adds it."""
+    kind = role(cell)
+    meta = kit_meta(cell)
+    if kind not in ("answer", "reflection", "check") or "nbgrader" in cell.metadata:
+        return
+    key = str(meta.get("exercise") or meta.get("activity")).replace(".", "-")
+    solution = kind != "check"
+    suffix = {"answer": "answer", "reflection": "answer", "check": "check"}[kind]
+    cell.metadata["nbgrader"] = nbformat.from_dict({
+        "grade": False, "grade_id": f"{key}-{suffix}", "locked": not solution,
+        "schema_version": 3, "solution": solution, "task": False})
+    if not solution:
+        cell.metadata["editable"] = False
+        cell.metadata["deletable"] = False
 
 
 def _output(output: dict, count: int) -> dict:

@@ -167,8 +167,12 @@ def solution_paths(names: list[str] | None = None) -> list[Path]:
 
 
 def planned_outputs(solutions: list[Path]) -> dict[Path, str]:
-    """Every file ``artethics student`` writes, with its text."""
+    """Every file ``artethics student`` writes, with its text: the solution notebooks
+    themselves in normal form (metadata only; outputs are kept), their student copies
+    and the check manifest."""
     out = {}
+    for path in solutions:
+        out[path] = nbform.dumps(nbform.normalise(nbform.read(path)))
     for path in solutions:
         out[paths.notebooks_dir() / path.name] = nbform.dumps(make_student(nbform.read(path),
                                                                            path.name))

@@ -55,3 +55,41 @@ def test_html_handouts_are_written_and_offline(executed):
     for lesson in LESSONS:
         html = (out / "html" / "notebooks" / f"{lesson}.ipynb.html").read_text(encoding="utf-8")
         assert runner.external_references(html) == []
+
+
+CASE_OF = {"01_next_rembrandt": "rembrandt", "02_edmond_de_belamy": "belamy",
+           "03_lofter": "lofter", "04_trik_ai": "trik", "05_augmented_intelligence": "christies"}
+
+
+def _headless_parameters(lesson: str, declared: dict) -> dict:
+    """Answers that stand in for the clicks, for the parameters a lesson declares."""
+    from artethics import data
+
+    arguments = data.load("arguments")
+    arguments = arguments.loc[arguments["case_id"] == CASE_OF[lesson], "argument_id"]
+    values = {
+        "student": "ci-headless",
+        "poll_before": {"stance": "against", "confidence": 2},
+        "weights": {arg: 3 + i % 3 for i, arg in enumerate(sorted(arguments)[:4])},
+        "poll_after": {"stance": "for", "confidence": 4},
+        "jurisdiction": "CN",
+    }
+    return {name: value for name, value in values.items() if name in declared}
+
+
+@pytest.mark.parametrize("lesson", [n for n in LESSONS if n in CASE_OF])
+def test_parameters_stand_in_for_the_clicks(lesson, tmp_path):
+    from artethics.responses import Store
+
+    path = ROOT / "course" / "solutions" / f"{lesson}.ipynb"
+    params = _headless_parameters(lesson, runner.declared_parameters(path))
+    assert {"poll_before", "weights", "poll_after"} <= set(params), lesson
+    [result] = runner.run([str(path)], parameters=params, jobs=1, output_dir=tmp_path,
+                          progress=False)
+    assert result.status == runner.OK, runner.format_failure(result)
+    executed = nbform.read(tmp_path / "executed" / "course" / "solutions" / f"{lesson}.ipynb")
+    text = "".join(o.get("text", "") for c in executed.cells for o in c.get("outputs", []))
+    case = CASE_OF[lesson]
+    assert "Shift:" in text and "toward 'for'" in text
+    recorded = {r.activity for r in Store().all() if r.student == "ci-headless"}
+    assert {f"{case}.poll_before", f"{case}.balance", f"{case}.poll_after"} <= recorded
