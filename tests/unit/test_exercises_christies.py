@@ -224,3 +224,35 @@ def test_plots_draw_and_print_their_references(capsys):
     for source_id in ("S31", "S32", "S35", "S36"):
         assert f"[{source_id}]" in printed
     plt.close("all")
+
+
+def test_readable_shows_long_cells_in_full_and_rejects_non_tables():
+    notes = christies.reading_list()
+    longest = max(notes["how_to_read"], key=len)
+    assert len(longest) > 50  # pandas would cut it in a plain DataFrame display
+    shown = christies.readable(notes)
+    assert longest in shown._repr_html_() and longest in repr(shown)
+    with pytest.raises(TypeError, match="DataFrame"):
+        christies.readable(["not", "a", "table"])
+
+
+def test_reading_list_never_shows_a_blank_address():
+    urls = christies.reading_list()["url"]
+    assert (urls.str.strip() != "").all()
+    assert "(no public address recorded)" in set(urls)
+
+
+def test_approximate_figures_say_so():
+    table = christies.key_figures()
+    approximate = [f for f in table.index if "(approximate)" in f]
+    assert approximate
+    assert all(table.loc[f, "value"].startswith("about ") for f in approximate)
+    assert table.loc["Lots sold", "value"] == "28 lots"
+
+
+def test_glossary_defines_the_lesson_terms_and_names_a_missing_one():
+    terms = christies.glossary()
+    assert list(terms.index) == list(christies.GLOSSARY_TERMS)
+    assert terms["definition"].str.len().gt(10).all()
+    with pytest.raises(KeyError, match="reserve price"):
+        christies.glossary(["reserve price"])

@@ -9,6 +9,8 @@ plots on import. The notebook calls one function per cell::
     christies.plot_letter_and_sale()   # the letter's growth against the sale's dates
     christies.plot_lots()              # lots offered, sold, and AFP's weak lots
     christies.reading_list(["S01", "S36"])
+    christies.readable(table)          # any table, every cell's text in full
+    christies.glossary()               # the auction and AI terms the lesson uses
 """
 
 from __future__ import annotations
@@ -30,6 +32,32 @@ SHORT_LABELS = {
     "christies_sale_closes": "sale closes",
 }
 POLL_KEYS = ("stance", "confidence")
+# Terms of data/glossary.csv the lesson uses, in the order a reader meets them.
+GLOSSARY_TERMS = ("open letter", "pre-sale estimate", "hammer price", "buyer's premium",
+                  "sell-through rate", "training data", "general-purpose AI model")
+
+
+class FullTable:
+    """A table shown with every cell in full (pandas cuts cells after 50 characters)."""
+
+    def __init__(self, frame):
+        self.frame = frame
+
+    def _repr_html_(self) -> str:
+        return self.frame.to_html()
+
+    def __repr__(self) -> str:
+        return self.frame.to_string()
+
+
+def readable(frame) -> FullTable:
+    """Wrap a DataFrame so that a notebook shows its long texts (notes, URLs) uncut."""
+    import pandas as pd
+
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"readable() takes a pandas DataFrame, got {type(frame).__name__}; "
+                        "pass the table itself, e.g. readable(christies.lots()).")
+    return FullTable(frame)
 
 
 def _load(name: str):
@@ -94,6 +122,11 @@ def format_value(value, unit: str) -> str:
     return f"{text} {unit}" if isinstance(unit, str) and unit else text
 
 
+def _approximate(claim: str, shown: str) -> str:
+    """'about ' before a number whose claim facts.csv marks '(approximate)'."""
+    return f"about {shown}" if "(approximate)" in str(claim) else shown
+
+
 def key_figures():
     """The sale's key figures with their confidence, status and sources (a table to read)."""
     import pandas as pd
@@ -103,7 +136,8 @@ def key_figures():
     if missing:
         raise KeyError(f"facts.csv lacks {missing}; the key-figures table needs them.")
     rows = [{"figure": facts.loc[f, "claim"],
-             "value": format_value(facts.loc[f, "value"], facts.loc[f, "unit"]),
+             "value": _approximate(facts.loc[f, "claim"],
+                                   format_value(facts.loc[f, "value"], facts.loc[f, "unit"])),
              "confidence": facts.loc[f, "confidence"], "status": facts.loc[f, "status"],
              "source_ids": facts.loc[f, "source_ids"]} for f in KEY_FACTS]
     for _, row in lots().iterrows():
@@ -286,10 +320,21 @@ def reading_list(source_ids=tuple(READING_NOTES)):
     if missing:
         raise ValueError(f"seeds/sources.csv has no source {missing}; check the ids.")
     frame = sources[sources["source_id"].isin(wanted)].sort_values("source_id")
-    frame = frame.assign(url=frame["url"].fillna("(no public address recorded)"),
+    urls = frame["url"].fillna("").astype(str).str.strip()
+    frame = frame.assign(url=urls.where(urls != "", "(no public address recorded)"),
                          how_to_read=[READING_NOTES.get(i, "") for i in frame["source_id"]])
     return frame[["source_id", "title", "author_outlet", "reliability", "url", "how_to_read"]
                  ].set_index("source_id")
+
+
+def glossary(terms=GLOSSARY_TERMS):
+    """The kit's plain-English definitions (with the Chinese term) of ``terms``."""
+    table = _load("glossary").set_index("term")
+    missing = [t for t in terms if t not in table.index]
+    if missing:
+        raise KeyError(f"data/glossary.csv has no term {missing}; use a term from its "
+                       "'term' column.")
+    return table.loc[list(terms), ["term_zh", "definition", "source_ids"]]
 
 
 def poll_args(answer, name: str = "poll_before") -> dict:
