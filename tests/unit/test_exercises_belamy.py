@@ -68,6 +68,8 @@ def test_price_ratio():
         (price / low, "top of the estimate"),
         (price / ((low + high) / 2), "not the middle"),
         (ex.essay_price() / high, "premium"),
+        (round(right), "do not round"),
+        (float(f"{right:.1f}"), "do not round"),
         ((price - high) / high, "multiple"),
         (high / price, "wrong way round"),
         (price, "Divide the price"),
@@ -121,3 +123,11 @@ def test_case_helpers():
     for fig in (belamy.plot_price(), belamy.plot_timeline()):
         assert fig.axes[0].get_title()
         plt.close(fig)
+
+
+def test_glossary_and_price_plot_head_room():
+    assert list(belamy.glossary(belamy.GLOSSARY_TERMS).index) == list(belamy.GLOSSARY_TERMS)
+    fig = belamy.plot_price()
+    ax = fig.axes[0]
+    assert ax.get_ylim()[1] > max(t.get_position()[1] for t in ax.texts) * 1.05
+    plt.close(fig)

@@ -64,6 +64,7 @@ def test_years_gap_right_answers_pass():
     ("essay", "essay"),
     ("minus", "wrong way round"),
     ("plus_one", "add or take away one"),
+    ("completed_years", "completed years counted to the day"),
     ("year", "looks like a year"),
     ("days", "days"),
     ("far", "rembrandt_death_year"),
@@ -72,6 +73,7 @@ def test_years_gap_right_answers_pass():
 def test_years_gap_typical_mistakes_fail_with_a_pointed_hint(wrong, clue):
     gap = _years_gap()
     answer = {"essay": ex.essay_years_claim(), "minus": -gap, "plus_one": gap + 1,
+              "completed_years": gap - 1,
               "year": 2016, "days": gap * 365, "far": gap / 2, "text": "about three centuries"
               }[wrong]
     verdict = evaluate("rembrandt.years_gap", answer)
@@ -156,4 +158,26 @@ def test_style_plot_uses_a_log_scale_and_readable_labels():
     ax = fig.axes[0]
     assert ax.get_yscale() == "log"
     assert "168,263" in [t.get_text() for t in ax.texts]
+    plt.close(fig)
+
+
+def test_glossary_gives_the_chinese_term_and_refuses_unknown_terms():
+    table = rembrandt.glossary()
+    assert list(table.index) == list(rembrandt.GLOSSARY_TERMS)
+    assert table["term_zh"].str.len().gt(0).all()
+    assert table.loc["training data", "definition"]
+    with pytest.raises(KeyError, match="no term"):
+        rembrandt.glossary(["style transfer machine"])
+
+
+def test_reading_list_has_a_note_for_the_law_sources():
+    reading = rembrandt.reading_list(["S49", "S52", "S54"])
+    assert reading["how_to_read"].str.len().gt(40).all()
+
+
+def test_style_plot_keeps_the_top_label_inside_the_frame():
+    fig = rembrandt.plot_style_as_data()
+    ax = fig.axes[0]
+    top = max(t.get_position()[1] for t in ax.texts)
+    assert ax.get_ylim()[1] > 10 * top  # a decade of head room on the log axis
     plt.close(fig)

@@ -7,6 +7,7 @@ Tables come from data/ through :mod:`artethics.data`; nothing runs on import::
     belamy.lot()                              # the sales.csv row, estimate and price
     belamy.plot_price();                      # estimate range against the price paid
     belamy.plot_timeline();                   # the code dispute and the sale
+    belamy.glossary(belamy.GLOSSARY_TERMS)    # key terms, with the Chinese term
 
 Shared table helpers (key figures, the essay check, the reading list) live in
 :mod:`artethics.cases.rembrandt` and are re-exported here.
@@ -17,6 +18,7 @@ from __future__ import annotations
 from artethics.cases.rembrandt import (  # noqa: F401  (re-exported for the notebook)
     essay_checked,
     essay_claims,
+    glossary,
     key_figures,
     people_behind_it,
     reading_list,
@@ -26,6 +28,10 @@ SALE_FIGURES = ("belamy_price", "belamy_estimate_low", "belamy_estimate_high",
                 "belamy_bidders")
 MAKING_FIGURES = ("belamy_training_portraits", "belamy_family_portraits",
                   "belamy_obvious_members", "belamy_barrat_age")
+#: Terms of data/glossary.csv the lesson uses, in the order a reader meets them.
+GLOSSARY_TERMS = ("GAN (generative adversarial network)", "training data",
+                  "pre-sale estimate", "hammer price", "buyer's premium", "human authorship",
+                  "provenance")
 SHORT_LABELS = {"belamy_barrat_dispute": "reports: Barrat's code",
                 "belamy_sale": "sold at Christie's New York"}
 
@@ -58,6 +64,7 @@ def plot_price(lot_id: str = "belamy_portrait"):
     for text, value in zip(ax.texts, (row["estimate_low"], row["estimate_high"], row["price"]),
                            strict=True):
         text.set_text(f"{value:,.0f}")
+    ax.set_ylim(0, 1.12 * max(row["estimate_high"], row["price"]))  # labels inside the frame
     ax.ticklabel_format(axis="y", style="plain")
     ax.yaxis.set_major_formatter("{x:,.0f}")
     fig.tight_layout(rect=(0, 0.12, 1, 1))

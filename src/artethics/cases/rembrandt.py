@@ -10,9 +10,11 @@ The notebook calls one function per cell::
     rembrandt.essay_claims("rembrandt")              # what the essay (S04) says
     rembrandt.essay_checked("rembrandt")             # ... and what the check found
     rembrandt.reading_list(["S06", "S07"])           # titles, addresses, how to read them
+    rembrandt.glossary(rembrandt.GLOSSARY_TERMS)     # key terms, with the Chinese term
 
-``key_figures``, ``essay_claims``, ``essay_checked`` and ``reading_list`` take a case
-id or source ids and are shared with lesson 02 (:mod:`artethics.cases.belamy`).
+``key_figures``, ``essay_claims``, ``essay_checked``, ``reading_list`` and ``glossary``
+take a case id, source ids or terms and are shared with lesson 02
+(:mod:`artethics.cases.belamy`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from __future__ import annotations
 STYLE_AS_DATA = ("rembrandt_paintings_analysed", "rembrandt_fragments", "rembrandt_pixels",
                  "rembrandt_layers", "rembrandt_months", "rembrandt_render_hours",
                  "rembrandt_image_data")
+
+#: Terms of data/glossary.csv the lesson uses, in the order a reader meets them.
+GLOSSARY_TERMS = ("artificial intelligence (AI)", "training data", "human authorship",
+                  "originality", "provenance")
 
 #: One sentence per source on how to read it critically (our words).
 READING_NOTES = {
@@ -46,6 +52,12 @@ READING_NOTES = {
     "S18": "An arts magazine's report: critical of the 'first' framing; read it as a "
            "critic's view.",
     "S65": "A news report naming the three members of Obvious: the collective's own account.",
+    "S49": "A Chinese court judgment: it decides one dispute on its facts, and courts in other "
+           "places may reason differently; read what choices the court counted as creative.",
+    "S52": "A US appeal-court judgment on a work listed as made by a machine alone: binding in "
+           "the US, not elsewhere; note exactly what question the court answered.",
+    "S54": "The US Copyright Office's report on AI and authorship, read here through law-firm "
+           "summaries: official guidance, not a court ruling, and summaries simplify.",
 }
 
 
@@ -94,7 +106,7 @@ def plot_style_as_data():
                        note="Pixels: a lower bound ('more than').", figsize=(7, 5))
     ax = fig.axes[0]
     ax.set_yscale("log")
-    ax.set_ylim(1, 1e9)
+    ax.set_ylim(1, 1e10)  # head room: the top bar's label stays inside the frame
     fig.tight_layout(rect=(0, 0.22, 1, 1))  # room for the long source caption
     for text, value in zip(ax.texts, facts["value_num"], strict=True):
         text.set_text(f"{value:,.0f}")
@@ -146,3 +158,14 @@ def reading_list(source_ids):
     frame = frame.assign(url=urls.where(urls != "", "(no public address recorded)"),
                          how_to_read=notes)
     return frame[["title", "author_outlet", "url", "reliability", "how_to_read"]]
+
+
+def glossary(terms=GLOSSARY_TERMS):
+    """The kit's plain-English definitions of ``terms``, with the Chinese term and sources."""
+    table = _load("glossary").set_index("term")
+    terms = list(terms)
+    missing = [t for t in terms if t not in table.index]
+    if missing:
+        raise KeyError(f"data/glossary.csv has no term {missing}; use a term from its "
+                       "'term' column.")
+    return table.loc[terms, ["term_zh", "definition", "source_ids"]]

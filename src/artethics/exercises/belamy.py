@@ -4,7 +4,8 @@ Every expected value is computed from ``data/`` (or, for the GAN loss, from the
 formula) when a check runs; no hint contains it.
 
 - ``belamy.price_ratio``: price paid / high estimate (sales.csv). Accepted within
-  0.1 % as a multiple, or as the same figure in per cent.
+  0.1 % as a multiple, or as the same figure in per cent; a rounded answer (within 2 %)
+  fails with a hint not to round.
 - ``belamy.premium_gap``: the reported price (sales.csv) minus the price the student
   essay gives (corrections.csv, ``c02_belamy_price``), in US dollars, within 0.5.
 - ``belamy.dispute_days``: days from the first reports of the code dispute to the
@@ -21,6 +22,7 @@ import re
 from . import as_number, close, exercise
 
 RATIO_REL = 0.001
+ROUNDED_REL = 0.02  # a rounded answer (e.g. to a whole number) gets its own hint
 DOLLAR_TOLERANCE = 0.5
 LOSS_REL = 0.01
 
@@ -59,7 +61,10 @@ def _ratio_hint(value: float, lot: dict) -> str:
     if close(value, price / ((low + high) / 2), RATIO_REL):
         return "Use the high estimate, not the middle of the range."
     if close(value, essay_price() / high, RATIO_REL):
-        return "Use the price in sales.csv, which includes the buyer's premium, not a rounded one."
+        return ("Use the price in sales.csv, which includes the buyer's premium, not a rounded "
+                "one, and keep the full result of the division (do not round it).")
+    if close(value, price / high, ROUNDED_REL):
+        return "Very close: keep the full result of the division; do not round it."
     if close(value, (price - high) / high, RATIO_REL):
         return "The question asks for a multiple (price / estimate), not for the increase."
     if 0 < value < 1:

@@ -71,6 +71,10 @@ def years_gap(answer):
         hint = "That looks like a count of days; the question asks for years."
     elif value > 1_000:
         hint = "That looks like a year, not a gap between two years: subtract one from the other."
+    elif expected - 1.5 <= value < expected:
+        hint = ("Nearly: the question asks for the unveiling year minus the death year, not "
+                "the completed years counted to the day, and do not take away one for "
+                "counting both ends.")
     elif abs(value - expected) <= 1.5:
         hint = ("Nearly: subtract the death year from the unveiling year and do not add or "
                 "take away one for counting both ends.")
