@@ -203,7 +203,7 @@ class MatrixView:
         self.model = model
         self.cells: dict[tuple[str, str], w.Dropdown] = {}
         self.decision = w.Text(value=model.decision, description="Your decision",
-                               placeholder="e.g. hold the sale, with labels", style=WIDE,
+                               placeholder="what should be done, in one sentence", style=WIDE,
                                layout=w.Layout(width="95%"))
         self.decision.observe(lambda c: model.set_decision(c["new"]), names="value")
         self.outcome = w.HTML(matrix_html(model))
@@ -226,7 +226,7 @@ class MatrixView:
             body.append(w.HTML(f"<div style='line-height:1.3;padding-top:4px'>"
                                f"<strong>{escape(name)}</strong></div>"))
             body += [self._cell(stakeholder_id, p) for p in self.model.principles]
-        template = f"minmax(110px, 1.2fr) repeat({columns}, minmax(145px, 1fr))"
+        template = f"minmax(105px, 0.9fr) repeat({columns}, minmax(152px, 1fr))"
         return w.GridBox(head + body, layout=w.Layout(
             grid_template_columns=template, grid_gap="6px 8px", overflow="auto",
             align_items="flex-start", width="98%"))
