@@ -20,6 +20,9 @@ KEY_EVENTS = {
 OPENING_QUESTION = ("Should it be allowed to train an AI image generator on artists' "
                     "published work without asking them first?")
 LESSON = "00_orientation"
+# Words every case uses, from data/glossary.csv, in the order the cards need them.
+KEY_TERMS = ("artificial intelligence (AI)", "generative AI", "training data", "prompt",
+             "GAN (generative adversarial network)", "human authorship", "open letter")
 
 
 def cases_table():
@@ -68,7 +71,7 @@ def course_timeline() -> None:
     ax.set_xlim(pd.Timestamp("2015-01-01"), pd.Timestamp("2029-06-30"))
     ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.grid(axis="x", linestyle=":")
-    ax.set_title("The five cases of this course: the moment each one made the news")
+    ax.set_title("The five cases of this course: one dated moment from each")
     ids = sources_for(rows)
     fig.text(0.01, 0.01, "Sources: " + "; ".join(ids) + " (references below)", fontsize=8)
     fig.tight_layout(rect=(0, 0.05, 1, 1))
@@ -141,3 +144,35 @@ def case_cards():
         parts.append(f"**{number}. {row['title']}** ({row['title_zh']}, {row['year']}). "
                      f"{row['summary']} *The question:* {row['central_question']}")
     return Markdown("\n\n".join(parts))
+
+
+def key_terms(terms=KEY_TERMS):
+    """Plain-English definitions (with the Chinese term) from data/glossary.csv."""
+    from artethics import data
+
+    table = data.load("glossary").set_index("term")
+    missing = [t for t in terms if t not in table.index]
+    if missing:
+        raise KeyError(f"data/glossary.csv has no term {missing}; use a term from its "
+                       "'term' column.")
+    return table.loc[list(terms), ["term_zh", "definition", "source_ids"]]
+
+
+def readable(frame):
+    """The table with every cell shown in full (pandas cuts cells after 50 characters).
+
+    The same display as lesson 05 uses (:func:`artethics.cases.christies.readable`).
+    """
+    from artethics.cases.christies import readable as _readable
+
+    return _readable(frame)
+
+
+def corrections_sample(rows: int = 3):
+    """The first ``rows`` rows of the corrections table: claim, checked value, verdict."""
+    from artethics import data
+
+    if not isinstance(rows, int) or isinstance(rows, bool) or rows < 1:
+        raise ValueError(f"rows must be a whole number of at least 1, got {rows!r}.")
+    corrections = data.load("corrections")
+    return corrections[["source_id", "claim_in_source", "verified_value", "verdict"]].head(rows)
