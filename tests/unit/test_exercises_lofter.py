@@ -154,3 +154,27 @@ def test_reading_list_and_unknown_source():
     assert list(table.index) == ["S19", "S22"]
     with pytest.raises(ValueError, match="S999"):
         lofter.reading_list(["S999"])
+
+
+def test_reading_list_never_shows_a_blank_address():
+    sources = data.load("sources").set_index("source_id")
+    blank = [i for i, u in sources["url"].items() if not str(u or "").strip() or u != u]
+    assert blank, "the test needs a source without a URL in seeds/sources.csv"
+    table = lofter.reading_list([blank[0], "S19"])
+    assert table.loc[blank[0], "url"] == lofter.NO_ADDRESS
+    assert table.loc["S19", "url"].startswith("http")
+
+
+def test_response_chart_styles_bars_by_platform():
+    import matplotlib.pyplot as plt
+
+    steps = lofter.response_days()
+    fig = lofter.plot_response_days(steps)
+    ax = fig.axes[0]
+    colours = {p: set() for p in steps["platform"]}
+    for patch, platform in zip(ax.patches, steps["platform"], strict=True):
+        colours[platform].add((patch.get_facecolor(), patch.get_hatch()))
+    assert all(len(looks) == 1 for looks in colours.values())
+    assert colours["ArtStation"] != colours["LOFTER"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["ArtStation", "LOFTER"]
+    plt.close(fig)

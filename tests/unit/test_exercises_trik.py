@@ -132,3 +132,23 @@ def test_compare_rates_uses_demo_and_paper():
     assert table["rate"].iloc[0] == pytest.approx(0.6)
     assert table["rate"].iloc[-1] == pytest.approx(extraction_rate())
     assert list(table["source_ids"])[-1] == "S45;S46"
+
+
+def test_timeline_writes_dates_only_as_precisely_as_known():
+    frame = trik.timeline_frame(include_year_only=True).set_index("event_id")
+    assert frame.loc["trik_first_accusation", "when"] == "30 Jul 2023"
+    assert frame.loc["trik_cnn_start", "when"] == "Aug 2023 (month only)"
+    assert frame.loc["trik_private_apology", "when"] == "2023 (year only)"
+    with pytest.raises(ValueError, match="date_precision"):
+        trik.when_text("2023-01-01", "week")
+
+
+def test_rates_table_is_readable_without_e_notation():
+    class Fake:
+        ns = (10, 1000)
+        copy_rate = __import__("numpy").array([[0.869], [0.005]])
+
+    table = trik.rates_table(trik.compare_rates(Fake())).set_index("what")
+    assert list(table["as a percentage"]) == ["86.9 %", "0.5 %", "0.000054 %"]
+    assert list(table["copies per million images"]) == ["869,000", "5,000", "0.54"]
+    assert "e-" not in " ".join(table.astype(str).to_numpy().ravel())

@@ -126,7 +126,17 @@ def reading_list(source_ids):
         raise ValueError(f"seeds/sources.csv has no source {missing}; check the ids.")
     frame = sources[sources["source_id"].isin(wanted)]
     columns = ["source_id", "title", "author_outlet", "date", "language", "reliability", "url"]
-    return frame[columns].sort_values("source_id").set_index("source_id")
+    frame = frame[columns].assign(url=[_address(u) for u in frame["url"]])
+    return frame.sort_values("source_id").set_index("source_id")
+
+
+NO_ADDRESS = "no stable address stored: search for the title and outlet"
+
+
+def _address(url) -> str:
+    """The source's URL, or a plain note where sources.csv holds none (never a blank cell)."""
+    text = "" if url is None or url != url else str(url).strip()
+    return text or NO_ADDRESS
 
 
 # How to read each source critically (our own notes, shown in the reading list).
@@ -212,12 +222,18 @@ def plot_timeline(frame, title: str = ""):
     ids = sources_of(frame)
     fig = plotting.timeline(frame, label="label", group="group", title=title, source_ids=ids,
                             figsize=(10, 2.2 + 1.0 * frame["group"].nunique()))
-    ax = fig.axes[0]
-    low, high = ax.get_ylim()
-    ax.set_ylim(low, high + 0.9)
-    ax.margins(x=0.08)
+    _room_for_labels(fig.axes[0], x_margin=0.08)
     _room_for_caption(fig, ids)
     return fig
+
+
+def _room_for_labels(ax, x_margin: float) -> None:
+    """Head-room above the rows and extra room on the right for the slanted event labels."""
+    low, high = ax.get_ylim()
+    ax.set_ylim(low, high + 0.9)
+    ax.margins(x=x_margin)
+    left, right = ax.get_xlim()
+    ax.set_xlim(left, right + 0.08 * (right - left))
 
 
 def plot_response_days(steps):
@@ -232,5 +248,23 @@ def plot_response_days(steps):
     fig = plotting.bar(labels, steps["days_after_start"].tolist(), ylabel="days after the start",
                        title="Platform steps, in days after each case began", source_ids=ids,
                        figsize=(10, 5))
+    _style_by_platform(fig.axes[0], list(steps["platform"]))
     _room_for_caption(fig, ids)
     return fig
+
+
+def _style_by_platform(ax, platforms: list[str]) -> None:
+    """One colour *and* hatch per platform (not per bar), with a legend and head-room."""
+    from matplotlib.patches import Patch
+
+    from artethics import plotting
+
+    names = sorted(set(platforms))
+    looks = {name: plotting.style(i) for i, name in enumerate(names)}
+    for patch, platform in zip(ax.patches, platforms, strict=True):
+        patch.set_facecolor(looks[platform]["color"])
+        patch.set_hatch(looks[platform]["hatch"])
+    ax.legend(handles=[Patch(facecolor=looks[n]["color"], hatch=looks[n]["hatch"],
+                             edgecolor="black", label=n) for n in names], loc="upper center")
+    low, high = ax.get_ylim()
+    ax.set_ylim(low, high * 1.1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from artethics.cases.lofter import (  # noqa: F401  (re-exported for the notebook)
     _room_for_caption,
+    _room_for_labels,
     fact_value,
     format_value,
     key_figures,
@@ -79,9 +80,28 @@ def timeline_frame(include_year_only: bool = False):
     frame["date"] = pd.to_datetime(frame["date"])
     frame["label"] = [SHORT_LABELS.get(i, i) for i in frame["event_id"]]
     frame["group"] = [_group(a) for a in frame["actor"]]
-    columns = ["event_id", "date", "date_precision", "group", "label", "event", "confidence",
-               "source_ids"]
+    frame["when"] = [when_text(d, p) for d, p in zip(frame["date"], frame["date_precision"],
+                                                     strict=True)]
+    columns = ["event_id", "date", "when", "date_precision", "group", "label", "event",
+               "confidence", "source_ids"]
     return frame.sort_values(["date", "event_id"])[columns].reset_index(drop=True)
+
+
+def when_text(date, precision: str) -> str:
+    """A date written only as precisely as the sources allow: '2023', 'Aug 2023', '30 Jul 2023'.
+
+    events.csv stores month- and year-precise dates as the 1st of the month or year, which
+    would otherwise read as an exact day.
+    """
+    import pandas as pd
+
+    stamp = pd.Timestamp(date)
+    formats = {"day": f"{stamp.day} %b %Y", "month": "%b %Y (month only)",
+               "year": "%Y (year only)"}
+    if precision not in formats:
+        raise ValueError(f"unknown date_precision {precision!r}; events.csv uses 'day', "
+                         "'month' or 'year'.")
+    return stamp.strftime(formats[precision])
 
 
 # Drawn in the table only: the evidence post falls the day after the accusation and the
@@ -97,10 +117,7 @@ def plot_timeline(frame, title: str = ""):
     ids = sources_of(frame)
     fig = plotting.timeline(frame, label="label", group="group", title=title, source_ids=ids,
                             figsize=(10, 2.2 + 1.0 * frame["group"].nunique()))
-    ax = fig.axes[0]
-    low, high = ax.get_ylim()
-    ax.set_ylim(low, high + 0.9)
-    ax.margins(x=0.1)
+    _room_for_labels(fig.axes[0], x_margin=0.1)
     _room_for_caption(fig, ids)
     return fig
 
@@ -128,6 +145,28 @@ def compare_rates(result):
                  "rate": extraction_rate(), "source_ids": "S45;S46"})
     frame = pd.DataFrame(rows)
     return frame.assign(per_million=frame["rate"] * 1e6)
+
+
+def _percent(rate: float) -> str:
+    """0.869 -> '86.9 %'; 5.37e-07 -> '0.000054 %' (two significant figures, no e-notation)."""
+    import numpy as np
+
+    if rate >= 0.001:
+        return f"{100 * rate:.1f} %"
+    return np.format_float_positional(100 * rate, precision=2, fractional=False) + " %"
+
+
+def rates_table(table):
+    """:func:`compare_rates` written for reading: copies per million and as a percentage."""
+    import pandas as pd
+
+    return pd.DataFrame({
+        "what": table["what"],
+        "copies per million images": [f"{v:,.2f}" if v < 100 else f"{v:,.0f}"
+                                      for v in table["per_million"]],
+        "as a percentage": [_percent(r) for r in table["rate"]],
+        "source": table["source_ids"],
+    })
 
 
 def plot_rates(table):
