@@ -7,6 +7,7 @@ the SQLite file written by ``artethics collect``. Nothing here displays anything
     frame = answers_frame(load_class("class.sqlite"))
     positions(frame); principle_weights(frame); stakeholder_weights(frame)
     added_arguments(frame); completion(frame)
+    course_poll(frame); course_poll_counts(frame); policies(frame)
 """
 
 from __future__ import annotations
@@ -29,6 +30,12 @@ DEMO_LESSONS = {"rembrandt": "01_next_rembrandt", "belamy": "02_edmond_de_belamy
                 "christies": "05_augmented_intelligence"}
 DEMO_PRINCIPLES = ("authorship", "compensation", "consent", "credit", "transparency")
 DEMO_STAKEHOLDERS = ("ai_developers", "artists", "buyers", "platforms", "public_audiences")
+# the course question: asked in lesson 00 (before) and lesson 06 (after), see orientation.py
+COURSE_POLLS = {"before": ("00_orientation", "course.poll_before"),
+                "after": ("06_synthesis", "course.poll_after")}
+POLICY_ACTIVITY = "synthesis.policy"  # recorded by artethics.cases.synthesis.record_policy
+NO_ANSWER = "(no answer)"
+POLICY_PARTS = ("consent", "credit", "compensation", "transparency", "redress")
 ANSWER_COLUMNS = ["lesson", "activity", "kind", "student", "data", "recorded_at", "case"]
 
 
@@ -60,8 +67,11 @@ def _of_kind(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
 
 
 def positions(frame: pd.DataFrame) -> pd.DataFrame:
-    """Per case: mean position before and after (-2..+2), the mean shift, and how many."""
+    """Per case: mean position before and after (-2..+2), the mean shift, and how many.
+
+    The course question (case ``course``) has its own table, :func:`course_poll`."""
     polls = _of_kind(frame, "poll")
+    polls = polls[polls["case"] != "course"]
     if polls.empty:
         return pd.DataFrame(columns=["case", "before", "after", "shift", "students"])
     table = pd.DataFrame({
@@ -126,6 +136,42 @@ def completion(frame: pd.DataFrame, students: int | None = None) -> pd.DataFrame
     return out.sort_values("activity").reset_index(drop=True)
 
 
+def course_poll(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per student: stance on the course question in lesson 00 and in lesson 06, and the
+    shift in steps on the five-point scale (after minus before; empty if one is missing)."""
+    columns = ["student", "before", "after", "shift"]
+    rows: dict[str, dict] = {}
+    for when, (_, activity) in COURSE_POLLS.items():
+        answers = frame[frame["activity"] == activity]
+        for student, data in zip(answers["student"], answers["data"], strict=True):
+            rows.setdefault(student, {"student": student})[when] = data.get("stance")
+    table = pd.DataFrame(list(rows.values()), columns=columns)
+    before, after = (table[w].map(POSITIONS.get) for w in ("before", "after"))
+    table["shift"] = (after - before).astype("Int64")
+    table[["before", "after"]] = table[["before", "after"]].fillna(NO_ANSWER)
+    return table.sort_values("student").reset_index(drop=True)
+
+
+def course_poll_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """How many students chose each stance before (lesson 00) and after (lesson 06)."""
+    table = course_poll(frame)
+    counts = pd.DataFrame({w: table[w].value_counts().reindex(list(POSITIONS), fill_value=0)
+                           for w in ("before", "after")}).astype(int)
+    counts.index.name = "stance"
+    return counts
+
+
+def policies(frame: pd.DataFrame) -> pd.DataFrame:
+    """The platform policies drafted in lesson 06: one row per student, one column per part,
+    and whether every part was filled in (the draft is recorded even when incomplete)."""
+    columns = ["student", "complete", *POLICY_PARTS]
+    drafts = frame[(frame["kind"] == "policy") & (frame["activity"] == POLICY_ACTIVITY)]
+    rows = [{"student": s, "complete": bool(d.get("complete")),
+             **{p: str((d.get("policy") or {}).get(p) or "") for p in POLICY_PARTS}}
+            for s, d in zip(drafts["student"], drafts["data"], strict=True)]
+    return pd.DataFrame(rows, columns=columns).sort_values("student").reset_index(drop=True)
+
+
 # --- a demo class ------------------------------------------------------------------------------
 
 
@@ -150,6 +196,32 @@ def _demo_student(rng: random.Random, name: str, case: str, lesson: str) -> list
     return done[: rng.randint(3, len(done))]
 
 
+DEMO_POLICY = {
+    "consent": "(demo) Only works whose authors opt in may be used for training.",
+    "credit": "(demo) Every generated image carries a visible AI label.",
+    "compensation": "(demo) A share of the tool's revenue is paid to contributing artists.",
+    "transparency": "(demo) The platform publishes a summary of its training data.",
+    "redress": "(demo) Artists can complain through a channel answered by a person.",
+}
+
+
+def _demo_course(rng: random.Random, name: str) -> list[Response]:
+    """The course poll before (lesson 00) and after (lesson 06), and a policy draft."""
+    stances = list(POSITIONS)
+    before = rng.randrange(5)
+    after = min(4, max(0, before + rng.choice([-2, -1, 0, 0, 1, 1, 2])))
+    out = [Response(lesson, activity, "poll", name,
+                    {"case": "course", "when": when, "stance": stances[i],
+                     "position": POSITIONS[stances[i]], "confidence": rng.randint(1, 5)})
+           for (when, (lesson, activity)), i in zip(COURSE_POLLS.items(), (before, after),
+                                                    strict=True)]
+    parts = dict(list(DEMO_POLICY.items())[: rng.choice([3, 5, 5, 5])])
+    policy = {p: parts.get(p, "") for p in POLICY_PARTS}
+    out.append(Response("06_synthesis", POLICY_ACTIVITY, "policy", name,
+                        {"policy": policy, "complete": len(parts) == len(POLICY_PARTS)}))
+    return out[: rng.choice([1, 3, 3, 3])]  # some students missed lesson 06
+
+
 def demo_class(students: int = 24, seed: int = 0) -> list[Response]:
     """An invented class (names ``demo01``…), the same for the same seed; for trying the
     dashboard before a real class exists. Nothing in it is a real student's answer."""
@@ -158,6 +230,8 @@ def demo_class(students: int = 24, seed: int = 0) -> list[Response]:
     for i in range(students):
         for case, lesson in DEMO_LESSONS.items():
             out += _demo_student(rng, f"demo{i + 1:02d}", case, lesson)
+    for i in range(students):  # drawn after the cases, so those stay as they were
+        out += _demo_course(rng, f"demo{i + 1:02d}")
     return sorted_responses(out)
 
 
