@@ -178,3 +178,17 @@ def test_response_chart_styles_bars_by_platform():
     assert colours["ArtStation"] != colours["LOFTER"]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["ArtStation", "LOFTER"]
     plt.close(fig)
+
+
+def test_pandas_containers_get_a_hint_on_taking_the_value_out():
+    events = data.load("events")
+    column = (events.loc[events["event_id"] == "lofter_withdrawn", "date"].reset_index(drop=True)
+              - events.loc[events["event_id"] == "lofter_first_reply", "date"]
+              .reset_index(drop=True))
+    verdict = evaluate("lofter.days_to_withdrawal", column)
+    assert not verdict.ok and "Series" in verdict.message and ".iloc[0]" in verdict.hint
+    facts = data.load("facts")
+    table = facts[(facts["case_id"] == "lofter") & (facts["status"] != "confirmed")]
+    verdict = evaluate("lofter.unconfirmed_facts", table)
+    assert not verdict.ok and "DataFrame" in verdict.message and "fact_id" in verdict.hint
+    assert evaluate("lofter.unconfirmed_facts", table["fact_id"]).ok

@@ -152,3 +152,13 @@ def test_rates_table_is_readable_without_e_notation():
     assert list(table["as a percentage"]) == ["86.9 %", "0.5 %", "0.000054 %"]
     assert list(table["copies per million images"]) == ["869,000", "5,000", "0.54"]
     assert "e-" not in " ".join(table.astype(str).to_numpy().ravel())
+
+
+def test_pandas_containers_get_a_hint_on_taking_the_value_out():
+    facts = data.load("facts")
+    strict = facts.loc[facts["fact_id"] == "carlini_strict", "value_num"].reset_index(drop=True)
+    total = facts.loc[facts["fact_id"] == "carlini_generations", "value_num"].reset_index(drop=True)
+    verdict = evaluate("trik.extraction_rate", strict / total)
+    assert not verdict.ok and "Series" in verdict.message and ".iloc[0]" in verdict.hint
+    verdict = evaluate("trik.days_to_measures", facts)
+    assert not verdict.ok and "DataFrame" in verdict.message

@@ -42,7 +42,27 @@ def as_days(answer) -> float | None:
     return as_number(answer)
 
 
+def pandas_container_verdict(answer, what: str = "one number"):
+    """A (False, message, hint) verdict when ``answer`` is a pandas table or column, else None.
+
+    Students often hand over a one-row Series (from ``.loc[...]``) or a whole DataFrame
+    where one value was asked for; say so and how to take the value out.
+    """
+    kind = type(answer).__name__
+    if kind == "DataFrame":
+        return (False, f"got a whole table (DataFrame), not {what}.",
+                "Select the column you need, then take the value(s) out of it.")
+    if kind in ("Series", "Index"):
+        return (False, f"got a pandas {kind} (a column of values), not {what}.",
+                "Take the single value out, e.g. with .iloc[0], or index the table by its id "
+                "column first (.set_index('event_id') or 'fact_id') so a lookup gives one value.")
+    return None
+
+
 def _days_verdict(answer, expected: int, mistakes: dict[int, str], generic: str):
+    container = pandas_container_verdict(answer, "a number of days")
+    if container:
+        return container
     value = as_days(answer)
     if value is None:
         return (False, f"got {type(answer).__name__}, not a number of days.",
@@ -99,6 +119,8 @@ def unconfirmed_fact_ids(case: str = "lofter") -> list[str]:
 
 
 def _as_id_list(answer) -> list[str] | None:
+    if type(answer).__name__ == "DataFrame":
+        return None
     if isinstance(answer, str):
         return [answer]
     try:
@@ -113,6 +135,9 @@ def _as_id_list(answer) -> list[str] | None:
           "in facts.csv is not 'confirmed'.")
 def _unconfirmed(answer):
     given = _as_id_list(answer)
+    if type(answer).__name__ == "DataFrame":
+        return (False, "got a whole table (DataFrame), not a list of fact ids.",
+                "Take only its fact_id column, e.g. list(table['fact_id']).")
     if given is None:
         return (False, f"got {type(answer).__name__}, not a list of fact ids.",
                 "Give a list of fact_id strings, e.g. list(frame['fact_id']).")

@@ -7,7 +7,7 @@ runs; hints name the missing consideration, never the value.
 from __future__ import annotations
 
 from . import as_number, close, exercise
-from .lofter import as_days, days_between, event_date
+from .lofter import as_days, days_between, event_date, pandas_container_verdict
 
 RATE_TOLERANCE = 0.01  # relative: 1 %, so rounding to three significant figures passes
 
@@ -31,6 +31,9 @@ def extraction_rate() -> float:
           "the share of Stable Diffusion generations that gave back a training image under "
           "the strict test (carlini_strict / carlini_generations in facts.csv), as a fraction.")
 def _extraction_rate(answer):
+    container = pandas_container_verdict(answer)
+    if container:
+        return container
     value = as_number(answer)
     if value is None:
         return (False, f"got {type(answer).__name__}, not a number.",
@@ -115,6 +118,9 @@ def _start_gap(answer):
           "the number of days from Snow Fish's first accusation to the day China's Interim "
           "Measures took effect, from events.csv.")
 def _days_to_measures(answer):
+    container = pandas_container_verdict(answer, "a number of days")
+    if container:
+        return container
     value = as_days(answer)
     if value is None:
         return (False, f"got {type(answer).__name__}, not a number of days.",
