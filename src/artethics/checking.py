@@ -22,11 +22,9 @@ import csv
 import hashlib
 import json
 import os
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,42 +35,6 @@ NBVAL_TAGS = frozenset({"nbval-check-output", "nbval-ignore-output", "nbval-skip
                         "pytest-validate-ignore-output"})
 CSV_COLUMNS = ("student_file", "lesson", "exercise", "ok", "status", "message")
 MARKS = {OK: "✔", FAIL: "✘", MISSING: "…", TAMPERED: "!", NOT_RUN: "-"}
-
-_CONFTEST = '''\
-import json, os
-import pytest
-
-_OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "results.jsonl")
-
-
-def _record(item, rep, call):
-    cell = getattr(item, "cell", None)
-    if cell is None:
-        return
-    meta = cell.get("metadata", {}).get("artethics", {})
-    outs = getattr(item, "test_outputs", None) or []
-    stdout = "".join(o.get("text", "") for o in outs
-                     if o.get("output_type") == "stream" and o.get("name") == "stdout")
-    error = next(({"ename": o.get("ename", ""), "evalue": o.get("evalue", "")}
-                  for o in outs if o.get("output_type") == "error"), None)
-    message = str(call.excinfo.value) if call.excinfo is not None else ""
-    rec = {"file": os.path.basename(str(item.fspath)), "cell": item.cell_num,
-           "role": meta.get("role"), "exercise": meta.get("exercise"),
-           "outcome": rep.outcome, "stdout": stdout, "error": error,
-           "timeout": "Timeout" in message, "phase": rep.when,
-           "message": message.splitlines()[0] if message else ""}
-    with open(_OUT, "a", encoding="utf-8") as fh:
-        fh.write(json.dumps(rec) + "\\n")
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item, call):
-    outcome = yield
-    rep = outcome.get_result()
-    if rep.when == "call" or (rep.when == "setup" and not rep.passed):
-        _record(item, rep, call)
-'''
-
 
 class CheckError(ValueError):
     """A notebook (or manifest) that cannot be checked; the message says why and how to fix it."""
@@ -193,13 +155,25 @@ def _lesson_in_name(path: str, lessons: Iterable[str]) -> str:
     return max(found, key=len) if found else ""
 
 
+def _lesson_of_exercises(nb: dict, manifest: dict) -> str:
+    """The one lesson whose checked exercises the notebook's answer/check cells name, or ""."""
+    found = {_role(c)[1] for c in nb["cells"] if isinstance(c, dict)} - {""}
+    owners = [lesson for lesson, entry in sorted(manifest["lessons"].items())
+              if found & {c.get("exercise") for c in entry.get("checks", [])}]
+    return owners[0] if len(owners) == 1 else ""
+
+
 def identify_lesson(nb: dict, path: str, manifest: dict, expected: str = "") -> str:
-    """The notebook's lesson id; :class:`CheckError` when unknown or not the lesson expected."""
+    """The notebook's lesson id; :class:`CheckError` when unknown or not the lesson expected.
+
+    The lesson is the one in the notebook's metadata, else the one whose exercises its
+    cells hold, else the one its file name names.
+    """
     lessons = sorted(manifest["lessons"])
     meta = nb.get("metadata", {}).get("artethics", {})
     stated = meta.get("lesson", "") if isinstance(meta, dict) else ""
     named = _lesson_in_name(path, lessons)
-    lesson = stated or named
+    lesson = stated or _lesson_of_exercises(nb, manifest) or named
     known = ", ".join(lessons)
     if not lesson:
         raise CheckError("The notebook does not say which lesson it is (no artethics lesson in "
@@ -305,56 +279,111 @@ def prepare(path: str, manifest: dict, lesson: str = "") -> _Prepared:
 
 
 # --- running nbval ---------------------------------------------------------------------------
+#
+# A pool of ``jobs`` worker processes takes the notebooks from one shared queue, larger
+# notebooks first, so a slow notebook never holds up a batch behind it. Each worker
+# imports pytest, nbval and jupyter_client once and then runs nbval in-process
+# (``pytest.main``) on one notebook at a time; every notebook still gets its own fresh
+# kernel. Nothing is written to the student's folder: each run works in a temporary one.
+
+_KERNEL_ENV = {"MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"}
 
 
-def _pytest_command(files: list[str], timeout: float) -> list[str]:
-    return [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c", "pytest.ini",
-            "--nbval-lax", "--nbval-current-env", f"--nbval-cell-timeout={timeout:g}",
-            "--nbval-kernel-startup-timeout=120", *files]
+def _pytest_args(path: str, folder: str, timeout: float) -> list[str]:
+    return ["-q", "-p", "no:cacheprovider", "-c", str(Path(folder, "pytest.ini")),
+            "--rootdir", folder, "--nbval-lax", "--nbval-current-env",
+            f"--nbval-cell-timeout={timeout:g}", "--nbval-kernel-startup-timeout=120", path]
 
 
-def _run_batch(batch: list[_Prepared], timeout: float) -> dict[str, list[dict]]:
-    """Run nbval over a batch in one pytest process; records per temporary file name."""
+def _record(item, rep, call) -> dict | None:
+    """What one nbval cell test did, as plain data (None for items that are not cells)."""
+    cell = getattr(item, "cell", None)
+    if cell is None:
+        return None
+    meta = cell.get("metadata", {}).get("artethics", {})
+    outs = getattr(item, "test_outputs", None) or []
+    stdout = "".join(o.get("text", "") for o in outs
+                     if o.get("output_type") == "stream" and o.get("name") == "stdout")
+    error = next(({"ename": o.get("ename", ""), "evalue": o.get("evalue", "")}
+                  for o in outs if o.get("output_type") == "error"), None)
+    message = str(call.excinfo.value) if call.excinfo is not None else ""
+    return {"cell": item.cell_num, "role": meta.get("role"), "exercise": meta.get("exercise"),
+            "outcome": rep.outcome, "stdout": stdout, "error": error,
+            "timeout": "Timeout" in message, "phase": rep.when,
+            "message": message.splitlines()[0] if message else ""}
+
+
+def _recorder(records: list[dict]):
+    """A pytest plugin object that appends one record per executed (or unstartable) cell."""
+    import pytest
+
+    class Recorder:
+        @pytest.hookimpl(hookwrapper=True)
+        def pytest_runtest_makereport(self, item, call):
+            outcome = yield
+            rep = outcome.get_result()
+            if rep.when == "call" or (rep.when == "setup" and not rep.passed):
+                rec = _record(item, rep, call)
+                if rec is not None:
+                    records.append(rec)
+
+    return Recorder()
+
+
+def _init_worker(env: dict[str, str]) -> None:
+    """Worker process initializer: environment for the kernels, quiet output, imports once."""
+    os.environ.update(env)
+    # jsonschema imports the optional rfc3987_syntax (1-5 s) only for its "iri" format
+    # check, and skips that check when the import fails (see _papermill_worker).
+    sys.modules.setdefault("rfc3987_syntax", None)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    import nbval.plugin  # noqa: F401  (imported once per worker, reused for every notebook)
+    import pytest  # noqa: F401
+
+
+def _check_one(notebook_json: str, timeout: float) -> list[dict]:
+    """Run nbval on one restored notebook (in a worker process); the cell records."""
+    import pytest
+
+    records: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="artethics-check-") as tmp:
-        names = []
-        for i, prep in enumerate(batch):
-            name = f"nb{i:04d}.ipynb"
-            Path(tmp, name).write_text(json.dumps(prep.notebook), encoding="utf-8")
-            names.append(name)
-        Path(tmp, "conftest.py").write_text(_CONFTEST, encoding="utf-8")
+        path = Path(tmp, "notebook.ipynb")
+        path.write_text(notebook_json, encoding="utf-8")
         Path(tmp, "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
-        env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
-        cells = sum(len(p.notebook["cells"]) for p in batch)
-        try:
-            subprocess.run(_pytest_command(names, timeout), cwd=tmp, env=env, check=False,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                           timeout=60 + len(batch) * 30 + cells * (timeout + 10))
-        except subprocess.TimeoutExpired:
-            pass  # whatever was recorded stands; the rest is "not run"
-        return _read_records(Path(tmp, "results.jsonl"), names)
-
-
-def _read_records(path: Path, names: list[str]) -> dict[str, list[dict]]:
-    records: dict[str, list[dict]] = {n: [] for n in names}
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            rec = json.loads(line)
-            records.setdefault(rec["file"], []).append(rec)
+        pytest.main(_pytest_args(str(path), tmp, timeout), plugins=[_recorder(records)])
     return records
 
 
-def _split(items: list, jobs: int) -> list[list]:
-    return [b for b in (items[i::jobs] for i in range(jobs)) if b]
+def _budget(prep: _Prepared, timeout: float) -> float:
+    """A generous upper bound on one notebook's seconds: only a hung worker exceeds it."""
+    return 60 + len(prep.notebook["cells"]) * (timeout + 10)
 
 
 def _run_all(prepared: list[_Prepared], timeout: float, jobs: int) -> list[list[dict]]:
-    batches = _split(list(range(len(prepared))), max(1, jobs))
+    """The records of each notebook, in the order given (empty when it could not run)."""
+    import multiprocessing
+    import time
+
     results: list[list[dict]] = [[] for _ in prepared]
-    with ThreadPoolExecutor(max_workers=len(batches) or 1) as pool:
-        runs = pool.map(lambda b: (b, _run_batch([prepared[i] for i in b], timeout)), batches)
-        for batch, records in runs:
-            for k, i in enumerate(batch):
-                results[i] = records.get(f"nb{k:04d}.ipynb", [])
+    if not prepared:
+        return results
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    order = sorted(range(len(prepared)), key=lambda i: -len(prepared[i].notebook["cells"]))
+    workers = max(1, min(jobs, len(prepared)))
+    deadline = time.monotonic() + sum(_budget(p, timeout) for p in prepared) / workers + 60
+    with multiprocessing.get_context(method).Pool(
+            workers, initializer=_init_worker, initargs=(_KERNEL_ENV,)) as pool:
+        pending = {i: pool.apply_async(_check_one, (json.dumps(prepared[i].notebook), timeout))
+                   for i in order}
+        for i in order:
+            try:
+                results[i] = pending[i].get(timeout=max(0.01, deadline - time.monotonic()))
+            except multiprocessing.TimeoutError:
+                continue  # a hung worker: what finished stands; the rest is reported as not run
+            except Exception:  # noqa: BLE001  (a crashed run is "could not be run", not a crash)
+                results[i] = []
     return results
 
 
