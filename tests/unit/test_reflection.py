@@ -19,7 +19,8 @@ def test_long_reflection_citing_a_price_passes():
 
 def test_source_id_counts_as_evidence():
     sources = sorted(reflection_sources("christies"))
-    verdict = evaluate("christies.reflection", FILLER + f"As {sources[0]} reports, the letter grew.")
+    text = FILLER + f"As {sources[0]} reports, the letter grew."
+    verdict = evaluate("christies.reflection", text)
     assert verdict.ok
 
 
