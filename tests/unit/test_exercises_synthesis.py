@@ -253,3 +253,11 @@ def test_side_case_figures_cover_schubert_and_the_festival():
     figures = synthesis.side_case_figures()
     assert set(figures["case_id"]) == {"schubert", "kling_festival"}
     assert figures["source_ids"].str.len().gt(0).all()
+
+
+def test_glossary_gives_each_term_with_chinese_and_refuses_unknown_terms():
+    table = synthesis.glossary()
+    assert list(table.index) == list(synthesis.GLOSSARY_TERMS)
+    assert table["term_zh"].str.len().gt(0).all() and table["definition"].str.len().gt(0).all()
+    with pytest.raises(KeyError, match="glossary.csv has no term"):
+        synthesis.glossary(["no such term"])

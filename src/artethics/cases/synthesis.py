@@ -10,6 +10,7 @@ notebook calls one function per cell::
     synthesis.per_work_share(432500, 15000)
     synthesis.record_policy(policy, lesson=..., student=..., class_folder=...)
     synthesis.class_positions(class_folder)   # where the class stands (course poll)
+    synthesis.glossary()                 # key terms with the Chinese term (glossary.csv)
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ SHORT_TITLES = {"rembrandt": "Next Rembrandt (2016)", "belamy": "Belamy (2018)",
                 "christies": "Augmented Intelligence (2025)"}
 POLICY_PARTS = ("consent", "credit", "compensation", "transparency", "redress")
 POLICY_ACTIVITY = "synthesis.policy"
+#: Terms of data/glossary.csv the lesson uses, in the order a reader meets them.
+GLOSSARY_TERMS = ("training data", "GAN (generative adversarial network)", "buyer's premium",
+                  "human authorship", "machine-spun copy")
 STANCES = ("strongly_against", "against", "undecided", "for", "strongly_for")
 
 
@@ -63,6 +67,17 @@ def _fact_sources(*fact_ids: str) -> str:
     facts = _load("facts").set_index("fact_id")
     ids = {i for f in fact_ids for i in split_ids(facts.at[f, "source_ids"])}
     return ";".join(sorted(ids, key=lambda s: (len(s), s)))
+
+
+def glossary(terms=GLOSSARY_TERMS):
+    """The kit's plain-English definitions of ``terms``, with the Chinese term and sources."""
+    table = _load("glossary").set_index("term")
+    terms = list(terms)
+    missing = [t for t in terms if t not in table.index]
+    if missing:
+        raise KeyError(f"data/glossary.csv has no term {missing}; use a term from its "
+                       "'term' column.")
+    return table.loc[terms, ["term_zh", "definition", "source_ids"]]
 
 
 # --- the comparison -------------------------------------------------------------------
