@@ -42,6 +42,8 @@ MAIN_CASES = ("rembrandt", "belamy", "lofter", "trik", "christies")
 CONFIDENCE = frozenset({"high", "medium", "low"})
 PRECISION = frozenset({"day", "month", "year"})
 DIMENSIONS = ("consent", "credit", "compensation", "response", "law")
+# How a source words an inexact figure in facts.csv ('nearly 6,500'); empty when exact.
+QUALIFIERS = frozenset({"about", "nearly", "more than"})
 
 _SNAKE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
 _SOURCE_ID = re.compile(r"S\d{2,}")
@@ -118,6 +120,7 @@ SCHEMAS: dict[str, Table] = {t.name: t for t in (
         _enum("confidence", CONFIDENCE), Col("note", required=False))),
     Table("facts", "data/facts.csv", ("fact_id",), (
         Col("fact_id", "id"), _CASE, Col("claim"), Col("value"), Col("unit", required=False),
+        _enum("qualifier", QUALIFIERS, required=False), *_date("as_of", required=False),
         _src(), _enum("confidence", CONFIDENCE),
         _enum("status", {"confirmed", "corrected", "disputed", "unverified"}),
         Col("note", required=False))),
