@@ -48,10 +48,13 @@ def test_expected_values_follow_the_data():
 
 
 def test_signature_rate_follows_the_dated_counts():
-    events = data.load("events").set_index("event_id")
-    days = (events.loc["christies_letter_6500", "date"]
-            - events.loc["christies_letter_3000", "date"]).days
-    assert ex.expected_signatures_per_day() == pytest.approx((6500 - 3000) / days)
+    facts = data.load("facts").set_index("fact_id")
+    first, last = (facts.loc["christies_letter_signatures_feb10"],
+                   facts.loc["christies_letter_signatures"])
+    days = (last["as_of"] - first["as_of"]).days
+    assert days == 24
+    assert ex.expected_signatures_per_day() == pytest.approx(
+        (last["value_num"] - first["value_num"]) / days)
 
 
 @pytest.mark.parametrize("exercise_id", EXERCISES)
@@ -172,6 +175,21 @@ def test_signature_counts_are_dated_numbers_in_order():
     assert counts["signatures"].tolist() == [3000, 6500]
     assert counts["wording"].tolist() == ["about", "nearly"]
     assert counts["date"].is_monotonic_increasing
+    # the undated 'more than 6,000' cannot go on a timeline, so it is left out
+    assert "christies_letter_signatures_smithsonian" not in set(counts["fact_id"])
+
+
+def test_conflicting_share_comes_from_its_own_row_and_is_shown_with_the_notes():
+    others = christies.other_reports("christies_sell_through")
+    assert others.index.tolist() == ["christies_sell_through_alt"]
+    assert ex.other_reported_shares() == others["value_num"].tolist() == [88.0]
+    assert christies.other_reports("christies_lots_sold").empty
+    with pytest.raises(KeyError, match="nope"):
+        christies.other_reports("nope")
+    notes = christies.fact_notes()
+    assert {"christies_sell_through", "christies_sell_through_alt"} <= set(notes.index)
+    assert set(notes.loc[["christies_sell_through", "christies_sell_through_alt"],
+                         "status"]) == {"disputed"}
 
 
 def test_key_figures_show_every_figure_with_its_source():
@@ -242,11 +260,16 @@ def test_reading_list_never_shows_a_blank_address():
     assert "(no public address recorded)" in set(urls)
 
 
-def test_approximate_figures_say_so():
+def test_approximate_figures_say_so_in_the_sources_words():
     table = christies.key_figures()
     approximate = [f for f in table.index if "(approximate)" in f]
     assert approximate
-    assert all(table.loc[f, "value"].startswith("about ") for f in approximate)
+    assert all(table.loc[f, "value"].split()[0] in {"about", "nearly"} for f in approximate)
+    assert table.loc["Pre-sale estimate for the whole sale (approximate)",
+                     "value"] == "about US$600,000"
+    # TechCrunch said 'nearly', not 'about': the qualifier column keeps its word
+    assert table.loc["Signatures on the open letter at the end of the sale (approximate)",
+                     "value"] == "nearly 6,500 signatures"
     assert table.loc["Lots sold", "value"] == "28 lots"
 
 

@@ -5,7 +5,7 @@ plots on import. The notebook calls one function per cell::
 
     from artethics.cases import christies
     christies.key_figures()            # the sale's figures from facts.csv and sales.csv
-    christies.signature_counts()       # the open letter's counts, dated (events.csv)
+    christies.signature_counts()       # the open letter's dated counts (facts.csv)
     christies.plot_letter_and_sale()   # the letter's growth against the sale's dates
     christies.plot_lots()              # lots offered, sold, and AFP's weak lots
     christies.reading_list(["S01", "S36"])
@@ -15,8 +15,6 @@ plots on import. The notebook calls one function per cell::
 
 from __future__ import annotations
 
-import re
-
 CASE = "christies"
 LESSON = "05_augmented_intelligence"
 # The rows of sales.csv and facts.csv the key-figures table shows, in teaching order.
@@ -24,7 +22,8 @@ KEY_FACTS = ("christies_lots_offered", "christies_lots_sold", "christies_sell_th
              "christies_lots_weak", "christies_total", "christies_presale_estimate",
              "christies_young_bidders", "christies_new_registrants",
              "christies_letter_signatures", "christies_letter_organiser")
-_COUNT = re.compile(r"\b(about|nearly|more than|over)\s+([\d,]+)\s+signatures", re.I)
+# Other reports' figures for a key fact, each a disputed row of its own in facts.csv.
+ALTERNATIVES = {"christies_sell_through": ("christies_sell_through_alt",)}
 SHORT_LABELS = {
     "christies_announced": "sale announced",
     "christies_letter_online": "open letter online",
@@ -122,8 +121,11 @@ def format_value(value, unit: str) -> str:
     return f"{text} {unit}" if isinstance(unit, str) and unit else text
 
 
-def _approximate(claim: str, shown: str) -> str:
-    """'about ' before a number whose claim facts.csv marks '(approximate)'."""
+def _approximate(claim: str, shown: str, qualifier: str = "") -> str:
+    """The source's wording before an inexact number: facts.csv's ``qualifier`` ('nearly
+    6,500') or, where that is empty and the claim says '(approximate)', 'about'."""
+    if qualifier:
+        return f"{qualifier} {shown}"
     return f"about {shown}" if "(approximate)" in str(claim) else shown
 
 
@@ -137,7 +139,8 @@ def key_figures():
         raise KeyError(f"facts.csv lacks {missing}; the key-figures table needs them.")
     rows = [{"figure": facts.loc[f, "claim"],
              "value": _approximate(facts.loc[f, "claim"],
-                                   format_value(facts.loc[f, "value"], facts.loc[f, "unit"])),
+                                   format_value(facts.loc[f, "value"], facts.loc[f, "unit"]),
+                                   facts.loc[f, "qualifier"]),
              "confidence": facts.loc[f, "confidence"], "status": facts.loc[f, "status"],
              "source_ids": facts.loc[f, "source_ids"]} for f in KEY_FACTS]
     for _, row in lots().iterrows():
@@ -148,8 +151,8 @@ def key_figures():
     return pd.DataFrame(rows).set_index("figure")
 
 
-def fact_notes(fact_ids=("christies_sell_through", "christies_lots_weak",
-                         "christies_letter_signatures")):
+def fact_notes(fact_ids=("christies_sell_through", "christies_sell_through_alt",
+                         "christies_lots_weak", "christies_letter_signatures")):
     """The notes facts.csv keeps on figures that need care (conflicts, who counted)."""
     facts = _load("facts").set_index("fact_id")
     return facts.loc[list(fact_ids), ["claim", "value", "unit", "status", "note",
@@ -157,26 +160,33 @@ def fact_notes(fact_ids=("christies_sell_through", "christies_lots_weak",
 
 
 def signature_counts():
-    """The open letter's signature counts that events.csv dates, oldest first.
+    """The open letter's signature counts that facts.csv dates, oldest first.
 
-    Columns: date, signatures (the number as reported), wording ('about', 'nearly', ...),
-    event_id, source_ids. A count is read from the event's text, e.g. 'about 3,000
-    signatures'; events without a count are left out.
+    Columns: date (the row's ``as_of``), signatures (the number as reported), wording
+    (the source's ``qualifier``: 'about', 'nearly', ...), fact_id, source_ids. Counts
+    without a date (``as_of`` empty) are left out: they cannot be placed on a timeline.
     """
-    import pandas as pd
-
-    events = _load("events")
-    rows = []
-    for _, event in events[events["case_id"] == CASE].iterrows():
-        match = _COUNT.search(str(event["event"]))
-        if match:
-            rows.append({"date": event["date"], "signatures": int(match[2].replace(",", "")),
-                         "wording": match[1].lower(), "event_id": event["event_id"],
-                         "source_ids": event["source_ids"]})
+    facts = _load("facts")
+    rows = facts[(facts["case_id"] == CASE) & (facts["unit"] == "signatures")
+                 & facts["as_of"].notna() & facts["value_num"].notna()]
     if len(rows) < 2:
-        raise ValueError("events.csv holds fewer than two dated signature counts for the "
-                         "christies case; the lesson needs the first and the last.")
-    return pd.DataFrame(rows).sort_values(["date", "event_id"]).reset_index(drop=True)
+        raise ValueError("facts.csv holds fewer than two dated signature counts (unit "
+                         "'signatures' with an as_of date) for the christies case; the "
+                         "lesson needs the first and the last.")
+    frame = rows.assign(date=rows["as_of"], signatures=rows["value_num"].astype(int),
+                        wording=rows["qualifier"])
+    return frame[["date", "signatures", "wording", "fact_id", "source_ids"]].sort_values(
+        ["date", "fact_id"]).reset_index(drop=True)
+
+
+def other_reports(fact_id: str):
+    """The other figures reports give for ``fact_id`` (their own disputed rows in facts.csv)."""
+    facts = _load("facts").set_index("fact_id")
+    if fact_id not in facts.index:
+        raise KeyError(f"facts.csv has no fact {fact_id!r}; christies facts start "
+                       "with 'christies_'.")
+    ids = [i for i in ALTERNATIVES.get(fact_id, ()) if i in facts.index]
+    return facts.loc[ids, ["claim", "value", "value_num", "unit", "status", "source_ids"]]
 
 
 def sale_events():

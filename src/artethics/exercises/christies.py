@@ -8,14 +8,12 @@ Every expected value is computed from ``data/`` when a check runs; no hint holds
   (facts.csv), in per cent within half a point, or as a fraction within 0.005.
 - ``christies.average_per_sold_lot``: the total / lots sold, in US dollars, within 0.5 %.
 - ``christies.signatures_per_day``: signatures added per day between the first and the
-  last dated count of the open letter (events.csv), within 1 %.
+  last dated count of the open letter (facts.csv rows with an ``as_of`` date), within 1 %.
 - ``christies.letter_claim_verdict``: the corrections table's verdict on the SCMP
   feature's (S01) signature count, as a word, exact (case and spaces ignored).
 """
 
 from __future__ import annotations
-
-import re
 
 from . import as_number, close, exercise
 
@@ -66,9 +64,10 @@ def expected_sell_through() -> float:
 
 
 def other_reported_shares() -> list[float]:
-    """Sell-through percentages other reports give, read from the note in facts.csv."""
-    note = str(_table("facts").set_index("fact_id").loc["christies_sell_through", "note"])
-    return [float(v) for v in re.findall(r"gives (\d+(?:\.\d+)?)%", note)]
+    """Sell-through percentages other reports give (their own rows in facts.csv)."""
+    from artethics.cases.christies import other_reports
+
+    return [float(v) for v in other_reports("christies_sell_through")["value_num"]]
 
 
 @exercise("christies.sell_through",
@@ -195,7 +194,7 @@ def _signature_mistakes() -> list[tuple[float, str]]:
 
 @exercise("christies.signatures_per_day",
           "the signatures added per day between the first and the last dated count in "
-          "the signature table (events.csv), as a number.")
+          "the signature table (facts.csv), as a number.")
 def signatures_per_day(answer):
     if hasattr(answer, "days") and not isinstance(answer, (int, float)):
         return (False, "a time span is not a rate.",
