@@ -107,6 +107,29 @@ def test_plots_draw_and_print_nothing(result, capsys):
     plt.close("all")
 
 
+def test_gallery_labels_agree_with_the_copy_rule(result):
+    fig = memorise.plot_gallery(result)
+    for sub, gallery in zip(fig.subfigs, result.galleries, strict=True):
+        limit = float(sub.get_suptitle().split("d < ")[1].rstrip(")"))
+        titles = [ax.get_title() for ax in sub.axes if ax.get_title()]
+        assert len(titles) == len(gallery.samples)
+        for title, exact, copy in zip(titles, gallery.distance, gallery.is_copy, strict=True):
+            shown = float(title.split("\n")[0].removeprefix("d="))
+            assert title.endswith("COPY") == bool(copy)
+            assert (shown < limit) == bool(copy), title  # the label never contradicts
+            assert abs(shown - exact) <= 0.05
+    plt.close("all")
+
+
+@pytest.mark.parametrize(("distances", "limit", "places"), [
+    ([26.96, 30.0], 27.0, 2),   # one decimal would show 27.0 under 'd < 27.0'
+    ([12.3, 40.0], 27.0, 1),
+    ([26.9996], 27.0, 4),       # needs four decimals to stay below the limit
+])
+def test_shown_decimals_keeps_each_distance_on_its_side(distances, limit, places):
+    assert memorise.shown_decimals(distances, limit) == places
+
+
 def test_pca_components_have_a_fixed_sign_convention():
     model = memorise.fit_kde(memorise.load_images()[:50])
     biggest = model.components[np.arange(15), np.abs(model.components).argmax(axis=1)]

@@ -268,20 +268,32 @@ def plot_copy_rate(result: MemoriseResult, fig=None):
     return fig
 
 
+def shown_decimals(distances, limit: float, most: int = 4) -> int:
+    """Decimals (at least one) at which every rounded distance still sits on the same
+    side of the rounded copy limit as the exact one, so a label never reads 'COPY d=27.0'
+    under 'copy if d < 27.0'. Stops at ``most`` decimals."""
+    for places in range(1, most + 1):
+        edge = round(float(limit), places)
+        if all((round(float(d), places) < edge) == (float(d) < limit) for d in distances):
+            return places
+    return most
+
+
 def _gallery_rows(sub, gallery: Gallery) -> None:
+    places = shown_decimals(gallery.distance, gallery.limit)
     axes = sub.subplots(2, len(gallery.samples), squeeze=False)
     for k in range(len(gallery.samples)):
         top, bottom = axes[0, k], axes[1, k]
         top.imshow(gallery.samples[k].reshape(8, 8), cmap="gray_r", vmin=0, vmax=16)
         bottom.imshow(gallery.nearest[k].reshape(8, 8), cmap="gray_r", vmin=0, vmax=16)
         verdict = "COPY" if gallery.is_copy[k] else "not a copy"
-        top.set_title(f"d={gallery.distance[k]:.0f}\n{verdict}", fontsize="small")
+        top.set_title(f"d={gallery.distance[k]:.{places}f}\n{verdict}", fontsize="small")
         for ax in (top, bottom):
             ax.set_xticks([])
             ax.set_yticks([])
     axes[0, 0].set_ylabel("generated", fontsize="small")
     axes[1, 0].set_ylabel("nearest\ntraining", fontsize="small")
-    sub.suptitle(f"n = {gallery.n} training images (copy if d < {gallery.limit:.0f})",
+    sub.suptitle(f"n = {gallery.n} training images (copy if d < {gallery.limit:.{places}f})",
                  fontsize="medium", fontweight="bold")
 
 
@@ -289,7 +301,8 @@ def plot_gallery(result: MemoriseResult, fig=None):
     """Generated samples above their nearest training image, smallest and largest n.
 
     Each pair is titled with the distance ``d`` and the verdict under the
-    result's copy rule. Returns the figure.
+    result's copy rule; distances and the limit share one rounding
+    (:func:`shown_decimals`, at least one decimal). Returns the figure.
     """
     cols = len(result.galleries[0].samples)
     fig = new_figure(fig, figsize=(max(6.0, 1.2 * cols), 3.3 * len(result.galleries)))
