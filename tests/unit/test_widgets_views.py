@@ -15,6 +15,7 @@ from test_widgets_models import (
 )
 
 from artethics.widgets import LensModel, ParameterError, PollModel, show
+from artethics.widgets.controls import LabelledSlider
 from artethics.widgets.poll import Answer
 from artethics.widgets.views import BalanceView, LensView, MatrixView, PollView
 
@@ -40,6 +41,28 @@ def test_every_slider_is_labelled_with_stance_and_number():
     assert view.sliders["x_a1"].description == "For 1"
     assert view.sliders["x_a2"].description == "Against 2"
     assert view.sliders["x_a2"].tooltip == "Artists were not asked."
+
+
+def test_sliders_are_native_range_inputs_named_with_their_claim():
+    """Screen readers hear the visible label, the claim and the weight in words."""
+    view = BalanceView(balance())
+    slider = view.sliders["x_a2"]
+    assert isinstance(slider, LabelledSlider)
+    assert slider.aria_label == "Against 2: Artists were not asked."
+    assert slider.value_text() == "0 of 5, ignore it"
+    slider.value = 5
+    assert slider.value_text() == "5 of 5, decisive"
+    confidence = PollView(PollModel("x", QUESTION, "before")).confidence
+    assert isinstance(confidence, LabelledSlider) and confidence.value == 3
+    assert confidence.value_text() == "3 of 5, fairly sure"
+
+
+def test_each_view_root_carries_its_class():
+    views = {"balance": BalanceView(balance()), "matrix": MatrixView(matrix()),
+             "poll": PollView(PollModel("x", QUESTION, "before")),
+             "lens": LensView(LensModel("x", rules_df(), applications_df()))}
+    for kind, view in views.items():
+        assert f"artethics-{kind}" in view.widget._dom_classes
 
 
 def test_balance_rows_are_grouped_for_then_against_with_fixed_width_sliders():

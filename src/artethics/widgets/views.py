@@ -9,6 +9,11 @@ Layout rules the screenshots taught us: sliders get a fixed width (in an HBox
 next to long text they otherwise shrink to nothing), labels are short and the
 long text sits beside them, buttons size to their words, principle ids are
 shown as words, and every control keeps a label (its accessible name).
+
+Sliders are :class:`~artethics.widgets.controls.LabelledSlider` (a native, labelled
+``<input type="range">``), not ipywidgets' IntSlider, whose handle has no accessible
+name. Each view's root box carries a class (``artethics-balance``, ``-poll``,
+``-matrix``, ``-lens``) so tests and pages can find it.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import ipywidgets as w
 
 from ._common import PRINCIPLES, ParameterError, principle_words, signed
 from .balance import MAX_WEIGHT, BalanceModel, number_of
+from .controls import LabelledSlider
 from .lens import JURISDICTIONS, LensModel
 from .matrix import HIGH, LOW, RATING_WORDS, MatrixModel
 from .poll import CONFIDENCE, SCALE, PollModel
@@ -37,6 +43,8 @@ from .render import (
 
 Recorder = Callable[[], str]
 WIDE = {"description_width": "initial"}
+# Read out with the number by screen readers: "0 of 5, ignore it" ... "5 of 5, decisive".
+WEIGHT_WORDS = ["ignore it", *[""] * (MAX_WEIGHT - 1), "decisive"]
 SECTION = {"for": "Arguments for (yes, it should)",
            "against": "Arguments against (no, it should not)"}
 
@@ -77,7 +85,7 @@ class BalanceView:
         self.model = model
         self.verdict = w.HTML(balance_html(model))
         self.status = w.HTML("")
-        self.sliders: dict[str, w.IntSlider] = {}
+        self.sliders: dict[str, LabelledSlider] = {}
         self.sections = {stance: w.VBox([w.HTML(f"<h4 style='margin:10px 0 4px'>"
                                                 f"{SECTION[stance]}</h4>")])
                          for stance in ("for", "against")}
@@ -96,6 +104,7 @@ class BalanceView:
                     self.own_text,
                     w.HBox([self.own_stance, self.own_principle, self.add_button])]),
             self.verdict, self.record_button, self.status])
+        self.widget.add_class("artethics-balance")
 
     def _own_controls(self):
         text = w.Text(description="Your argument", placeholder="write it in a sentence",
@@ -115,11 +124,12 @@ class BalanceView:
         section.children = (*section.children, self._row(argument))
 
     def _row(self, argument) -> w.HBox:
-        slider = w.IntSlider(value=self.model.weights[argument.argument_id], min=0,
-                             max=MAX_WEIGHT, description=slider_label(argument),
-                             tooltip=argument.claim, continuous_update=True,
-                             style={"description_width": "80px"},
-                             layout=w.Layout(width="280px", min_width="280px"))
+        label = slider_label(argument)
+        slider = LabelledSlider(value=self.model.weights[argument.argument_id], min=0,
+                                max=MAX_WEIGHT, description=label,
+                                aria_label=f"{label}: {argument.claim}",
+                                value_words=WEIGHT_WORDS, tooltip=argument.claim,
+                                layout=w.Layout(width="280px", min_width="280px"))
         slider.observe(self._changed(argument.argument_id), names="value")
         self.sliders[argument.argument_id] = slider
         meta = meta_html(argument.principle, argument.stakeholder, argument.argument_id)
@@ -159,11 +169,13 @@ class PollView:
         self.stance = w.RadioButtons(
             options=[(label, key) for key, label, _ in SCALE],
             value=answer.stance if answer else None, description="Your stance", style=WIDE)
-        self.confidence = w.IntSlider(value=answer.confidence if answer else 3, min=1, max=5,
-                                      description="How sure (1-5)", style=WIDE,
-                                      readout=False,  # the words beside it show the number
-                                      layout=w.Layout(width="320px", min_width="320px"),
-                                      tooltip="1 = " + CONFIDENCE[1] + ", 5 = " + CONFIDENCE[5])
+        self.confidence = LabelledSlider(
+            value=answer.confidence if answer else 3, min=1, max=5,
+            description="How sure (1-5)", label_width="110px",
+            value_words=[CONFIDENCE[n] for n in range(1, 6)],
+            readout=False,  # the words beside it show the number
+            layout=w.Layout(width="320px", min_width="320px"),
+            tooltip="1 = " + CONFIDENCE[1] + ", 5 = " + CONFIDENCE[5])
         self.sure_words = w.HTML(self._sure_text(), layout=w.Layout(margin="0 0 0 8px"))
         self.shift = w.HTML(text_html(model.shift()))
         self.status = w.HTML("")
@@ -178,6 +190,7 @@ class PollView:
         self.widget = w.VBox([*parts, self.shift,
                               _record_button("Record my answer", on_record, self.status),
                               self.status])
+        self.widget.add_class("artethics-poll")
 
     def _sure_text(self) -> str:
         value = self.confidence.value
@@ -216,6 +229,7 @@ class MatrixView:
                 "+2 serves them well.")),
             self.decision, self._grid(), self.outcome,
             _record_button("Record my matrix", on_record, self.status), self.status])
+        self.widget.add_class("artethics-matrix")
 
     def _grid(self) -> w.GridBox:
         columns = len(self.model.principles)
@@ -270,6 +284,7 @@ class LensView:
                               "case, where they point and how certain that is.")),
             self.choice, self.findings,
             _record_button("Record what I looked at", on_record, self.status), self.status])
+        self.widget.add_class("artethics-lens")
 
     def _changed(self, change) -> None:
         if change["new"] is None:
