@@ -159,6 +159,9 @@ def _cell_problems(cell: dict, student: bool) -> list[str]:
     meta = kit_meta(cell)
     if meta:
         found += _kit_meta_problems(meta)
+    text = source(cell).rstrip()
+    if cell.get("cell_type") == "code" and text.endswith(";"):
+        found.append("the cell ends with ';' (nbval would show the value: assign it instead)")
     blob = source(cell) + json.dumps(_textual(cell.get("outputs", [])), ensure_ascii=False)
     if MEMORY_ADDRESS.search(blob):
         found.append("a memory address (0x…) in the source or outputs")

@@ -6,7 +6,6 @@ The orientation notebook calls these so that it stays a story, not code.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 MAIN_CASES = ("rembrandt", "belamy", "lofter", "trik", "christies")
 # The one event that stands for each main case on the course timeline.
@@ -108,22 +107,13 @@ def show_opening_poll(stance: str | None = None, confidence: int | None = None, 
     show_course_poll("before", stance, confidence, student=student, class_folder=class_folder)
 
 
-def _shown(path: Path) -> str:
-    home = Path.home()
-    try:
-        return "~/" + str(Path(path).expanduser().resolve().relative_to(home.resolve()))
-    except ValueError:
-        return "the file named by ARTETHICS_DB" if os.environ.get("ARTETHICS_DB") else str(path)
-
-
 def where_answers_go(class_folder: str = "") -> str:
     """Plain words on the three places a recorded answer goes (no absolute paths)."""
-    from artethics.responses import default_db_path
-
     folder = class_folder or os.environ.get("ARTETHICS_CLASS_DIR", "")
     lines = [
         "1. Inside this notebook, as an output under the widget: save the notebook to keep it.",
-        f"2. In a small database on this computer: {_shown(default_db_path())}.",
+        "2. In a small database on this computer: ~/.artethics/responses.sqlite, unless "
+        "ARTETHICS_DB names another file.",
         "3. In your class folder: " + ("set by your instructor, so your answers are shared "
                                        "with the class." if folder else
                                        "none is set, so nothing leaves this computer."),

@@ -221,10 +221,13 @@ def execute_in_place(path: Path, timeout: int) -> None:
 
     nb = nbform.read(path)
     with tempfile.TemporaryDirectory() as tmp:
+        # As in JupyterLab and under nbval: no MPLBACKEND, so the kernel uses the inline
+        # backend with its end-of-cell figure flush.
         env = {"ARTETHICS_DB": str(Path(tmp) / "responses.sqlite"), "ARTETHICS_CLASS_DIR": "",
-               "PYTHONHASHSEED": "0", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+               "PYTHONHASHSEED": "0", "MPLBACKEND": None}
         saved = {k: os.environ.get(k) for k in env}
-        os.environ.update(env)
+        for key, value in env.items():
+            os.environ.pop(key, None) if value is None else os.environ.__setitem__(key, value)
         try:
             NotebookClient(nb, timeout=timeout, kernel_name="python3",
                            resources={"metadata": {"path": str(path.parent)}}).execute()

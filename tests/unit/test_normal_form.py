@@ -113,3 +113,9 @@ def test_base64_images_are_not_mistaken_for_memory_addresses():
         "data": {"image/png": "iVBORw0x66EFA8AAAA",
                  "text/plain": "<Figure size 10x10 with 1 Axes>"}})]
     assert nbform.problems(nb) == []
+
+
+def test_trailing_semicolon_is_rejected():
+    nb = _fixture()
+    nb.cells[2].source = "x = 1\nprint(x);"
+    assert any("ends with ';'" in p for p in nbform.problems(nb))
