@@ -48,7 +48,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def measure(page, n: int) -> list[float]:
     page.evaluate(INSTALL)
-    handle = page.locator(harness.SLIDER_HANDLE).first
+    handle = page.locator(harness.SLIDER).first
     handle.focus()
     for i in range(n + WARMUP):
         handle.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")

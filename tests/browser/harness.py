@@ -34,7 +34,11 @@ LESSON = "browser_fixture"
 STUDENT = "browser-student"
 CJK_TEXT = "小红书 · 网易 LOFTER · 大理寺日志"
 WIDGET_OUTPUT = ".jp-OutputArea-output:has(> .jupyter-widgets)"
-SLIDER_HANDLE = f"{WIDGET_OUTPUT} .widget-slider .noUi-handle"
+# Every kit widget, in the fixture notebook's order; each view's root box carries the
+# class artethics-<kind> (artethics.widgets.views).
+WIDGETS = ("balance", "poll", "matrix", "lens")
+# The balance's weight sliders: native labelled range inputs (LabelledSlider).
+SLIDER = ".artethics-balance input[type=range]"
 CJK_PROBE = ".jp-MarkdownOutput p"
 VERDICT_JS = """() => [...document.querySelectorAll('.widget-html')]
     .find(e => e.textContent.includes('Verdict:'))"""
@@ -54,8 +58,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def widget_output(kind: str) -> str:
+    """CSS selector of the output area that shows one kit widget (see WIDGETS)."""
+    if kind not in WIDGETS:
+        raise ValueError(f"widget kind {kind!r} is unknown: use one of {', '.join(WIDGETS)}")
+    return f".jp-OutputArea-output:has(.artethics-{kind})"
+
+
 def fixture_notebook(case: str = "christies") -> dict:
-    """The notebook the browser opens: CJK text and the kit's argument balance."""
+    """The notebook the browser opens: CJK text, then every kit widget, live (the
+    argument balance first, then the poll before, the matrix, the lens, the poll after)."""
     def code(src):
         return {"cell_type": "code", "execution_count": None, "id": f"c{len(cells)}",
                 "metadata": {}, "outputs": [], "source": src}
@@ -64,9 +76,13 @@ def fixture_notebook(case: str = "christies") -> dict:
     cells.append({"cell_type": "markdown", "id": "m0", "metadata": {},
                   "source": f"# Browser fixture\n\n{CJK_TEXT}"})
     cells.append(code(f'student = "{STUDENT}"\nclass_folder = ""'))
-    cells.append(code("from artethics.widgets import show_balance\n"
-                      f'show_balance("{case}", lesson="{LESSON}", student=student, '
-                      "class_folder=class_folder)"))
+    who = f'lesson="{LESSON}", student=student, class_folder=class_folder'
+    cells.append(code("from artethics.widgets import show_balance, show_lens, show_matrix, "
+                      f"show_poll\nshow_balance(\"{case}\", {who})"))
+    cells.append(code(f'show_poll("{case}", "before", {who})'))
+    cells.append(code(f'show_matrix("{case}", {who})'))
+    cells.append(code(f'show_lens("{case}", {who})'))
+    cells.append(code(f'show_poll("{case}", "after", {who})'))
     return {"cells": cells, "nbformat": 4, "nbformat_minor": 5,
             "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
                                         "language": "python"},
@@ -220,7 +236,9 @@ def run_all(page) -> None:
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
     page.locator(".lm-Menu-item:not(.lm-mod-disabled) .lm-Menu-itemLabel",
                  has_text=re.compile(r"^Run All Cells$")).click()
-    page.wait_for_selector(SLIDER_HANDLE, timeout=60_000)
+    page.wait_for_selector(SLIDER, timeout=60_000)
+    for kind in WIDGETS:
+        page.wait_for_selector(f".artethics-{kind}", state="attached", timeout=60_000)
     page.wait_for_function(f"() => ({VERDICT_JS})() !== undefined", timeout=30_000)
 
 
@@ -229,9 +247,10 @@ def verdict_text(page) -> str:
 
 
 def press_on_slider(page, index: int, key: str) -> None:
-    handle = page.locator(SLIDER_HANDLE).nth(index)
-    handle.focus()
-    handle.press(key)
+    """Focus the balance's index-th slider and press a key (ArrowRight, Home, ...)."""
+    slider = page.locator(SLIDER).nth(index)
+    slider.focus()
+    slider.press(key)
 
 
 def save_notebook(page, path: Path, timeout: float = 15) -> None:
@@ -265,8 +284,15 @@ def fonts_for(page, selector: str) -> list[dict]:
 
 
 def run_axe(page, selector: str) -> list[dict]:
-    """axe-core violations inside the elements matching ``selector``."""
-    page.add_script_tag(path=str(AXE))
+    """axe-core violations inside the elements matching ``selector`` (scrolled into view
+    first, so nothing is skipped as off-screen). Fails when nothing matches, so a
+    wrong selector cannot pass as "no violations"."""
+    found = page.locator(selector)
+    if found.count() == 0:
+        raise AssertionError(f"axe: nothing on the page matches {selector!r}")
+    found.first.scroll_into_view_if_needed()
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
     return page.evaluate(
         """async (sel) => {
             const r = await axe.run({include: [sel]}, {resultTypes: ['violations']});

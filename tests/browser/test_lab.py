@@ -1,5 +1,6 @@
-"""In a real JupyterLab: run the fixture notebook, move a slider with the keyboard,
-see the verdict change, record, and find the answer in the store and the notebook."""
+"""In a real JupyterLab: run the fixture notebook (every kit widget), move a slider with
+the keyboard, see the verdict change, record, and find the answer in the store and the
+notebook."""
 
 from __future__ import annotations
 
@@ -50,3 +51,19 @@ def test_chinese_text_is_drawn_with_a_cjk_font(page):
     cjk = [f for f in fonts if "CJK" in f["familyName"]]
     assert sum(f["glyphCount"] for f in cjk) == han == 10, fonts
     harness.screenshot(page, "cjk_text")
+
+
+def test_home_and_end_move_a_slider_to_its_ends_and_say_so(page):
+    """Keyboard users reach 0 and 5 in one key; screen readers hear the words."""
+    slider = page.locator(harness.SLIDER).nth(1)
+    harness.press_on_slider(page, 1, "End")
+    assert slider.input_value() == "5"
+    assert slider.get_attribute("aria-valuetext") == "5 of 5, decisive"
+    page.wait_for_function(f"() => ({harness.VERDICT_JS})().textContent.includes("
+                           "'You gave 6 points of weight for')", timeout=15_000)
+    harness.press_on_slider(page, 1, "Home")
+    assert slider.get_attribute("aria-valuetext") == "0 of 5, ignore it"
+    page.wait_for_function(f"() => ({harness.VERDICT_JS})().textContent.includes("
+                           "'You gave 1 point of weight for')", timeout=15_000)
+    slider.focus()
+    harness.screenshot(page, "balance_slider_focused")

@@ -34,6 +34,8 @@ def test_slider_moves_model_and_verdict_html():
     # sign and word, not colour alone
     assert "weight against</th>" in view.verdict.value and ">-5<span" in view.verdict.value
     assert "0 points of weight for and 5 against" in view.verdict.value
+    view.sliders["x_a1"].value = 1
+    assert "You gave 1 point of weight for and 5 against" in view.verdict.value
 
 
 def test_every_slider_is_labelled_with_stance_and_number():

@@ -102,12 +102,12 @@ export default { render };
 
 _CSS = """
 .artethics-range { display: flex; align-items: center; gap: 6px; box-sizing: border-box;
-  font-family: sans-serif; font-size: 14px; color: #111; padding: 2px 0; }
+  font-family: sans-serif; font-size: 14px; color: #111; padding: 5px 4px 5px 0; }
 .artethics-range-label { flex: 0 0 auto; overflow: hidden; text-overflow: ellipsis;
   white-space: nowrap; }
 .artethics-range-input { flex: 1 1 auto; min-width: 80px; margin: 0;
   accent-color: #0072B2; cursor: pointer; }
-.artethics-range-input:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
+.artethics-range-input:focus-visible { outline: 3px solid #0072B2; outline-offset: 1px; }
 .artethics-range-readout { flex: 0 0 1.5em; text-align: right; margin-right: 8px;
   font-variant-numeric: tabular-nums; }
 """

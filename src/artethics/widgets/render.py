@@ -86,12 +86,17 @@ def _gauge(score: float) -> str:
     return track + ends
 
 
+def _points(number: int) -> str:
+    """'1 point', '0 points', '6 points'."""
+    return f"{number} point" if number == 1 else f"{number} points"
+
+
 def balance_html(model: BalanceModel) -> str:
     pro, con = model.totals()
     return (f"<div style='{PANEL}' role='status' aria-live='polite'>"
             f"<div style='font-size:16px'><strong>Verdict: {escape(model.verdict())}</strong>"
             f"</div><div>Score {model.score():+.2f} (from -1, all your weight against, to "
-            f"+1, all for). You gave {pro} points of weight for and {con} against.</div>"
+            f"+1, all for). You gave {_points(pro)} of weight for and {con} against.</div>"
             f"{_gauge(model.score())}"
             f"{_share_table('By principle', model.by_principle(), principle_words)}"
             f"{_share_table('By stakeholder', model.by_stakeholder())}</div>")
