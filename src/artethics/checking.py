@@ -22,8 +22,11 @@ import csv
 import hashlib
 import json
 import os
+import queue
+import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -280,11 +283,13 @@ def prepare(path: str, manifest: dict, lesson: str = "") -> _Prepared:
 
 # --- running nbval ---------------------------------------------------------------------------
 #
-# A pool of ``jobs`` worker processes takes the notebooks from one shared queue, larger
-# notebooks first, so a slow notebook never holds up a batch behind it. Each worker
-# imports pytest, nbval and jupyter_client once and then runs nbval in-process
-# (``pytest.main``) on one notebook at a time; every notebook still gets its own fresh
-# kernel. Nothing is written to the student's folder: each run works in a temporary one.
+# ``jobs`` worker processes (``python -m artethics.checking --worker``) take the notebooks
+# from one shared queue, larger notebooks first, so no worker sits idle while another
+# still has a backlog. Each worker imports pytest, nbval and jupyter_client once and
+# runs nbval in-process (``pytest.main``) on one notebook at a time; every notebook still
+# gets its own fresh kernel. Plain subprocesses rather than multiprocessing: a teacher's
+# script without an ``if __name__ == "__main__"`` guard, or a Jupyter kernel, works too.
+# Nothing is written to the student's folder: each run works in a temporary one.
 
 _KERNEL_ENV = {"MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"}
 
@@ -330,60 +335,107 @@ def _recorder(records: list[dict]):
     return Recorder()
 
 
-def _init_worker(env: dict[str, str]) -> None:
-    """Worker process initializer: environment for the kernels, quiet output, imports once."""
-    os.environ.update(env)
-    # jsonschema imports the optional rfc3987_syntax (1-5 s) only for its "iri" format
-    # check, and skips that check when the import fails (see _papermill_worker).
-    sys.modules.setdefault("rfc3987_syntax", None)
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
-    import nbval.plugin  # noqa: F401  (imported once per worker, reused for every notebook)
-    import pytest  # noqa: F401
-
-
-def _check_one(notebook_json: str, timeout: float) -> list[dict]:
-    """Run nbval on one restored notebook (in a worker process); the cell records."""
+def _check_one(notebook: dict, timeout: float) -> list[dict]:
+    """Run nbval in this process on one restored notebook; the cell records."""
     import pytest
 
     records: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="artethics-check-") as tmp:
         path = Path(tmp, "notebook.ipynb")
-        path.write_text(notebook_json, encoding="utf-8")
+        path.write_text(json.dumps(notebook), encoding="utf-8")
         Path(tmp, "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
         pytest.main(_pytest_args(str(path), tmp, timeout), plugins=[_recorder(records)])
     return records
 
 
+def _worker_main() -> int:
+    """A worker: one JSON task per stdin line in, one JSON list of records per line out."""
+    replies = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)  # pytest, nbval and the kernels print nothing into the replies
+    os.dup2(devnull, 2)
+    # jsonschema imports the optional rfc3987_syntax (1 s idle, 5 s loaded) only for its
+    # "iri" format check and skips that check when the import fails (as in artethics run).
+    sys.modules.setdefault("rfc3987_syntax", None)
+    import nbval.plugin  # noqa: F401  (once per worker, reused for every notebook)
+
+    for line in sys.stdin:
+        task = json.loads(line)
+        replies.write(json.dumps(_check_one(task["notebook"], task["timeout"])) + "\n")
+        replies.flush()
+    return 0
+
+
+class _Worker:
+    """One worker process, driven from a thread of the checking process."""
+
+    def __init__(self) -> None:
+        env = dict(os.environ, **_KERNEL_ENV)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "artethics.checking", "--worker"], env=env, text=True,
+            encoding="utf-8", stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL)
+
+    def check(self, notebook: dict, timeout: float, budget: float) -> list[dict] | None:
+        """The records, or None when the worker died or was stopped after ``budget`` s."""
+        timer = threading.Timer(budget, self.proc.kill)
+        timer.start()
+        try:
+            self.proc.stdin.write(json.dumps({"notebook": notebook, "timeout": timeout}) + "\n")
+            self.proc.stdin.flush()
+            line = self.proc.stdout.readline()
+        except OSError:
+            line = ""
+        finally:
+            timer.cancel()
+        return json.loads(line) if line else None
+
+    def close(self) -> None:
+        try:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=30)
+        except (OSError, subprocess.TimeoutExpired):
+            self.proc.kill()
+            self.proc.wait()
+
+
 def _budget(prep: _Prepared, timeout: float) -> float:
     """A generous upper bound on one notebook's seconds: only a hung worker exceeds it."""
-    return 60 + len(prep.notebook["cells"]) * (timeout + 10)
+    return 120 + len(prep.notebook["cells"]) * (timeout + 10)
 
 
 def _run_all(prepared: list[_Prepared], timeout: float, jobs: int) -> list[list[dict]]:
     """The records of each notebook, in the order given (empty when it could not run)."""
-    import multiprocessing
-    import time
-
     results: list[list[dict]] = [[] for _ in prepared]
-    if not prepared:
-        return results
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    order = sorted(range(len(prepared)), key=lambda i: -len(prepared[i].notebook["cells"]))
-    workers = max(1, min(jobs, len(prepared)))
-    deadline = time.monotonic() + sum(_budget(p, timeout) for p in prepared) / workers + 60
-    with multiprocessing.get_context(method).Pool(
-            workers, initializer=_init_worker, initargs=(_KERNEL_ENV,)) as pool:
-        pending = {i: pool.apply_async(_check_one, (json.dumps(prepared[i].notebook), timeout))
-                   for i in order}
-        for i in order:
-            try:
-                results[i] = pending[i].get(timeout=max(0.01, deadline - time.monotonic()))
-            except multiprocessing.TimeoutError:
-                continue  # a hung worker: what finished stands; the rest is reported as not run
-            except Exception:  # noqa: BLE001  (a crashed run is "could not be run", not a crash)
-                results[i] = []
+    todo: queue.SimpleQueue[int] = queue.SimpleQueue()
+    for i in sorted(range(len(prepared)), key=lambda i: -len(prepared[i].notebook["cells"])):
+        todo.put(i)
+
+    def work() -> None:
+        worker = None
+        try:
+            while True:
+                try:
+                    i = todo.get_nowait()
+                except queue.Empty:
+                    return
+                worker = worker or _Worker()
+                records = worker.check(prepared[i].notebook, timeout,
+                                       _budget(prepared[i], timeout))
+                if records is None:  # died or hung: a fresh worker for the next notebook
+                    worker.close()
+                    worker = None
+                results[i] = records or []
+        finally:
+            if worker is not None:
+                worker.close()
+
+    threads = [threading.Thread(target=work, daemon=True)
+               for _ in range(max(1, min(jobs, len(prepared))))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
     return results
 
 
@@ -559,3 +611,7 @@ def main(args) -> int:
     passed = sum(r.ok for r in reports)
     print(f"{passed} of {len(reports)} notebooks pass every exercise.")
     return 0 if reports and passed == len(reports) else 1
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--worker"]:
+    sys.exit(_worker_main())
