@@ -91,6 +91,8 @@ def test_release_holds_no_solution_text(released, name):
     for cell in solution["cells"]:
         for region in REGION.findall(_src(cell)):
             for line in filter(None, (ln.strip() for ln in region.splitlines())):
+                if sum(ch.isalnum() for ch in line) < 4:
+                    continue  # a lone "}" or ")" also stands in the lesson's own code
                 assert line not in text, f"solution line survives: {line!r}"
 
 
