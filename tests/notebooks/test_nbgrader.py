@@ -44,10 +44,11 @@ def _solutions() -> dict[str, dict]:
 
 
 def _skip_if_not_nbgrader_ready(name: str) -> None:
-    if name != "98_fixture" and stray_regions(_solutions()[name]):
-        pytest.xfail(f"{name}: cells {stray_regions(_solutions()[name])} hold a solution region "
-                     "but no nbgrader metadata with solution: true (reflection cells?); "
-                     "nbgrader refuses the notebook until they get it.")
+    """Every lesson must be nbgrader-ready (the normal form adds the metadata)."""
+    if name != "98_fixture":
+        stray = stray_regions(_solutions()[name])
+        assert not stray, (f"{name}: cells {stray} hold a solution region but no nbgrader "
+                           "metadata with solution: true; run `make student` to add it")
 
 
 NAMES = [*_solutions(), "98_fixture"]
@@ -60,9 +61,8 @@ def released(tmp_path_factory):
     course = tmp_path_factory.mktemp("nbgrader")
     source = course / "source" / "lessons"
     source.mkdir(parents=True)
-    for name, nb in _solutions().items():
-        if not stray_regions(nb):
-            shutil.copy(paths.solutions_dir() / f"{name}.ipynb", source / f"{name}.ipynb")
+    for name in _solutions():
+        shutil.copy(paths.solutions_dir() / f"{name}.ipynb", source / f"{name}.ipynb")
     (source / "98_fixture.ipynb").write_text(json.dumps(_fixture_solution()), encoding="utf-8")
     nbgrader = [sys.executable, "-m", "nbgrader", "generate_assignment", "lessons", "--no-db",
                 "--CourseDirectory.root=."]
