@@ -88,6 +88,8 @@ _SOCKETS: dict = {}  # {"dir": private folder for the kernels' IPC sockets, "n":
 
 def init_worker(first_cwd: str | None, kernel_name: str = "python3") -> None:
     """Process initializer: fast imports, papermill once, first spare kernel."""
+    # Kernels inherit this: hash-seeded ordering stays the same from run to run.
+    os.environ.setdefault("PYTHONHASHSEED", "0")
     block_slow_optional_imports()
     import papermill  # noqa: F401  (imported once per worker, reused for every notebook)
 
