@@ -138,24 +138,9 @@ def case_cards():
 
 def key_terms(terms=KEY_TERMS):
     """Plain-English definitions (with the Chinese term) from data/glossary.csv."""
-    from artethics import data
+    from artethics.tables import glossary
 
-    table = data.load("glossary").set_index("term")
-    missing = [t for t in terms if t not in table.index]
-    if missing:
-        raise KeyError(f"data/glossary.csv has no term {missing}; use a term from its "
-                       "'term' column.")
-    return table.loc[list(terms), ["term_zh", "definition", "source_ids"]]
-
-
-def readable(frame):
-    """The table with every cell shown in full (pandas cuts cells after 50 characters).
-
-    The same display as lesson 05 uses (:func:`artethics.cases.christies.readable`).
-    """
-    from artethics.cases.christies import readable as _readable
-
-    return _readable(frame)
+    return glossary(terms)
 
 
 def corrections_sample(rows: int = 3):

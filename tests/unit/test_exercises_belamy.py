@@ -118,7 +118,7 @@ def test_case_helpers():
     assert list(frame.index) == ["belamy_barrat_dispute", "belamy_sale"]  # oldest first
     assert belamy.essay_checked("belamy")["verdict"].tolist() == ["imprecise", "framing"]
     figures = belamy.key_figures(belamy.SALE_FIGURES)
-    assert figures.loc["belamy_price", "figure"] == "432,500 USD"
+    assert figures.loc["belamy_price", "figure"] == "US$432,500"
     assert "belamy_ratio_high" not in figures.index  # exercise 1's answer stays hidden
     for fig in (belamy.plot_price(), belamy.plot_timeline()):
         assert fig.axes[0].get_title()

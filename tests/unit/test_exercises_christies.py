@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from artethics import data  # noqa: E402
+from artethics import data, tables  # noqa: E402
 from artethics.cases import christies  # noqa: E402
 from artethics.exercises import christies as ex  # noqa: E402
 from artethics.exercises import evaluate, registry  # noqa: E402
@@ -194,11 +194,12 @@ def test_conflicting_share_comes_from_its_own_row_and_is_shown_with_the_notes():
 
 def test_key_figures_show_every_figure_with_its_source():
     table = christies.key_figures()
-    assert table.loc["Total sold including fees", "value"] == "US$728,784"
-    assert table.loc["Share of lots sold", "value"] == "82%"
-    assert table.loc["Who organised the open letter", "status"] == "unverified"
+    assert table.loc["christies_total", "figure"] == "US$728,784"
+    assert table.loc["christies_sell_through", "figure"] == "82%"
+    assert table.loc["christies_letter_organiser", "status"] == "unverified"
     assert table["source_ids"].str.match(r"S\d+").all()
-    assert any("Refik Anadol" in figure for figure in table.index)
+    assert table.loc["christies_anadol", "claim"].startswith("Price: Refik Anadol")
+    assert table.loc["christies_anadol", "status"].startswith("price basis ")
 
 
 def test_voices_from_asia_cite_the_asian_sources():
@@ -244,33 +245,21 @@ def test_plots_draw_and_print_their_references(capsys):
     plt.close("all")
 
 
-def test_readable_shows_long_cells_in_full_and_rejects_non_tables():
-    notes = christies.reading_list()
-    longest = max(notes["how_to_read"], key=len)
-    assert len(longest) > 50  # pandas would cut it in a plain DataFrame display
-    shown = christies.readable(notes)
-    assert longest in shown._repr_html_() and longest in repr(shown)
-    with pytest.raises(TypeError, match="DataFrame"):
-        christies.readable(["not", "a", "table"])
-
-
 def test_reading_list_never_shows_a_blank_address():
     urls = christies.reading_list()["url"]
     assert (urls.str.strip() != "").all()
-    assert "(no public address recorded)" in set(urls)
+    assert tables.NO_ADDRESS in set(urls)
 
 
 def test_approximate_figures_say_so_in_the_sources_words():
     table = christies.key_figures()
-    approximate = [f for f in table.index if "(approximate)" in f]
-    assert approximate
-    assert all(table.loc[f, "value"].split()[0] in {"about", "nearly"} for f in approximate)
-    assert table.loc["Pre-sale estimate for the whole sale (approximate)",
-                     "value"] == "about US$600,000"
+    approximate = table[table["claim"].str.contains("(approximate)", regex=False)]
+    assert not approximate.empty
+    assert all(f.split()[0] in {"about", "nearly"} for f in approximate["figure"])
+    assert table.loc["christies_presale_estimate", "figure"] == "about US$600,000"
     # TechCrunch said 'nearly', not 'about': the qualifier column keeps its word
-    assert table.loc["Signatures on the open letter at the end of the sale (approximate)",
-                     "value"] == "nearly 6,500 signatures"
-    assert table.loc["Lots sold", "value"] == "28 lots"
+    assert table.loc["christies_letter_signatures", "figure"] == "nearly 6,500 signatures"
+    assert table.loc["christies_lots_sold", "figure"] == "28 lots"
 
 
 def test_glossary_defines_the_lesson_terms_and_names_a_missing_one():

@@ -151,7 +151,7 @@ def test_steps_after_first_reply_counts_days():
 
 def test_reading_list_and_unknown_source():
     table = lofter.reading_list(["S22", "S19", "S19"])
-    assert list(table.index) == ["S19", "S22"]
+    assert list(table.index) == ["S22", "S19"]  # the order given, repeats dropped
     with pytest.raises(ValueError, match="S999"):
         lofter.reading_list(["S999"])
 

@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from artethics import data  # noqa: E402
+from artethics import data, tables  # noqa: E402
 from artethics.cases import rembrandt  # noqa: E402
 from artethics.exercises import evaluate, registry  # noqa: E402
 from artethics.exercises import rembrandt as ex  # noqa: E402
@@ -150,7 +150,7 @@ def test_people_and_reading_list():
     reading = rembrandt.reading_list(["S06", "S14"])
     assert list(reading.index) == ["S06", "S14"]
     assert reading["how_to_read"].str.len().gt(20).all()
-    assert reading.loc["S14", "url"] == "(no public address recorded)"
+    assert reading.loc["S14", "url"] == tables.NO_ADDRESS
 
 
 def test_style_plot_uses_a_log_scale_and_readable_labels():

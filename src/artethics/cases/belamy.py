@@ -5,24 +5,25 @@ Tables come from data/ through :mod:`artethics.data`; nothing runs on import::
     from artethics.cases import belamy
     belamy.key_figures(belamy.SALE_FIGURES)   # figures with their sources
     belamy.lot()                              # the sales.csv row, estimate and price
-    belamy.plot_price();                      # estimate range against the price paid
-    belamy.plot_timeline();                   # the code dispute and the sale
+    fig = belamy.plot_price()                 # estimate range against the price paid
+    fig = belamy.plot_timeline()              # the code dispute and the sale
     belamy.glossary(belamy.GLOSSARY_TERMS)    # key terms, with the Chinese term
 
-Shared table helpers (key figures, the essay check, the reading list) live in
-:mod:`artethics.cases.rembrandt` and are re-exported here.
+The essay check and the people table are shared with :mod:`artethics.cases.rembrandt`
+(which also holds the reading notes of both lessons); the generic tables live in
+:mod:`artethics.tables`.
 """
 
 from __future__ import annotations
 
+from artethics import tables
 from artethics.cases.rembrandt import (  # noqa: F401  (re-exported for the notebook)
+    READING_NOTES,
     essay_checked,
     essay_claims,
-    glossary,
-    key_figures,
     people_behind_it,
-    reading_list,
 )
+from artethics.tables import key_figures, sources_of  # noqa: F401  (lesson API)
 
 SALE_FIGURES = ("belamy_price", "belamy_estimate_low", "belamy_estimate_high",
                 "belamy_bidders")
@@ -34,6 +35,16 @@ GLOSSARY_TERMS = ("GAN (generative adversarial network)", "training data",
                   "provenance")
 SHORT_LABELS = {"belamy_barrat_dispute": "reports: Barrat's code",
                 "belamy_sale": "sold at Christie's New York"}
+
+
+def reading_list(source_ids):
+    """:func:`artethics.tables.reading_list` with the reading notes (order kept)."""
+    return tables.reading_list(source_ids, READING_NOTES)
+
+
+def glossary(terms=GLOSSARY_TERMS):
+    """:func:`artethics.tables.glossary` of this lesson's terms."""
+    return tables.glossary(terms)
 
 
 def _load(name: str):
@@ -84,7 +95,7 @@ def plot_timeline(case: str = "belamy"):
     from artethics import plotting
 
     frame = timeline_frame(case).reset_index()
-    ids = sorted({s for cell in frame["source_ids"] for s in str(cell).split(";")})
+    ids = sources_of(frame)
     fig = plotting.timeline(frame, label="label", title="The code dispute and the sale",
                             source_ids=ids, figsize=(7, 3.6))
     import matplotlib.dates as mdates

@@ -9,11 +9,16 @@ plots on import. The notebook calls one function per cell::
     christies.plot_letter_and_sale()   # the letter's growth against the sale's dates
     christies.plot_lots()              # lots offered, sold, and AFP's weak lots
     christies.reading_list(["S01", "S36"])
-    christies.readable(table)          # any table, every cell's text in full
     christies.glossary()               # the auction and AI terms the lesson uses
+
+The generic parts (key-figure table, reading list, glossary, fact lookup, the full-text
+display ``readable``) live in :mod:`artethics.tables`.
 """
 
 from __future__ import annotations
+
+from artethics import tables
+from artethics.tables import fact, sources_of, split_ids  # noqa: F401  (lesson API)
 
 CASE = "christies"
 LESSON = "05_augmented_intelligence"
@@ -36,56 +41,10 @@ GLOSSARY_TERMS = ("open letter", "pre-sale estimate", "hammer price", "buyer's p
                   "sell-through rate", "training data", "general-purpose AI model")
 
 
-class FullTable:
-    """A table shown with every cell in full (pandas cuts cells after 50 characters)."""
-
-    def __init__(self, frame):
-        self.frame = frame
-
-    def _repr_html_(self) -> str:
-        return self.frame.to_html()
-
-    def __repr__(self) -> str:
-        return self.frame.to_string()
-
-
-def readable(frame) -> FullTable:
-    """Wrap a DataFrame so that a notebook shows its long texts (notes, URLs) uncut."""
-    import pandas as pd
-
-    if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"readable() takes a pandas DataFrame, got {type(frame).__name__}; "
-                        "pass the table itself, e.g. readable(christies.lots()).")
-    return FullTable(frame)
-
-
 def _load(name: str):
     from artethics import data
 
     return data.load(name)
-
-
-def split_ids(cell) -> list[str]:
-    """'S31;S34' -> ['S31', 'S34'] (blank cells give [])."""
-    return [part.strip() for part in str(cell or "").split(";") if part.strip()]
-
-
-def sources_of(frame) -> list[str]:
-    """Every source id in ``frame['source_ids']``, sorted by number, without repeats."""
-    ids = {i for cell in frame["source_ids"] for i in split_ids(cell)}
-    return sorted(ids, key=lambda s: (len(s), s))
-
-
-def fact(fact_id: str):
-    """One value of facts.csv: a number (int where whole) if numeric, else the text."""
-    facts = _load("facts").set_index("fact_id")
-    if fact_id not in facts.index:
-        raise KeyError(f"facts.csv has no fact {fact_id!r}; christies facts start "
-                       "with 'christies_'.")
-    number = facts.loc[fact_id, "value_num"]
-    if number != number:  # NaN: a text value
-        return facts.loc[fact_id, "value"]
-    return int(number) if float(number).is_integer() else float(number)
 
 
 def lot(lot_id: str) -> dict:
@@ -107,48 +66,19 @@ def lots():
                                       ).reset_index(drop=True)
 
 
-def format_value(value, unit: str) -> str:
-    """'728784', 'USD' -> 'US$728,784'; '82', 'percent' -> '82%'; text stays text."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return str(value)
-    text = f"{number:,.0f}" if number.is_integer() else f"{number:,}"
-    if unit == "USD":
-        return f"US${text}"
-    if unit == "percent":
-        return f"{text}%"
-    return f"{text} {unit}" if isinstance(unit, str) and unit else text
-
-
-def _approximate(claim: str, shown: str, qualifier: str = "") -> str:
-    """The source's wording before an inexact number: facts.csv's ``qualifier`` ('nearly
-    6,500') or, where that is empty and the claim says '(approximate)', 'about'."""
-    if qualifier:
-        return f"{qualifier} {shown}"
-    return f"about {shown}" if "(approximate)" in str(claim) else shown
-
-
 def key_figures():
-    """The sale's key figures with their confidence, status and sources (a table to read)."""
+    """The sale's key figures (facts.csv) and its top lots' prices (sales.csv), with their
+    confidence, status and sources; the index is the fact or lot id."""
     import pandas as pd
 
-    facts = _load("facts").set_index("fact_id")
-    missing = [f for f in KEY_FACTS if f not in facts.index]
-    if missing:
-        raise KeyError(f"facts.csv lacks {missing}; the key-figures table needs them.")
-    rows = [{"figure": facts.loc[f, "claim"],
-             "value": _approximate(facts.loc[f, "claim"],
-                                   format_value(facts.loc[f, "value"], facts.loc[f, "unit"]),
-                                   facts.loc[f, "qualifier"]),
-             "confidence": facts.loc[f, "confidence"], "status": facts.loc[f, "status"],
-             "source_ids": facts.loc[f, "source_ids"]} for f in KEY_FACTS]
-    for _, row in lots().iterrows():
-        rows.append({"figure": f"Price: {row['artist']}, {row['title']}",
-                     "value": format_value(row["price"], "USD"), "confidence": "high",
-                     "status": f"price basis {row['price_basis'].replace('_', ' ')}",
-                     "source_ids": row["source_ids"]})
-    return pd.DataFrame(rows).set_index("figure")
+    figures = tables.key_figures(KEY_FACTS)
+    prices = pd.DataFrame([{"claim": f"Price: {row['artist']}, {row['title']}",
+                            "figure": tables.format_value(row["price"], "USD"),
+                            "confidence": "high",
+                            "status": f"price basis {row['price_basis'].replace('_', ' ')}",
+                            "source_ids": row["source_ids"]} for _, row in lots().iterrows()],
+                          index=pd.Index(lots()["lot_id"], name="fact_id"))
+    return pd.concat([figures, prices])
 
 
 def fact_notes(fact_ids=("christies_sell_through", "christies_sell_through_alt",
@@ -323,28 +253,13 @@ READING_NOTES = {
 
 
 def reading_list(source_ids=tuple(READING_NOTES)):
-    """Title, outlet, date, reliability and address of the sources, with a reading note."""
-    sources = _load("sources")
-    wanted = list(dict.fromkeys(source_ids))
-    missing = sorted(set(wanted) - set(sources["source_id"]))
-    if missing:
-        raise ValueError(f"seeds/sources.csv has no source {missing}; check the ids.")
-    frame = sources[sources["source_id"].isin(wanted)].sort_values("source_id")
-    urls = frame["url"].fillna("").astype(str).str.strip()
-    frame = frame.assign(url=urls.where(urls != "", "(no public address recorded)"),
-                         how_to_read=[READING_NOTES.get(i, "") for i in frame["source_id"]])
-    return frame[["source_id", "title", "author_outlet", "reliability", "url", "how_to_read"]
-                 ].set_index("source_id")
+    """:func:`artethics.tables.reading_list` with this lesson's reading notes."""
+    return tables.reading_list(source_ids, READING_NOTES)
 
 
 def glossary(terms=GLOSSARY_TERMS):
-    """The kit's plain-English definitions (with the Chinese term) of ``terms``."""
-    table = _load("glossary").set_index("term")
-    missing = [t for t in terms if t not in table.index]
-    if missing:
-        raise KeyError(f"data/glossary.csv has no term {missing}; use a term from its "
-                       "'term' column.")
-    return table.loc[list(terms), ["term_zh", "definition", "source_ids"]]
+    """:func:`artethics.tables.glossary` of this lesson's terms."""
+    return tables.glossary(terms)
 
 
 def poll_args(answer, name: str = "poll_before") -> dict:

@@ -7,10 +7,17 @@ plots on import. The notebook calls one function per cell::
     lofter.timeline_frame()            # the day-by-day timeline, with sources
     lofter.key_figures("lofter")       # figures from facts.csv with their sources
     lofter.steps_after_first_reply()   # days from the first reply to each later step
-    lofter.reading_list(["S19", "S22"])
+    lofter.reading_list(["S19", "S22"])  # with a note on how to read each
+
+The generic tables (key figures, reading list, fact lookup) live in :mod:`artethics.tables`.
 """
 
 from __future__ import annotations
+
+from artethics import tables
+from artethics.cases._layout import room_for_caption, room_for_labels
+from artethics.tables import NO_ADDRESS, key_figures, sources_of  # noqa: F401  (lesson API)
+from artethics.tables import fact as fact_value  # noqa: F401  (lesson API)
 
 # Short labels for the timeline plot (the full wording stays in events.csv).
 SHORT_LABELS = {
@@ -37,11 +44,6 @@ def _load(name: str):
     return data.load(name)
 
 
-def split_ids(cell) -> list[str]:
-    """'S19;S04' -> ['S19', 'S04'] (blank cells give [])."""
-    return [part.strip() for part in str(cell or "").split(";") if part.strip()]
-
-
 def _group(actor: str) -> str:
     return ACTOR_GROUPS.get(actor, "ArtStation and its artists")
 
@@ -63,51 +65,6 @@ def timeline_frame(case_ids=("lofter",)):
     return frame[["event_id", *TIMELINE_COLUMNS]]
 
 
-def sources_of(frame) -> list[str]:
-    """Every source id cited in ``frame['source_ids']``, sorted, without repeats."""
-    return sorted({i for cell in frame["source_ids"] for i in split_ids(cell)})
-
-
-def format_value(value, unit: str) -> str:
-    """'10000', 'CNY' -> 'RMB 10,000'; '13000000', 'creators' -> '13,000,000 creators'."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return str(value)
-    text = f"{number:,.0f}" if number == int(number) else f"{number:,}"
-    if unit == "CNY":
-        return f"RMB {text}"
-    if unit in ("", "date", "year") or unit != unit:
-        return text
-    return f"{text} {unit}"
-
-
-def key_figures(case: str):
-    """The case's facts as a table a student can read: claim, value, confidence, sources."""
-    facts = _load("facts")
-    frame = facts[facts["case_id"] == case]
-    if frame.empty:
-        raise ValueError(f"facts.csv has no rows for case {case!r}; use an id from cases.csv.")
-    out = frame.assign(figure=[format_value(v, u) for v, u in zip(frame["value"],
-                                                                   frame["unit"], strict=True)])
-    out = out[["fact_id", "claim", "figure", "confidence", "status", "source_ids"]]
-    return out.sort_values("fact_id").set_index("fact_id")
-
-
-def fact_value(fact_id: str):
-    """The value of one fact in facts.csv (a number where the value is numeric)."""
-    facts = _load("facts")
-    rows = facts.loc[facts["fact_id"] == fact_id, "value"]
-    if rows.empty:
-        raise KeyError(f"facts.csv has no fact {fact_id!r}")
-    value = rows.iloc[0]
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return value
-    return int(number) if number == int(number) else number
-
-
 def steps_after_first_reply(first: str = "lofter_first_reply"):
     """Days from LOFTER's first reply to each of its later steps (platform events only)."""
     frame = timeline_frame(("lofter",))
@@ -115,28 +72,6 @@ def steps_after_first_reply(first: str = "lofter_first_reply"):
     steps = frame[(frame["group"] == ACTOR_GROUPS["LOFTER"]) & (frame["event_id"] != first)]
     return steps.assign(days_after=(steps["date"] - start).dt.days)[
         ["event_id", "label", "date", "days_after", "source_ids"]].reset_index(drop=True)
-
-
-def reading_list(source_ids):
-    """Title, outlet, date, language, reliability and address of the given sources."""
-    sources = _load("sources")
-    wanted = list(dict.fromkeys(source_ids))
-    missing = sorted(set(wanted) - set(sources["source_id"]))
-    if missing:
-        raise ValueError(f"seeds/sources.csv has no source {missing}; check the ids.")
-    frame = sources[sources["source_id"].isin(wanted)]
-    columns = ["source_id", "title", "author_outlet", "date", "language", "reliability", "url"]
-    frame = frame[columns].assign(url=[_address(u) for u in frame["url"]])
-    return frame.sort_values("source_id").set_index("source_id")
-
-
-NO_ADDRESS = "no stable address stored: search for the title and outlet"
-
-
-def _address(url) -> str:
-    """The source's URL, or a plain note where sources.csv holds none (never a blank cell)."""
-    text = "" if url is None or url != url else str(url).strip()
-    return text or NO_ADDRESS
 
 
 # How to read each source critically (our own notes, shown in the reading list).
@@ -159,10 +94,12 @@ RESPONSE_STARTS = {"artstation": "artstation_trending_full", "lofter": "lofter_f
 PLATFORM_ACTORS = {"LOFTER", "ArtStation", "Epic Games / ArtStation"}
 
 
-def reading_list_with_notes(source_ids):
-    """:func:`reading_list` plus our note on how to read each source critically."""
-    frame = reading_list(source_ids)
-    return frame.assign(how_to_read=[READING_NOTES.get(i, "") for i in frame.index])
+def reading_list(source_ids):
+    """:func:`artethics.tables.reading_list` with this lesson's reading notes."""
+    return tables.reading_list(source_ids, READING_NOTES)
+
+
+reading_list_with_notes = reading_list  # the name lesson 03 used before the notes joined
 
 
 def response_days():
@@ -204,17 +141,6 @@ def law_table(case: str = "lofter", jurisdiction: str = "CN"):
     return joined[columns].sort_values(["date_in_force", "instrument"]).reset_index(drop=True)
 
 
-
-def _room_for_caption(fig, source_ids) -> None:
-    """Re-lay the figure so a long source caption (drawn at the bottom) does not overlap."""
-    from artethics import plotting
-
-    width, height = fig.get_size_inches()
-    chars_per_line = max(40, int(width * 17))
-    lines = -(-len(plotting.caption(source_ids)) // chars_per_line)
-    fig.tight_layout(rect=(0, min(0.45, (0.2 + 0.16 * lines) / height), 1, 1))
-
-
 def plot_timeline(frame, title: str = ""):
     """The case's events on a time axis, one row per group, with room for the labels."""
     from artethics import plotting
@@ -222,18 +148,9 @@ def plot_timeline(frame, title: str = ""):
     ids = sources_of(frame)
     fig = plotting.timeline(frame, label="label", group="group", title=title, source_ids=ids,
                             figsize=(10, 2.2 + 1.0 * frame["group"].nunique()))
-    _room_for_labels(fig.axes[0], x_margin=0.08)
-    _room_for_caption(fig, ids)
+    room_for_labels(fig.axes[0], x_margin=0.08)
+    room_for_caption(fig, ids)
     return fig
-
-
-def _room_for_labels(ax, x_margin: float) -> None:
-    """Head-room above the rows and extra room on the right for the slanted event labels."""
-    low, high = ax.get_ylim()
-    ax.set_ylim(low, high + 0.9)
-    ax.margins(x=x_margin)
-    left, right = ax.get_xlim()
-    ax.set_xlim(left, right + 0.08 * (right - left))
 
 
 def plot_response_days(steps):
@@ -249,7 +166,7 @@ def plot_response_days(steps):
                        title="Platform steps, in days after each case began", source_ids=ids,
                        figsize=(10, 5))
     _style_by_platform(fig.axes[0], list(steps["platform"]))
-    _room_for_caption(fig, ids)
+    room_for_caption(fig, ids)
     return fig
 
 

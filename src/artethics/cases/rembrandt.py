@@ -5,19 +5,22 @@ The notebook calls one function per cell::
 
     from artethics.cases import rembrandt
     rembrandt.key_figures(rembrandt.STYLE_AS_DATA)   # figures with their sources
-    rembrandt.plot_style_as_data();                  # paintings -> fragments -> pixels
+    fig = rembrandt.plot_style_as_data()             # paintings -> fragments -> pixels
     rembrandt.people_behind_it()                     # who could be called the author
     rembrandt.essay_claims("rembrandt")              # what the essay (S04) says
     rembrandt.essay_checked("rembrandt")             # ... and what the check found
     rembrandt.reading_list(["S06", "S07"])           # titles, addresses, how to read them
     rembrandt.glossary(rembrandt.GLOSSARY_TERMS)     # key terms, with the Chinese term
 
-``key_figures``, ``essay_claims``, ``essay_checked``, ``reading_list`` and ``glossary``
-take a case id, source ids or terms and are shared with lesson 02
-(:mod:`artethics.cases.belamy`).
+``essay_claims``, ``essay_checked`` and ``people_behind_it`` take a case id and are
+shared with lesson 02 (:mod:`artethics.cases.belamy`); the generic tables (key figures,
+reading list, glossary) live in :mod:`artethics.tables`.
 """
 
 from __future__ import annotations
+
+from artethics import tables
+from artethics.tables import key_figures, sources_of  # noqa: F401  (lesson API)
 
 #: The "style as data" figures, in the order the project's pipeline ran.
 STYLE_AS_DATA = ("rembrandt_paintings_analysed", "rembrandt_fragments", "rembrandt_pixels",
@@ -67,32 +70,6 @@ def _load(name: str):
     return data.load(name)
 
 
-def _check_ids(frame, column: str, wanted, table: str) -> None:
-    missing = sorted(set(wanted) - set(frame[column]))
-    if missing:
-        raise KeyError(f"{table} has no row(s) {', '.join(missing)}; check the {column} "
-                       "spelling against the table.")
-
-
-def format_value(value: float, unit: str) -> str:
-    """A number with thousands separators and its unit, e.g. '168,263 fragments'."""
-    value = float(value)
-    text = f"{value:,.0f}" if value.is_integer() else f"{value:,}"
-    return f"{text} {unit}".strip()
-
-
-def key_figures(fact_ids):
-    """Facts by id as a readable table: what, figure, status, sources (in the given order)."""
-    facts = _load("facts")
-    fact_ids = list(fact_ids)
-    _check_ids(facts, "fact_id", fact_ids, "facts.csv")
-    frame = facts.set_index("fact_id").loc[fact_ids]
-    figure = [format_value(n, u) if n == n else str(v)  # n != n: not a number (NaN)
-              for v, n, u in zip(frame["value"], frame["value_num"], frame["unit"].fillna(""),
-                                 strict=True)]
-    return frame.assign(figure=figure)[["claim", "figure", "status", "source_ids"]]
-
-
 def plot_style_as_data():
     """Paintings, fragments and pixels on a log scale; returns the figure (prints nothing)."""
     from artethics import plotting
@@ -102,7 +79,7 @@ def plot_style_as_data():
     labels = ["paintings\nanalysed", "fragments\nmeasured", "pixels in the\nnew image"]
     fig = plotting.bar(labels, list(facts["value_num"]),
                        title="Style as data: from paintings to pixels",
-                       ylabel="count (log scale)", source_ids=_split_all(facts["source_ids"]),
+                       ylabel="count (log scale)", source_ids=sources_of(facts),
                        note="Pixels: a lower bound ('more than').", figsize=(7, 5))
     ax = fig.axes[0]
     ax.set_yscale("log")
@@ -111,11 +88,6 @@ def plot_style_as_data():
     for text, value in zip(ax.texts, facts["value_num"], strict=True):
         text.set_text(f"{value:,.0f}")
     return fig
-
-
-def _split_all(cells) -> list[str]:
-    return sorted({s.strip() for cell in cells for s in str(cell).split(";") if s.strip()},
-                  key=lambda s: (len(s), s))
 
 
 def people_behind_it(case: str = "rembrandt"):
@@ -148,24 +120,10 @@ def essay_checked(case: str):
 
 
 def reading_list(source_ids):
-    """Title, outlet, date, address and a reading note per source, in the given order."""
-    sources = _load("sources")
-    source_ids = list(source_ids)
-    _check_ids(sources, "source_id", source_ids, "seeds/sources.csv")
-    frame = sources.set_index("source_id").loc[source_ids]
-    notes = [READING_NOTES.get(i, "") for i in source_ids]
-    urls = frame["url"].fillna("").astype(str).str.strip()
-    frame = frame.assign(url=urls.where(urls != "", "(no public address recorded)"),
-                         how_to_read=notes)
-    return frame[["title", "author_outlet", "url", "reliability", "how_to_read"]]
+    """:func:`artethics.tables.reading_list` with this lesson's reading notes (order kept)."""
+    return tables.reading_list(source_ids, READING_NOTES)
 
 
 def glossary(terms=GLOSSARY_TERMS):
-    """The kit's plain-English definitions of ``terms``, with the Chinese term and sources."""
-    table = _load("glossary").set_index("term")
-    terms = list(terms)
-    missing = [t for t in terms if t not in table.index]
-    if missing:
-        raise KeyError(f"data/glossary.csv has no term {missing}; use a term from its "
-                       "'term' column.")
-    return table.loc[terms, ["term_zh", "definition", "source_ids"]]
+    """:func:`artethics.tables.glossary` of this lesson's terms."""
+    return tables.glossary(terms)

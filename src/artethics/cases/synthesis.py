@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import math
 
+from artethics import tables
+from artethics.tables import sources_of, split_ids  # noqa: F401  (lesson API)
+
 MAIN_CASES = ("rembrandt", "belamy", "lofter", "trik", "christies")
 DIMENSIONS = ("consent", "credit", "compensation", "response", "law")
 STATUSES = ("yes", "partly", "no", "disputed", "unknown")
@@ -45,39 +48,17 @@ def _load(name: str):
     return data.load(name)
 
 
-def split_ids(cell) -> list[str]:
-    """'S19;S04' -> ['S19', 'S04'] (blank cells give [])."""
-    return [part.strip() for part in str(cell or "").split(";") if part.strip()]
-
-
-def sources_of(frame) -> list[str]:
-    """Every source id in ``frame['source_ids']``, sorted by number, without repeats."""
-    ids = {i for cell in frame["source_ids"] for i in split_ids(cell)}
-    return sorted(ids, key=lambda s: (len(s), s))
-
-
 def _fact(fact_id: str) -> float:
-    facts = _load("facts").set_index("fact_id")
-    if fact_id not in facts.index:
-        raise KeyError(f"data/facts.csv has no fact {fact_id!r}")
-    return float(facts.at[fact_id, "value_num"])
+    return tables.fact_number(fact_id)
 
 
 def _fact_sources(*fact_ids: str) -> str:
-    facts = _load("facts").set_index("fact_id")
-    ids = {i for f in fact_ids for i in split_ids(facts.at[f, "source_ids"])}
-    return ";".join(sorted(ids, key=lambda s: (len(s), s)))
+    return ";".join(sources_of(_load("facts").set_index("fact_id").loc[list(fact_ids)]))
 
 
 def glossary(terms=GLOSSARY_TERMS):
-    """The kit's plain-English definitions of ``terms``, with the Chinese term and sources."""
-    table = _load("glossary").set_index("term")
-    terms = list(terms)
-    missing = [t for t in terms if t not in table.index]
-    if missing:
-        raise KeyError(f"data/glossary.csv has no term {missing}; use a term from its "
-                       "'term' column.")
-    return table.loc[terms, ["term_zh", "definition", "source_ids"]]
+    """:func:`artethics.tables.glossary` of this lesson's terms."""
+    return tables.glossary(terms)
 
 
 # --- the comparison -------------------------------------------------------------------
@@ -352,17 +333,8 @@ READING_NOTES = {
 
 
 def reading_list(source_ids=tuple(READING_NOTES)):
-    """Title, outlet, date, language, address of the given sources, with a reading note."""
-    sources = _load("sources")
-    wanted = list(dict.fromkeys(source_ids))
-    missing = sorted(set(wanted) - set(sources["source_id"]))
-    if missing:
-        raise ValueError(f"seeds/sources.csv has no source {missing}; check the ids.")
-    frame = sources[sources["source_id"].isin(wanted)].copy()
-    frame["how_to_read"] = [READING_NOTES.get(i, "") for i in frame["source_id"]]
-    frame = frame.sort_values("source_id", key=lambda s: s.str[1:].astype(int))
-    return frame[["source_id", "title", "author_outlet", "language", "url",
-                  "how_to_read"]].set_index("source_id")
+    """:func:`artethics.tables.reading_list` with this lesson's reading notes."""
+    return tables.reading_list(source_ids, READING_NOTES)
 
 
 def side_case_figures():

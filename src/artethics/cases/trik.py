@@ -1,7 +1,8 @@
 """Helpers for lesson 04_trik_ai: Xiaohongshu's Trik AI and the illustrator Snow Fish (2023).
 
 Tables come from data/ through :mod:`artethics.data`; nothing here prints or
-plots on import. The generic table helpers are shared with the LOFTER lesson::
+plots on import. The generic tables (key figures, reading list) live in
+:mod:`artethics.tables`; the law table is shared with the LOFTER lesson::
 
     from artethics.cases import trik
     trik.timeline_frame()          # dated events; year-only dates left out of the plot
@@ -11,16 +12,10 @@ plots on import. The generic table helpers are shared with the LOFTER lesson::
 
 from __future__ import annotations
 
-from artethics.cases.lofter import (  # noqa: F401  (re-exported for the notebook)
-    _room_for_caption,
-    _room_for_labels,
-    fact_value,
-    format_value,
-    key_figures,
-    law_table,
-    reading_list,
-    sources_of,
-)
+from artethics import tables
+from artethics.cases._layout import room_for_caption, room_for_labels
+from artethics.cases.lofter import law_table  # noqa: F401  (re-exported for the notebook)
+from artethics.tables import key_figures, sources_of  # noqa: F401  (lesson API)
 
 SHORT_LABELS = {
     "trik_launch": "Trik AI in testing (month only)",
@@ -117,15 +112,17 @@ def plot_timeline(frame, title: str = ""):
     ids = sources_of(frame)
     fig = plotting.timeline(frame, label="label", group="group", title=title, source_ids=ids,
                             figsize=(10, 2.2 + 1.0 * frame["group"].nunique()))
-    _room_for_labels(fig.axes[0], x_margin=0.1)
-    _room_for_caption(fig, ids)
+    room_for_labels(fig.axes[0], x_margin=0.1)
+    room_for_caption(fig, ids)
     return fig
 
 
-def reading_list_with_notes(source_ids):
-    """:func:`reading_list` plus our note on how to read each source critically."""
-    frame = reading_list(source_ids)
-    return frame.assign(how_to_read=[READING_NOTES.get(i, "") for i in frame.index])
+def reading_list(source_ids):
+    """:func:`artethics.tables.reading_list` with this lesson's reading notes."""
+    return tables.reading_list(source_ids, READING_NOTES)
+
+
+reading_list_with_notes = reading_list  # the name lesson 04 used before the notes joined
 
 
 def compare_rates(result):
@@ -182,9 +179,8 @@ def plot_rates(table):
                        source_ids=ids, note="Demo: computed in this notebook.",
                        figsize=(9, 4.5))
     fig.axes[0].set_yscale("log")
-    _room_for_caption(fig, ids)
+    room_for_caption(fig, ids)
     return fig
-
 
 
 def plot_gallery(result):

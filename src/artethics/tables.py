@@ -1,0 +1,240 @@
+"""Tables every lesson shows: key figures, reading lists, glossaries, and a full-text display.
+
+One implementation each, shared by the case modules in :mod:`artethics.cases` (which keep
+only their own ids, terms and reading notes). Everything is read from data/ when called;
+nothing prints, plots or changes pandas options on import::
+
+    from artethics.tables import glossary, key_figures, readable, reading_list
+    readable(key_figures("lofter"))                 # every fact of a case, sorted by id
+    readable(key_figures(["belamy_price"]))         # chosen facts, in the order given
+    readable(reading_list(["S19", "S22"], notes))   # sources with a reading note each
+    readable(glossary(["training data"]))           # definitions with the Chinese term
+    fact("christies_lots_sold")                     # 28 (text facts give their text)
+
+:func:`readable` is how every lesson shows a table: each cell in full (pandas would
+cut text after 50 characters with "…"), every row, and numbers written for reading
+(thousands separators, small numbers with their significant digits, never "0").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+__all__ = ["FullTable", "NO_ADDRESS", "fact", "fact_number", "format_number", "format_value",
+           "glossary", "key_figures", "readable", "reading_list", "sources_of", "split_ids"]
+
+#: Shown where seeds/sources.csv holds no address for a source (never a blank cell).
+NO_ADDRESS = "(no public address recorded: search for the title and outlet)"
+KEY_FIGURE_COLUMNS = ["claim", "figure", "confidence", "status", "source_ids"]
+READING_COLUMNS = ["title", "author_outlet", "date", "language", "reliability", "url",
+                   "how_to_read"]
+# Units written before the number, and units shown as the bare number.
+_PREFIX = {"USD": "US$", "CNY": "RMB "}
+_BARE = {"", "date", "year"}
+
+
+def _load(name: str):
+    from artethics import data
+
+    return data.load(name)
+
+
+# --- display ---------------------------------------------------------------------------
+
+
+def format_number(value: float) -> str:
+    """A number for reading: 728784 -> '728,784', 28.8333 -> '28.83', 7.4e-05 -> '0.00007393'.
+
+    Whole numbers get thousands separators; others keep four significant digits, written
+    out in full (no e-notation), so a small share never shows as 0.
+    """
+    if value != value or math.isinf(value):
+        return str(value)
+    if float(value).is_integer() and abs(value) < 1e15:
+        return f"{value:,.0f}"
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    import numpy as np
+
+    return np.format_float_positional(value, precision=4, fractional=False, trim="-")
+
+
+class FullTable:
+    """A table shown with every cell and every row in full, numbers via :func:`format_number`.
+
+    ``frame`` is the pandas DataFrame itself: use it for any further pandas work.
+    """
+
+    def __init__(self, frame):
+        self.frame = frame
+
+    def _repr_html_(self) -> str:
+        return self.frame.to_html(float_format=format_number)
+
+    def __repr__(self) -> str:
+        return self.frame.to_string(float_format=format_number)
+
+
+def readable(frame) -> FullTable:
+    """Wrap a DataFrame so that a notebook shows its long texts (notes, URLs) uncut."""
+    import pandas as pd
+
+    if isinstance(frame, pd.Series):
+        frame = frame.to_frame()
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"readable() takes a pandas DataFrame, got {type(frame).__name__}; "
+                        "pass the table itself, e.g. readable(data.load('cases')).")
+    return FullTable(frame)
+
+
+# --- source ids ------------------------------------------------------------------------
+
+
+def split_ids(cell) -> list[str]:
+    """'S31;S34' -> ['S31', 'S34'] (blank cells give [])."""
+    if cell is None or cell != cell:  # None or NaN
+        return []
+    return [part.strip() for part in str(cell).split(";") if part.strip()]
+
+
+def sources_of(frame) -> list[str]:
+    """Every source id in ``frame['source_ids']``, sorted by number, without repeats."""
+    if "source_ids" not in getattr(frame, "columns", ()):
+        raise ValueError("sources_of() needs a table with a source_ids column; give the "
+                         "table before selecting its other columns.")
+    ids = {i for cell in frame["source_ids"] for i in split_ids(cell)}
+    return sorted(ids, key=lambda s: (len(s), s))
+
+
+# --- facts -----------------------------------------------------------------------------
+
+
+def _facts():
+    return _load("facts").set_index("fact_id")
+
+
+def _unknown_facts(missing) -> KeyError:
+    return KeyError(f"facts.csv has no fact {sorted(missing)}; check the spelling against "
+                    "the fact_id column of data/facts.csv (ids start with the case id, "
+                    "e.g. 'lofter_').")
+
+
+def fact(fact_id: str):
+    """One value of facts.csv: a number (an int where whole) if numeric, else the text."""
+    facts = _facts()
+    if fact_id not in facts.index:
+        raise _unknown_facts([fact_id])
+    number = facts.at[fact_id, "value_num"]
+    if number != number:  # NaN: a text value
+        return facts.at[fact_id, "value"]
+    return int(number) if float(number).is_integer() else float(number)
+
+
+def fact_number(fact_id: str) -> float:
+    """One numeric value of facts.csv as a float; a text fact raises a ValueError."""
+    value = fact(fact_id)
+    if isinstance(value, str):
+        raise ValueError(f"fact {fact_id!r} is text ({value!r}), not a number.")
+    return float(value)
+
+
+def format_value(value, unit) -> str:
+    """A value with its unit: '728784', 'USD' -> 'US$728,784'; '82', 'percent' -> '82%';
+    '10000', 'CNY' -> 'RMB 10,000'; '168263', 'fragments' -> '168,263 fragments';
+    '1669', 'year' -> '1669'. Text stays text."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    unit = unit if isinstance(unit, str) else ""
+    if unit == "year":
+        return f"{number:.0f}"
+    text = format_number(number)
+    if unit in _PREFIX:
+        return f"{_PREFIX[unit]}{text}"
+    if unit == "percent":
+        return f"{text}%"
+    return text if unit in _BARE else f"{text} {unit}"
+
+
+def _figure(row) -> str:
+    """The value as the source words it: facts.csv's ``qualifier`` ('nearly 6,500') or,
+    where that is empty and the claim says '(approximate)', 'about'."""
+    value = row["value_num"] if row["value_num"] == row["value_num"] else row["value"]
+    shown = format_value(value, row["unit"])
+    qualifier = row["qualifier"] if isinstance(row["qualifier"], str) else ""
+    if qualifier.strip():
+        return f"{qualifier.strip()} {shown}"
+    return f"about {shown}" if "(approximate)" in str(row["claim"]) else shown
+
+
+def key_figures(facts_wanted):
+    """Facts as a table to read: claim, figure (with its unit), confidence, status, sources.
+
+    ``facts_wanted`` is a case id (every fact of that case, sorted by fact_id) or a list
+    of fact ids (in the order given). The index is fact_id.
+    """
+    facts = _load("facts")
+    if isinstance(facts_wanted, str):
+        frame = facts[facts["case_id"] == facts_wanted].sort_values("fact_id")
+        if frame.empty:
+            raise ValueError(f"facts.csv has no rows for case {facts_wanted!r}; use an id "
+                             "from cases.csv, or give a list of fact ids.")
+        frame = frame.set_index("fact_id")
+    else:
+        wanted = list(facts_wanted)
+        missing = set(wanted) - set(facts["fact_id"])
+        if missing:
+            raise _unknown_facts(missing)
+        frame = facts.set_index("fact_id").loc[wanted]
+    figures = [_figure(row) for _, row in frame.iterrows()]
+    return frame.assign(figure=figures)[KEY_FIGURE_COLUMNS]
+
+
+# --- sources and terms -----------------------------------------------------------------
+
+
+def _address(url) -> str:
+    text = "" if url is None or url != url else str(url).strip()
+    return text or NO_ADDRESS
+
+
+def reading_list(source_ids: Iterable[str], notes: Mapping[str, str] | None = None):
+    """Title, outlet, date, language, reliability and address of the given sources, with
+    ``notes[source_id]`` (how to read it critically) in the column how_to_read.
+
+    Rows follow the order given, repeats dropped; a missing address says so. Unknown ids
+    raise a ValueError naming them.
+    """
+    from artethics.sources import format_date
+
+    if isinstance(source_ids, str):
+        source_ids = [source_ids]
+    sources = _load("sources").set_index("source_id")
+    wanted = list(dict.fromkeys(source_ids))
+    missing = sorted(set(wanted) - set(sources.index))
+    if missing:
+        raise ValueError(f"seeds/sources.csv has no source {missing}; check the ids "
+                         "(they look like 'S07').")
+    frame = sources.loc[wanted]
+    notes = notes or {}
+    return frame.assign(
+        date=[format_date(d, p) for d, p in zip(frame["date"], frame["date_precision"],
+                                                strict=True)],
+        url=[_address(u) for u in frame["url"]],
+        how_to_read=[notes.get(i, "") for i in wanted],
+    )[READING_COLUMNS]
+
+
+def glossary(terms: Iterable[str]):
+    """The kit's plain-English definitions of ``terms``, with the Chinese term and sources."""
+    if isinstance(terms, str):
+        terms = [terms]
+    table = _load("glossary").set_index("term")
+    terms = list(terms)
+    missing = [t for t in terms if t not in table.index]
+    if missing:
+        raise KeyError(f"data/glossary.csv has no term {missing}; use a term from its "
+                       "'term' column.")
+    return table.loc[terms, ["term_zh", "definition", "source_ids"]]
