@@ -99,9 +99,6 @@ def reading_list(source_ids):
     return tables.reading_list(source_ids, READING_NOTES)
 
 
-reading_list_with_notes = reading_list  # the name lesson 03 used before the notes joined
-
-
 def response_days():
     """For ArtStation and LOFTER: each platform step, in days after the case's start event.
 

@@ -122,9 +122,6 @@ def reading_list(source_ids):
     return tables.reading_list(source_ids, READING_NOTES)
 
 
-reading_list_with_notes = reading_list  # the name lesson 04 used before the notes joined
-
-
 def compare_rates(result):
     """The demo's mean copy rate at its smallest and largest n beside the paper's rate.
 
