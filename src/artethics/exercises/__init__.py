@@ -139,3 +139,78 @@ def as_number(answer: Any) -> float | None:
 def close(answer: Any, expected: float, rel: float = 0.01, abs_: float = 0.0) -> bool:
     value = as_number(answer)
     return value is not None and math.isclose(value, expected, rel_tol=rel, abs_tol=abs_)
+
+
+def first_hint(mistakes: list[tuple[float, str]], matches: Callable[[float], bool]) -> str | None:
+    """The hint of the first ``(value, hint)`` mistake whose value ``matches`` the answer.
+
+    Mistakes whose value could not be computed (NaN) are skipped.
+    """
+    return next((hint for value, hint in mistakes if value == value and matches(value)), None)
+
+
+def not_a_number(answer: Any, what: str, sign: str = "a % sign"):
+    """The (False, message, hint) verdict for an answer that is not one number."""
+    return (False, f"a {type(answer).__name__} is not a number.",
+            f"Give one number ({what}), without {sign} or quotation marks.")
+
+
+def pandas_container_verdict(answer: Any, what: str = "one number"):
+    """A (False, message, hint) verdict when ``answer`` is a pandas table or column, else None.
+
+    Students often hand over a one-row Series (from ``.loc[...]``) or a whole DataFrame
+    where one value was asked for; say so and how to take the value out.
+    """
+    kind = type(answer).__name__
+    if kind == "DataFrame":
+        return (False, f"got a whole table (DataFrame), not {what}.",
+                "Select the column you need, then take the value(s) out of it.")
+    if kind in ("Series", "Index"):
+        return (False, f"got a pandas {kind} (a column of values), not {what}.",
+                "Take the single value out, e.g. with .iloc[0], or index the table by its id "
+                "column first (.set_index('event_id') or 'fact_id') so a lookup gives one value.")
+    return None
+
+
+def as_days(answer: Any) -> float | None:
+    """A number of days from a number, a pandas/NumPy/datetime timedelta, else None."""
+    days = getattr(answer, "days", None)
+    if days is not None and not callable(days):
+        seconds = getattr(answer, "seconds", 0) or 0
+        return float(days) + float(seconds) / 86400
+    return as_number(answer)
+
+
+def days_verdict(answer: Any, expected: int, mistakes: dict[int, str], generic: str,
+                 right: str = "right: that is the gap the dates in events.csv allow."):
+    """Check a whole number of days: tables, non-numbers and negative counts get their own
+    verdicts; a wrong count gets ``mistakes[count]`` as its hint, else ``generic``."""
+    container = pandas_container_verdict(answer, "a number of days")
+    if container:
+        return container
+    value = as_days(answer)
+    if value is None:
+        return (False, f"got {type(answer).__name__}, not a number of days.",
+                "Give a whole number of days, e.g. the .days of a date difference.")
+    if value == expected:
+        return True, right, ""
+    if value < 0:
+        return False, "a negative number of days.", ("Subtract the earlier date from the "
+                                                     "later one.")
+    return False, "not the right number of days.", mistakes.get(int(value), generic)
+
+
+def text_items(answer: Any, *, single: bool = False) -> list[str] | None:
+    """The items of a list-like answer as sorted, stripped strings (order never matters).
+
+    None for a table, for a non-iterable and for a lone string, unless ``single`` allows
+    a lone string as a one-item list.
+    """
+    if hasattr(answer, "columns"):
+        return None
+    if isinstance(answer, str | bytes):
+        return [answer] if single and isinstance(answer, str) else None
+    try:
+        return sorted(str(item).strip() for item in answer)
+    except TypeError:
+        return None

@@ -15,7 +15,9 @@ Every expected value is computed from ``data/`` when a check runs; no hint holds
 
 from __future__ import annotations
 
-from . import as_number, close, exercise
+from artethics.tables import fact_number as _fact
+
+from . import as_number, close, exercise, first_hint, not_a_number
 
 POINTS = 0.5  # percentage points
 MONEY_REL = 0.005
@@ -28,10 +30,6 @@ def _table(name: str):
     from artethics import data
 
     return data.load(name)
-
-
-def _fact(fact_id: str) -> float:
-    return float(_table("facts").set_index("fact_id").loc[fact_id, "value_num"])
 
 
 def _top_lot_price() -> float:
@@ -48,11 +46,6 @@ def _second_lot_price() -> float:
 def _is_share(value: float, fraction: float) -> bool:
     """``value`` equals ``fraction`` given in per cent or as a fraction."""
     return abs(value - 100 * fraction) <= POINTS or abs(value - fraction) <= POINTS / 100
-
-
-def _not_a_number(answer, what: str):
-    return (False, f"a {type(answer).__name__} is not a number.",
-            f"Give one number ({what}), without a % sign or quotation marks.")
 
 
 # --- sell-through -----------------------------------------------------------------
@@ -76,7 +69,7 @@ def other_reported_shares() -> list[float]:
 def sell_through(answer):
     value = as_number(answer)
     if value is None:
-        return _not_a_number(answer, "a percentage")
+        return not_a_number(answer, "a percentage")
     sold, offered = _fact("christies_lots_sold"), _fact("christies_lots_offered")
     if _is_share(value, sold / offered):
         return True, "correct: that is the sell-through by lot.", ""
@@ -88,7 +81,7 @@ def sell_through(answer):
         ((offered - weak) / offered, "A lot that sold below its estimate still sold: "
                                      "use the count of lots sold."),
     ]
-    hint = next((h for f, h in mistakes if _is_share(value, f)), None)
+    hint = first_hint(mistakes, lambda f: _is_share(value, f))
     if hint is None and any(abs(value - v) <= POINTS for v in other_reported_shares()):
         hint = ("That is the figure one report gives; compute the share from the two lot "
                 "counts yourself.")
@@ -111,7 +104,7 @@ def expected_top_lot_share() -> float:
 def top_lot_share(answer):
     value = as_number(answer)
     if value is None:
-        return _not_a_number(answer, "a percentage")
+        return not_a_number(answer, "a percentage")
     top, total = _top_lot_price(), _fact("christies_total")
     if _is_share(value, top / total):
         return True, "correct: one lot brought in a large part of the money.", ""
@@ -125,7 +118,7 @@ def top_lot_share(answer):
         (_second_lot_price() / total, "Take the lot with the highest price."),
         (top / (total - top), "Compare with the whole total, not with the other lots only."),
     ]
-    hint = next((h for f, h in mistakes if f == f and _is_share(value, f)), None)
+    hint = first_hint(mistakes, lambda f: _is_share(value, f))
     return False, "not the share the tables give.", hint or (
         "Divide the highest price among the christies rows of sales.csv by christies_total "
         "in facts.csv, then multiply by 100.")
@@ -143,7 +136,7 @@ def expected_average_per_sold_lot() -> float:
 def average_per_sold_lot(answer):
     value = as_number(answer)
     if value is None:
-        return _not_a_number(answer, "US dollars")
+        return not_a_number(answer, "US dollars")
     total, sold = _fact("christies_total"), _fact("christies_lots_sold")
     if close(value, total / sold, MONEY_REL):
         return True, "correct: the average sold lot, in US dollars.", ""
@@ -158,7 +151,7 @@ def average_per_sold_lot(answer):
         (sold / total, "You divided the wrong way round: dollars go on top."),
     ]
     # tight: two of these mistakes lie within 0.03 % of each other
-    hint = next((h for f, h in mistakes if close(value, f, MISTAKE_REL)), None)
+    hint = first_hint(mistakes, lambda f: close(value, f, MISTAKE_REL))
     return False, "not the average the tables give.", hint or (
         "Divide christies_total by christies_lots_sold (facts.csv, value_num).")
 
@@ -201,10 +194,10 @@ def signatures_per_day(answer):
                 "Divide the signatures added by the number of days (a Timedelta's .days).")
     value = as_number(answer)
     if value is None:
-        return _not_a_number(answer, "signatures per day")
+        return not_a_number(answer, "signatures per day")
     if close(value, expected_signatures_per_day(), RATE_REL):
         return True, "correct: the letter kept growing through the sale.", ""
-    hint = next((h for f, h in _signature_mistakes() if close(value, f, RATE_REL)), None)
+    hint = first_hint(_signature_mistakes(), lambda f: close(value, f, RATE_REL))
     return False, "not the rate the dated counts give.", hint or (
         "Take the last signatures value minus the first, and divide by the days between "
         "their dates.")

@@ -6,7 +6,7 @@ check runs; hints name the missing consideration, never the value.
 
 from __future__ import annotations
 
-from . import as_number, exercise
+from . import days_verdict, exercise, text_items
 
 DAY = "Count whole days by subtracting one date from the other."
 
@@ -33,48 +33,6 @@ def days_between(first: str, last: str) -> int:
     return int((event_date(last) - event_date(first)).days)
 
 
-def as_days(answer) -> float | None:
-    """A number of days from a number, a pandas/NumPy/datetime timedelta, else None."""
-    days = getattr(answer, "days", None)
-    if days is not None and not callable(days):
-        seconds = getattr(answer, "seconds", 0) or 0
-        return float(days) + float(seconds) / 86400
-    return as_number(answer)
-
-
-def pandas_container_verdict(answer, what: str = "one number"):
-    """A (False, message, hint) verdict when ``answer`` is a pandas table or column, else None.
-
-    Students often hand over a one-row Series (from ``.loc[...]``) or a whole DataFrame
-    where one value was asked for; say so and how to take the value out.
-    """
-    kind = type(answer).__name__
-    if kind == "DataFrame":
-        return (False, f"got a whole table (DataFrame), not {what}.",
-                "Select the column you need, then take the value(s) out of it.")
-    if kind in ("Series", "Index"):
-        return (False, f"got a pandas {kind} (a column of values), not {what}.",
-                "Take the single value out, e.g. with .iloc[0], or index the table by its id "
-                "column first (.set_index('event_id') or 'fact_id') so a lookup gives one value.")
-    return None
-
-
-def _days_verdict(answer, expected: int, mistakes: dict[int, str], generic: str):
-    container = pandas_container_verdict(answer, "a number of days")
-    if container:
-        return container
-    value = as_days(answer)
-    if value is None:
-        return (False, f"got {type(answer).__name__}, not a number of days.",
-                "Give a whole number of days, e.g. the .days of a date difference.")
-    if value == expected:
-        return True, "right: that is the gap the dates in events.csv allow.", ""
-    if value < 0:
-        return False, "a negative number of days.", ("Subtract the earlier date from the "
-                                                     "later one.")
-    return False, "not the right number of days.", mistakes.get(int(value), generic)
-
-
 @exercise("lofter.days_to_withdrawal",
           "the number of whole days from LOFTER's first official reply to the "
           "feature's withdrawal, from events.csv.")
@@ -87,7 +45,7 @@ def _days_to_withdrawal(answer):
         days_between("lofter_first_reply", "lofter_apology"):
             "That is the apology letter; find the event where the feature goes offline.",
     }
-    return _days_verdict(answer, expected, mistakes, "Use the rows lofter_first_reply and "
+    return days_verdict(answer, expected, mistakes, "Use the rows lofter_first_reply and "
                          "lofter_withdrawn. " + DAY)
 
 
@@ -105,7 +63,7 @@ def _days_since_artstation(answer):
             "That starts at Epic Games' FAQ; the question asks from the day the protest "
             "image filled the Trending page.",
     }
-    return _days_verdict(answer, expected, mistakes, "Take the dates of "
+    return days_verdict(answer, expected, mistakes, "Take the dates of "
                          "artstation_trending_full and lofter_first_reply. " + DAY)
 
 
@@ -118,23 +76,11 @@ def unconfirmed_fact_ids(case: str = "lofter") -> list[str]:
     return sorted(facts.loc[mask, "fact_id"].astype(str))
 
 
-def _as_id_list(answer) -> list[str] | None:
-    if type(answer).__name__ == "DataFrame":
-        return None
-    if isinstance(answer, str):
-        return [answer]
-    try:
-        items = list(answer)
-    except TypeError:
-        return None
-    return sorted(str(i).strip() for i in items)
-
-
 @exercise("lofter.unconfirmed_facts",
           "a list of the fact_id values of LOFTER facts (case_id 'lofter') whose status "
           "in facts.csv is not 'confirmed'.")
 def _unconfirmed(answer):
-    given = _as_id_list(answer)
+    given = text_items(answer, single=True)
     if type(answer).__name__ == "DataFrame":
         return (False, "got a whole table (DataFrame), not a list of fact ids.",
                 "Take only its fact_id column, e.g. list(table['fact_id']).")

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 
-from . import as_number, exercise
+from artethics.tables import fact_number as _fact
+
+from . import as_number, exercise, text_items
 
 YEARS_TOLERANCE = 0.5
 FRAGMENTS_TOLERANCE = 0.5
@@ -26,11 +28,6 @@ def _table(name: str):
     from artethics import data
 
     return data.load(name)
-
-
-def _fact(fact_id: str) -> float:
-    facts = _table("facts").set_index("fact_id")
-    return float(facts.loc[fact_id, "value_num"])
 
 
 def _event_year(event_id: str) -> int:
@@ -118,23 +115,15 @@ def expected_unsettled_facts() -> list[str]:
     return sorted(facts.loc[mask, "fact_id"].astype(str))
 
 
-def _as_id_set(answer) -> set[str] | None:
-    if isinstance(answer, str) or hasattr(answer, "columns"):
-        return None
-    try:
-        return {str(item).strip() for item in answer}
-    except TypeError:
-        return None
-
-
 @exercise("rembrandt.unsettled_facts",
           "list the fact_id of every Rembrandt fact whose status is not 'confirmed'.")
 def unsettled_facts(answer):
-    ids = _as_id_set(answer)
-    if ids is None:
+    items = text_items(answer)
+    if items is None:
         return False, f"a {type(answer).__name__} is not a list of fact ids.", (
             "Give a list of fact_id values, e.g. the fact_id column of your filtered "
             "table turned into a list with .tolist().")
+    ids = set(items)
     expected = set(expected_unsettled_facts())
     if ids == expected:
         return True, "correct: these are the figures to handle with care.", ""

@@ -15,17 +15,13 @@ from __future__ import annotations
 
 import re
 
-from . import as_number, close, exercise
+from artethics.tables import fact_number as _fact
+
+from . import as_number, close, exercise, first_hint, not_a_number, text_items
 
 CENT = 0.006  # US dollars: right to the cent
 TINY_REL = 0.01
 UNCLEAR = ("unknown", "disputed")
-
-
-def _fact(fact_id: str) -> float:
-    from artethics import data
-
-    return float(data.load("facts").set_index("fact_id").at[fact_id, "value_num"])
 
 
 def _rounded_press_price() -> float:
@@ -38,12 +34,11 @@ def _rounded_press_price() -> float:
 
 
 def _not_a_number(answer, what: str):
-    return (False, f"a {type(answer).__name__} is not a number.",
-            f"Give one number ({what}), without a currency sign or quotation marks.")
+    return not_a_number(answer, what, sign="a currency sign")
 
 
 def _first_hint(value: float, mistakes, rel: float) -> str | None:
-    return next((h for f, h in mistakes if f and close(value, f, rel)), None)
+    return first_hint(mistakes, lambda f: bool(f) and close(value, f, rel))
 
 
 # --- the price per training portrait ------------------------------------------------
@@ -136,10 +131,11 @@ def _statuses() -> dict[str, str]:
           "a list of the case ids whose compensation status in comparison.csv is "
           "'unknown' or 'disputed'.")
 def compensation_unclear(answer):
-    if isinstance(answer, str) or not hasattr(answer, "__iter__"):
+    items = text_items(answer)
+    if items is None:
         return (False, f"a {type(answer).__name__} is not a list of case ids.",
                 "Give a list such as ['rembrandt', 'lofter'] (the case_id values).")
-    given = sorted(str(a).strip().lower() for a in answer)
+    given = sorted(item.lower() for item in items)
     expected = expected_compensation_unclear()
     if given == expected:
         return True, "correct: for these cases the sources leave the money unclear.", ""

@@ -6,20 +6,12 @@ runs; hints name the missing consideration, never the value.
 
 from __future__ import annotations
 
-from . import as_number, close, exercise
-from .lofter import as_days, days_between, event_date, pandas_container_verdict
+from artethics.tables import fact_number as _fact
+
+from . import as_days, as_number, close, days_verdict, exercise, pandas_container_verdict
+from .lofter import days_between, event_date
 
 RATE_TOLERANCE = 0.01  # relative: 1 %, so rounding to three significant figures passes
-
-
-def _fact(fact_id: str) -> float:
-    from artethics import data
-
-    facts = data.load("facts")
-    rows = facts.loc[facts["fact_id"] == fact_id, "value"]
-    if rows.empty:
-        raise KeyError(f"facts.csv has no fact {fact_id!r}")
-    return float(rows.iloc[0])
 
 
 def extraction_rate() -> float:
@@ -118,18 +110,7 @@ def _start_gap(answer):
           "the number of days from Snow Fish's first accusation to the day China's Interim "
           "Measures took effect, from events.csv.")
 def _days_to_measures(answer):
-    container = pandas_container_verdict(answer, "a number of days")
-    if container:
-        return container
-    value = as_days(answer)
-    if value is None:
-        return (False, f"got {type(answer).__name__}, not a number of days.",
-                "Give a whole number of days, e.g. the .days of a date difference.")
     expected = days_between("trik_first_accusation", "trik_measures_in_force")
-    if value == expected:
-        return True, "right: the accusation came weeks before the Measures applied.", ""
-    if value < 0:
-        return False, "a negative number of days.", "Subtract the earlier date from the later one."
     mistakes = {
         expected + 1: "Did you count both end days? Subtract the dates.",
         days_between("trik_measures_published", "trik_measures_in_force"):
@@ -139,5 +120,6 @@ def _days_to_measures(answer):
         days_between("trik_cnn_start", "trik_measures_in_force"):
             "That starts from CNN's month; start from the first accusation in events.csv.",
     }
-    return False, "not the right number of days.", mistakes.get(
-        int(value), "Use trik_first_accusation and trik_measures_in_force in events.csv.")
+    return days_verdict(answer, expected, mistakes,
+                        "Use trik_first_accusation and trik_measures_in_force in events.csv.",
+                        right="right: the accusation came weeks before the Measures applied.")
