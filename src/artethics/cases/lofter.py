@@ -138,14 +138,15 @@ def law_table(case: str = "lofter", jurisdiction: str = "CN"):
     return joined[columns].sort_values(["date_in_force", "instrument"]).reset_index(drop=True)
 
 
-def plot_timeline(frame, title: str = ""):
-    """The case's events on a time axis, one row per group, with room for the labels."""
+def plot_timeline(frame, title: str = "", x_margin: float = 0.08):
+    """The case's events on a time axis, one row per group, with room for the labels
+    (``x_margin``: the share of the time axis left free at each end)."""
     from artethics import plotting
 
     ids = sources_of(frame)
     fig = plotting.timeline(frame, label="label", group="group", title=title, source_ids=ids,
                             figsize=(10, 2.2 + 1.0 * frame["group"].nunique()))
-    room_for_labels(fig.axes[0], x_margin=0.08)
+    room_for_labels(fig.axes[0], x_margin=x_margin)
     room_for_caption(fig, ids)
     return fig
 

@@ -13,7 +13,8 @@ plots on import. The generic tables (key figures, reading list) live in
 from __future__ import annotations
 
 from artethics import tables
-from artethics.cases._layout import room_for_caption, room_for_labels
+from artethics.cases import lofter
+from artethics.cases._layout import room_for_caption
 from artethics.cases.lofter import law_table  # noqa: F401  (re-exported for the notebook)
 from artethics.tables import key_figures, sources_of  # noqa: F401  (lesson API)
 
@@ -105,16 +106,8 @@ PLOT_SKIP = frozenset({"trik_evidence"})
 
 
 def plot_timeline(frame, title: str = ""):
-    """The case's events on a time axis, one row per group, with room for labels."""
-    from artethics import plotting
-
-    frame = frame[~frame["event_id"].isin(PLOT_SKIP)]
-    ids = sources_of(frame)
-    fig = plotting.timeline(frame, label="label", group="group", title=title, source_ids=ids,
-                            figsize=(10, 2.2 + 1.0 * frame["group"].nunique()))
-    room_for_labels(fig.axes[0], x_margin=0.1)
-    room_for_caption(fig, ids)
-    return fig
+    """The case's events on a time axis (as lesson 03 draws them), without :data:`PLOT_SKIP`."""
+    return lofter.plot_timeline(frame[~frame["event_id"].isin(PLOT_SKIP)], title, x_margin=0.1)
 
 
 def reading_list(source_ids):
