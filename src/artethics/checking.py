@@ -22,7 +22,6 @@ import csv
 import hashlib
 import json
 import os
-import queue
 import subprocess
 import sys
 import tempfile
@@ -284,20 +283,25 @@ def prepare(path: str, manifest: dict, lesson: str = "") -> _Prepared:
 # --- running nbval ---------------------------------------------------------------------------
 #
 # ``jobs`` worker processes (``python -m artethics.checking --worker``) take the notebooks
-# from one shared queue, larger notebooks first, so no worker sits idle while another
-# still has a backlog. Each worker imports pytest, nbval and jupyter_client once and
-# runs nbval in-process (``pytest.main``) on one notebook at a time; every notebook still
-# gets its own fresh kernel. Plain subprocesses rather than multiprocessing: a teacher's
+# from one shared queue, larger notebooks first, a few at a time while the queue is long
+# and one at a time near its end, so no worker sits idle while another still has a
+# backlog. Each worker imports pytest, nbval and jupyter_client once and runs nbval
+# in-process (``pytest.main``) on each small batch (one pytest session per batch: its
+# set-up and garbage collection cost about 0.1 s); every notebook still gets its own
+# fresh kernel. Plain subprocesses rather than multiprocessing: a teacher's
 # script without an ``if __name__ == "__main__"`` guard, or a Jupyter kernel, works too.
 # Nothing is written to the student's folder: each run works in a temporary one.
 
 _KERNEL_ENV = {"MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"}
 
 
-def _pytest_args(path: str, folder: str, timeout: float) -> list[str]:
+MAX_BATCH = 8
+
+
+def _pytest_args(files: list[str], folder: str, timeout: float) -> list[str]:
     return ["-q", "-p", "no:cacheprovider", "-c", str(Path(folder, "pytest.ini")),
-            "--rootdir", folder, "--nbval-lax", "--nbval-current-env",
-            f"--nbval-cell-timeout={timeout:g}", "--nbval-kernel-startup-timeout=120", path]
+            "--rootdir", folder, "--assert=plain", "--nbval-lax", "--nbval-current-env",
+            f"--nbval-cell-timeout={timeout:g}", "--nbval-kernel-startup-timeout=120", *files]
 
 
 def _record(item, rep, call) -> dict | None:
@@ -312,7 +316,8 @@ def _record(item, rep, call) -> dict | None:
     error = next(({"ename": o.get("ename", ""), "evalue": o.get("evalue", "")}
                   for o in outs if o.get("output_type") == "error"), None)
     message = str(call.excinfo.value) if call.excinfo is not None else ""
-    return {"cell": item.cell_num, "role": meta.get("role"), "exercise": meta.get("exercise"),
+    return {"file": os.path.basename(str(item.fspath)), "cell": item.cell_num,
+            "role": meta.get("role"), "exercise": meta.get("exercise"),
             "outcome": rep.outcome, "stdout": stdout, "error": error,
             "timeout": "Timeout" in message, "phase": rep.when,
             "message": message.splitlines()[0] if message else ""}
@@ -335,17 +340,19 @@ def _recorder(records: list[dict]):
     return Recorder()
 
 
-def _check_one(notebook: dict, timeout: float) -> list[dict]:
-    """Run nbval in this process on one restored notebook; the cell records."""
+def _check_batch(notebooks: list[dict], timeout: float) -> list[list[dict]]:
+    """Run nbval in this process on restored notebooks; the cell records of each."""
     import pytest
 
     records: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="artethics-check-") as tmp:
-        path = Path(tmp, "notebook.ipynb")
-        path.write_text(json.dumps(notebook), encoding="utf-8")
+        names = [f"nb{i:04d}.ipynb" for i in range(len(notebooks))]
+        for name, nb in zip(names, notebooks, strict=True):
+            Path(tmp, name).write_text(json.dumps(nb), encoding="utf-8")
         Path(tmp, "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
-        pytest.main(_pytest_args(str(path), tmp, timeout), plugins=[_recorder(records)])
-    return records
+        pytest.main(_pytest_args([str(Path(tmp, n)) for n in names], tmp, timeout),
+                    plugins=[_recorder(records)])
+    return [[r for r in records if r["file"] == name] for name in names]
 
 
 def _worker_main() -> int:
@@ -361,7 +368,7 @@ def _worker_main() -> int:
 
     for line in sys.stdin:
         task = json.loads(line)
-        replies.write(json.dumps(_check_one(task["notebook"], task["timeout"])) + "\n")
+        replies.write(json.dumps(_check_batch(task["notebooks"], task["timeout"])) + "\n")
         replies.flush()
     return 0
 
@@ -376,12 +383,13 @@ class _Worker:
             encoding="utf-8", stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL)
 
-    def check(self, notebook: dict, timeout: float, budget: float) -> list[dict] | None:
-        """The records, or None when the worker died or was stopped after ``budget`` s."""
+    def check(self, notebooks: list[dict], timeout: float,
+              budget: float) -> list[list[dict]] | None:
+        """The records of each, or None when the worker died or was stopped after ``budget`` s."""
         timer = threading.Timer(budget, self.proc.kill)
         timer.start()
         try:
-            self.proc.stdin.write(json.dumps({"notebook": notebook, "timeout": timeout}) + "\n")
+            self.proc.stdin.write(json.dumps({"notebooks": notebooks, "timeout": timeout}) + "\n")
             self.proc.stdin.flush()
             line = self.proc.stdout.readline()
         except OSError:
@@ -404,34 +412,39 @@ def _budget(prep: _Prepared, timeout: float) -> float:
     return 120 + len(prep.notebook["cells"]) * (timeout + 10)
 
 
+def _take(todo: list[int], lock: threading.Lock, jobs: int) -> list[int]:
+    """The next batch from the shared queue: up to MAX_BATCH while it is long, then fewer,
+    so that near the end every worker has work and none has a backlog."""
+    with lock:
+        k = max(1, min(MAX_BATCH, len(todo) // (3 * jobs)))
+        batch, todo[:k] = todo[:k], []
+    return batch
+
+
 def _run_all(prepared: list[_Prepared], timeout: float, jobs: int) -> list[list[dict]]:
     """The records of each notebook, in the order given (empty when it could not run)."""
     results: list[list[dict]] = [[] for _ in prepared]
-    todo: queue.SimpleQueue[int] = queue.SimpleQueue()
-    for i in sorted(range(len(prepared)), key=lambda i: -len(prepared[i].notebook["cells"])):
-        todo.put(i)
+    todo = sorted(range(len(prepared)), key=lambda i: -len(prepared[i].notebook["cells"]))
+    lock = threading.Lock()
+    workers = max(1, min(jobs, len(prepared)))
 
     def work() -> None:
         worker = None
         try:
-            while True:
-                try:
-                    i = todo.get_nowait()
-                except queue.Empty:
-                    return
+            while batch := _take(todo, lock, workers):
                 worker = worker or _Worker()
-                records = worker.check(prepared[i].notebook, timeout,
-                                       _budget(prepared[i], timeout))
-                if records is None:  # died or hung: a fresh worker for the next notebook
+                records = worker.check([prepared[i].notebook for i in batch], timeout,
+                                       sum(_budget(prepared[i], timeout) for i in batch))
+                if records is None:  # died or hung: a fresh worker for the next batch
                     worker.close()
                     worker = None
-                results[i] = records or []
+                for i, recs in zip(batch, records or [[]] * len(batch), strict=True):
+                    results[i] = recs
         finally:
             if worker is not None:
                 worker.close()
 
-    threads = [threading.Thread(target=work, daemon=True)
-               for _ in range(max(1, min(jobs, len(prepared))))]
+    threads = [threading.Thread(target=work, daemon=True) for _ in range(workers)]
     for t in threads:
         t.start()
     for t in threads:

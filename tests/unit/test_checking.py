@@ -186,3 +186,56 @@ def test_this_notebook_needs_a_session_or_a_path(monkeypatch):
     assert checking.this_notebook_path() == Path("/abs/notebooks/02_x.ipynb")
     monkeypatch.setenv("JPY_SESSION_NAME", "course-root/notebooks/02_x.ipynb")
     assert checking.this_notebook_path() == Path("02_x.ipynb")  # relative to the kernel's folder
+
+
+def test_a_notebook_of_another_lesson_is_known_by_its_exercises(manifest):
+    nb = FIX.notebook("98_fixture")
+    del nb["metadata"]["artethics"]
+    for cell in nb["cells"]:  # only fixture.word: it belongs to 98_fixture alone
+        if checking._role(cell)[1] == "fixture.total":
+            cell["metadata"]["artethics"]["exercise"] = "fixture.word"
+    with pytest.raises(CheckError, match="lesson '98_fixture', but lesson '99_other'"):
+        checking.identify_lesson(nb, "alice_99_other.ipynb", manifest)
+    assert checking.identify_lesson(nb, "alice.ipynb", manifest) == "98_fixture"
+
+
+def test_batches_shrink_to_one_near_the_end_of_the_queue():
+    todo, lock = list(range(100)), checking.threading.Lock()
+    sizes = []
+    while batch := checking._take(todo, lock, jobs=2):
+        sizes.append(len(batch))
+    assert sum(sizes) == 100 and max(sizes) == checking.MAX_BATCH
+    assert sizes == sorted(sizes, reverse=True) and sizes[-6:] == [1] * 6
+    assert checking._take(list(range(3)), lock, jobs=2) == [0]
+
+
+class _FakeWorker:
+    """Stands in for a worker process: echoes each notebook's cell count as its records;
+    the first worker made dies on its first batch."""
+
+    made = 0
+
+    def __init__(self):
+        _FakeWorker.made += 1
+        self.dies = _FakeWorker.made == 1
+
+    def check(self, notebooks, timeout, budget):
+        if self.dies:
+            return None
+        return [[{"cells": len(nb["cells"])}] for nb in notebooks]
+
+    def close(self):
+        pass
+
+
+def test_a_dead_worker_loses_only_its_batch_and_is_replaced(monkeypatch):
+    monkeypatch.setattr(checking, "_Worker", _FakeWorker)
+    _FakeWorker.made = 0
+    prepared = [checking._Prepared(f"{i}.ipynb", "l", {"cells": [{}] * (i + 1)}, ["e.a"])
+                for i in range(40)]
+    results = checking._run_all(prepared, timeout=5, jobs=1)
+    lost = [i for i, r in enumerate(results) if not r]
+    # larger notebooks go first: the dead worker's batch held the largest ones
+    assert lost == list(range(40 - len(lost), 40)) and 1 <= len(lost) <= checking.MAX_BATCH
+    assert all(r == [{"cells": i + 1}] for i, r in enumerate(results) if r)
+    assert _FakeWorker.made == 2
