@@ -396,7 +396,10 @@ class _Worker:
             line = ""
         finally:
             timer.cancel()
-        return json.loads(line) if line else None
+        try:
+            return json.loads(line) if line else None
+        except ValueError:  # cut off mid-line: the worker was stopped while replying
+            return None
 
     def close(self) -> None:
         try:
