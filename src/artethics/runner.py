@@ -39,7 +39,7 @@ __all__ = [
     "OK", "FAILED", "TIMEOUT", "DEAD", "Result", "Task",
 ]
 
-DEFAULT_FOLDERS = ("notebooks", "course/solutions")
+DEFAULT_FOLDERS = ("notebooks", "course/solutions", "course")  # course/*.ipynb: the dashboard
 SKIP_PARTS = {".ipynb_checkpoints", "build", ".venv", ".git"}
 
 
