@@ -344,6 +344,8 @@ def _check_batch(notebooks: list[dict], timeout: float) -> list[list[dict]]:
     """Run nbval in this process on restored notebooks; the cell records of each."""
     import pytest
 
+    if not notebooks:  # pytest given no file would collect its current folder instead
+        return []
     records: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="artethics-check-") as tmp:
         names = [f"nb{i:04d}.ipynb" for i in range(len(notebooks))]
@@ -366,11 +368,24 @@ def _worker_main() -> int:
     sys.modules.setdefault("rfc3987_syntax", None)
     import nbval.plugin  # noqa: F401  (once per worker, reused for every notebook)
 
-    for line in sys.stdin:
-        task = json.loads(line)
-        replies.write(json.dumps(_check_batch(task["notebooks"], task["timeout"])) + "\n")
-        replies.flush()
+    with tempfile.TemporaryDirectory(prefix="artethics-ipython-") as ipython_dir:
+        _private_ipython_profile(Path(ipython_dir))
+        for line in sys.stdin:
+            task = json.loads(line)
+            replies.write(json.dumps(_check_batch(task["notebooks"], task["timeout"])) + "\n")
+            replies.flush()
     return 0
+
+
+def _private_ipython_profile(folder: Path) -> None:
+    """Kernels of this worker use a blank IPython profile without history: the user's
+    startup files cannot change a check, students' code does not land in the user's
+    history database, and kernels do not queue for that database's lock."""
+    profile = folder / "profile_default"
+    profile.mkdir(parents=True)
+    (profile / "ipython_kernel_config.py").write_text(
+        "c.HistoryManager.enabled = False\n", encoding="utf-8")
+    os.environ["IPYTHONDIR"] = str(folder)
 
 
 class _Worker:
