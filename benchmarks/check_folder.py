@@ -17,6 +17,7 @@ Measured on the shared 2-core machine, 100 notebooks, load average (1 min) befor
 | same | 78.4 s | 42.3 s | x1.85 | 1.47 / 1.03 |
 | now: shared queue, in-process nbval, private profile | 71.9 s | 38.0 s | x1.89 | 0.81 / 0.79 |
 | same | 76.6 s | 39.0 s | x1.96 | 1.46 / 1.14 |
+| same | 76.5 s | 39.5 s | x1.94 | 1.17 / 0.93 |
 
 Per notebook the work is mostly the kernel's (start, run, stop: about 0.4 CPU s); the
 worker waits for it about half of the time, so the serial run uses about 0.55 of a core
