@@ -143,9 +143,10 @@ def lesson_checks(nb: nbform.Notebook) -> list[dict]:
 
 
 def build_manifest(solutions: list[Path]) -> dict:
+    """Checks and student-copy checksums of every lesson, as ``artethics student`` writes."""
     lessons = {}
     for path in sorted(solutions):
-        nb = nbform.read(path)
+        nb = _with_lesson_id(nbform.read(path), path.stem)
         lessons[path.stem] = {"checks": lesson_checks(nb),
                               "notebook_sha256": sha256(nbform.dumps(make_student(nb, path.name)))}
     return {"lessons": lessons}
@@ -166,16 +167,22 @@ def solution_paths(names: list[str] | None = None) -> list[Path]:
     return found
 
 
+def _with_lesson_id(nb: nbform.Notebook, lesson: str) -> nbform.Notebook:
+    """The lesson id (the file stem) in the notebook's own metadata, where `artethics check`
+    and `collect` read it even after a student renames the file."""
+    nb.metadata.setdefault("artethics", {})["lesson"] = lesson
+    return nb
+
+
 def planned_outputs(solutions: list[Path]) -> dict[Path, str]:
     """Every file ``artethics student`` writes, with its text: the solution notebooks
     themselves in normal form (metadata only; outputs are kept), their student copies
     and the check manifest."""
     out = {}
     for path in solutions:
-        out[path] = nbform.dumps(nbform.normalise(nbform.read(path)))
-    for path in solutions:
-        out[paths.notebooks_dir() / path.name] = nbform.dumps(make_student(nbform.read(path),
-                                                                           path.name))
+        nb = _with_lesson_id(nbform.read(path), path.stem)
+        out[path] = nbform.dumps(nbform.normalise(nb))
+        out[paths.notebooks_dir() / path.name] = nbform.dumps(make_student(nb, path.name))
     text = json.dumps(build_manifest(solution_paths()), indent=1, ensure_ascii=False,
                       sort_keys=True)
     out[MANIFEST] = text + "\n"

@@ -103,3 +103,9 @@ def test_manifest_records_expected_check_outputs():
             assert item["sha256"] == student.sha256(item["source"])
             assert item["expected"].startswith("✔ "), f"{lesson}: {item['exercise']}"
     json.dumps(data)
+
+
+@pytest.mark.parametrize("path", student.solution_paths(), ids=lambda p: p.stem)
+def test_every_lesson_names_itself_in_its_metadata(path):
+    for copy in (path, student.paths.notebooks_dir() / path.name):
+        assert nbform.read(copy).metadata["artethics"]["lesson"] == path.stem
