@@ -1781,7 +1781,8 @@ TABLES = {
                 'range(3)',
             ]),
             ('✔ synthesis.policy: all 5 parts are there; the rubric judges the rest.', [
-                "dict.fromkeys('consent credit compensation transparency redress'.split(), 'a b c')",
+                "dict.fromkeys('consent credit compensation transparency "
+                "redress'.split(), 'a b c')",
             ]),
             ('✘ synthesis.policy: 1 of 5 parts missing or too short: redress. '
                 'Hint: Write at least a full sentence for each part: what the '
