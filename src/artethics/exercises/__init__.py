@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import math
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -149,10 +149,61 @@ def first_hint(mistakes: list[tuple[float, str]], matches: Callable[[float], boo
     return next((hint for value, hint in mistakes if value == value and matches(value)), None)
 
 
+def unreadable_number(what: str, sign: str = "a % sign") -> tuple[str, str]:
+    """The (message template, hint) for an answer that is not one number, as
+    :func:`number_verdict` takes it (``{type}`` becomes the answer's type name)."""
+    return ("a {type} is not a number.",
+            f"Give one number ({what}), without {sign} or quotation marks.")
+
+
 def not_a_number(answer: Any, what: str, sign: str = "a % sign"):
     """The (False, message, hint) verdict for an answer that is not one number."""
-    return (False, f"a {type(answer).__name__} is not a number.",
-            f"Give one number ({what}), without {sign} or quotation marks.")
+    message, hint = unreadable_number(what, sign)
+    return False, message.format(type=type(answer).__name__), hint
+
+
+Predicate = Callable[[float], bool]
+
+
+def near(target: float, rel: float = 0.01, abs_: float = 0.0) -> Predicate:
+    """A test for :func:`number_verdict`: the answer is :func:`close` to ``target``
+    (never true when ``target`` could not be computed, i.e. is NaN)."""
+    return lambda value: close(value, target, rel, abs_)
+
+
+def within(target: float, tolerance: float) -> Predicate:
+    """A test for :func:`number_verdict`: the answer is at most ``tolerance`` from
+    ``target`` (never true for a NaN target)."""
+    return lambda value: abs(value - target) <= tolerance
+
+
+def number_verdict(answer: Any, *, right: Predicate, ok: str, wrong: str, otherwise: str,
+                   unreadable: tuple[str, str],
+                   mistakes: Sequence[tuple[Predicate, str] | tuple[Predicate, str, str]] = (),
+                   also_right: Sequence[tuple[Predicate, str]] = ()):
+    """The (ok, message, hint) verdict on an answer that should be one number.
+
+    In order: an answer :func:`as_number` cannot read gets ``unreadable`` (a message
+    template, where ``{type}`` and ``{answer!r}`` stand for the answer's type name and
+    repr, and a hint); a value passing ``right`` gets ``ok``; the first
+    ``(test, message)`` of ``also_right`` that passes gets its own message (a right
+    answer in another unit, say); the first ``(test, hint)`` of ``mistakes`` that
+    passes gets ``wrong`` and its hint (a third item replaces ``wrong``); any other
+    value gets ``wrong`` and ``otherwise``. No text is built from the expected value.
+    """
+    value = as_number(answer)
+    if value is None:
+        template, hint = unreadable
+        return False, template.format(type=type(answer).__name__, answer=answer), hint
+    if right(value):
+        return True, ok, ""
+    for test, message in also_right:
+        if test(value):
+            return True, message, ""
+    for test, hint, *message in mistakes:
+        if test(value):
+            return False, (message[0] if message else wrong), hint
+    return False, wrong, otherwise
 
 
 def pandas_container_verdict(answer: Any, what: str = "one number"):

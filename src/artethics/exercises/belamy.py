@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 
-from . import as_number, close, exercise
+from . import exercise, near, number_verdict, within
 
 RATIO_REL = 0.001
 ROUNDED_REL = 0.02  # a rounded answer (e.g. to a whole number) gets its own hint
@@ -54,35 +54,37 @@ def expected_price_ratio() -> float:
     return lot["price"] / lot["estimate_high"]
 
 
-def _ratio_hint(value: float, lot: dict) -> str:
+def _ratio_mistakes(lot: dict) -> list:
     low, high, price = lot["estimate_low"], lot["estimate_high"], lot["price"]
-    if close(value, price / low, RATIO_REL):
-        return "Compare with the top of the estimate range, not the bottom."
-    if close(value, price / ((low + high) / 2), RATIO_REL):
-        return "Use the high estimate, not the middle of the range."
-    if close(value, essay_price() / high, RATIO_REL):
-        return ("Use the price in sales.csv, which includes the buyer's premium, not a rounded "
-                "one, and keep the full result of the division (do not round it).")
-    if close(value, price / high, ROUNDED_REL):
-        return "Very close: keep the full result of the division; do not round it."
-    if close(value, (price - high) / high, RATIO_REL):
-        return "The question asks for a multiple (price / estimate), not for the increase."
-    if 0 < value < 1:
-        return "You divided the wrong way round: the price goes on top."
-    return "Divide the price column by the estimate_high column of the Belamy row in sales.csv."
+    return [
+        (near(price / low, RATIO_REL), "Compare with the top of the estimate range, not the "
+                                       "bottom."),
+        (near(price / ((low + high) / 2), RATIO_REL), "Use the high estimate, not the middle "
+                                                      "of the range."),
+        (near(essay_price() / high, RATIO_REL),
+         "Use the price in sales.csv, which includes the buyer's premium, not a rounded "
+         "one, and keep the full result of the division (do not round it)."),
+        (near(price / high, ROUNDED_REL), "Very close: keep the full result of the division; "
+                                          "do not round it."),
+        (near((price - high) / high, RATIO_REL), "The question asks for a multiple (price / "
+                                                 "estimate), not for the increase."),
+        (lambda v: 0 < v < 1, "You divided the wrong way round: the price goes on top."),
+    ]
 
 
 @exercise("belamy.price_ratio",
           "divide the price paid by the high estimate (sales.csv), as a number.")
 def price_ratio(answer):
-    value = as_number(answer)
-    if value is None:
-        return False, f"a {type(answer).__name__} is not a number.", (
-            "Give one number: price divided by estimate.")
     expected = expected_price_ratio()
-    if close(value, expected, RATIO_REL) or close(value, 100 * expected, RATIO_REL):
-        return True, "correct: the price left the estimate far behind.", ""
-    return False, "not the multiple the sales table gives.", _ratio_hint(value, _lot())
+    return number_verdict(
+        answer, unreadable=("a {type} is not a number.",
+                            "Give one number: price divided by estimate."),
+        right=lambda v: near(expected, RATIO_REL)(v) or near(100 * expected, RATIO_REL)(v),
+        ok="correct: the price left the estimate far behind.",
+        wrong="not the multiple the sales table gives.",
+        mistakes=_ratio_mistakes(_lot()),
+        otherwise="Divide the price column by the estimate_high column of the Belamy row in "
+                  "sales.csv.")
 
 
 def expected_premium_gap() -> float:
@@ -92,24 +94,24 @@ def expected_premium_gap() -> float:
 @exercise("belamy.premium_gap",
           "subtract the essay's price (corrections.csv) from the price in sales.csv, in US$.")
 def premium_gap(answer):
-    value = as_number(answer)
-    if value is None:
-        return False, f"a {type(answer).__name__} is not a number of dollars.", (
-            "Give one number: a difference between two prices.")
     expected = expected_premium_gap()
-    if abs(value - expected) <= DOLLAR_TOLERANCE:
-        return True, "correct: a small gap, but the two figures mean different things.", ""
-    if abs(value + expected) <= DOLLAR_TOLERANCE:
-        hint = "You subtracted the wrong way round: start from the price in sales.csv."
-    elif value > 100_000:
-        hint = "Give the difference between the two prices, not one of the prices."
-    elif value == 0:
-        hint = ("The two figures are not equal: read the number out of the essay's claim in "
-                "corrections.csv (source S04) and compare it with sales.csv.")
-    else:
-        hint = ("Take the number in claim_in_source of the Belamy price row of corrections.csv "
-                "and the price column of sales.csv.")
-    return False, "not the gap between the two figures.", hint
+    return number_verdict(
+        answer, unreadable=("a {type} is not a number of dollars.",
+                            "Give one number: a difference between two prices."),
+        right=within(expected, DOLLAR_TOLERANCE),
+        ok="correct: a small gap, but the two figures mean different things.",
+        wrong="not the gap between the two figures.",
+        mistakes=[
+            (within(-expected, DOLLAR_TOLERANCE), "You subtracted the wrong way round: start "
+                                                  "from the price in sales.csv."),
+            (lambda v: v > 100_000, "Give the difference between the two prices, not one of "
+                                    "the prices."),
+            (lambda v: v == 0, "The two figures are not equal: read the number out of the "
+                               "essay's claim in corrections.csv (source S04) and compare it "
+                               "with sales.csv."),
+        ],
+        otherwise="Take the number in claim_in_source of the Belamy price row of "
+                  "corrections.csv and the price column of sales.csv.")
 
 
 def expected_dispute_days() -> int:
@@ -127,23 +129,22 @@ def expected_dispute_days() -> int:
 def dispute_days(answer):
     if hasattr(answer, "days") and not isinstance(answer, (int, float)):
         answer = answer.days  # a pandas/datetime Timedelta is fine
-    value = as_number(answer)
-    if value is None:
-        return False, f"a {type(answer).__name__} is not a number of days.", (
-            "Give a whole number of days (a Timedelta's .days is one).")
     expected = expected_dispute_days()
-    if value == expected:
-        return True, "correct: the credit question surfaced days, not months, before the sale.", ""
-    if value == -expected:
-        hint = "You subtracted the wrong way round: the sale came later."
-    elif value == expected + 1:
-        hint = "Count the days between the two dates, not both end days."
-    elif value == expected * 24:
-        hint = "That is hours; the question asks for days."
-    else:
-        hint = ("Subtract the date of belamy_barrat_dispute from the date of belamy_sale in "
-                "events.csv (pd.to_datetime, then .days).")
-    return False, "not the number of days the events table gives.", hint
+    return number_verdict(
+        answer, unreadable=("a {type} is not a number of days.",
+                            "Give a whole number of days (a Timedelta's .days is one)."),
+        right=lambda v: v == expected,
+        ok="correct: the credit question surfaced days, not months, before the sale.",
+        wrong="not the number of days the events table gives.",
+        mistakes=[
+            (lambda v: v == -expected, "You subtracted the wrong way round: the sale came "
+                                       "later."),
+            (lambda v: v == expected + 1, "Count the days between the two dates, not both end "
+                                          "days."),
+            (lambda v: v == expected * 24, "That is hours; the question asks for days."),
+        ],
+        otherwise="Subtract the date of belamy_barrat_dispute from the date of belamy_sale in "
+                  "events.csv (pd.to_datetime, then .days).")
 
 
 def expected_balance_loss() -> float:
@@ -154,21 +155,21 @@ def expected_balance_loss() -> float:
 @exercise("belamy.balance_loss",
           "compute the discriminator's loss -(ln D(x) + ln(1 - D(G(z)))) when D gives 0.5.")
 def balance_loss(answer):
-    value = as_number(answer)
-    if value is None:
-        return False, f"a {type(answer).__name__} is not a number.", (
-            "Give one number, e.g. computed with np.log.")
     expected = expected_balance_loss()
-    if close(value, expected, LOSS_REL):
-        return True, "correct: this is the loss when D can no longer tell real from fake.", ""
-    if close(value, -expected, LOSS_REL):
-        hint = "Mind the minus sign in front: a loss here is positive."
-    elif close(value, expected / 2, LOSS_REL):
-        hint = "The loss has two terms, one for real and one for generated numbers: add both."
-    elif close(value, expected / math.log(10), LOSS_REL):
-        hint = "Use the natural logarithm (np.log), not log base 10."
-    elif close(value, expected / math.log(2), LOSS_REL):
-        hint = "Use the natural logarithm (np.log), not log base 2."
-    else:
-        hint = "Put 0.5 in place of D(x) and of D(G(z)) in both terms of the formula."
-    return False, "not the loss at the balance point.", hint
+    return number_verdict(
+        answer, unreadable=("a {type} is not a number.",
+                            "Give one number, e.g. computed with np.log."),
+        right=near(expected, LOSS_REL),
+        ok="correct: this is the loss when D can no longer tell real from fake.",
+        wrong="not the loss at the balance point.",
+        mistakes=[
+            (near(-expected, LOSS_REL), "Mind the minus sign in front: a loss here is "
+                                        "positive."),
+            (near(expected / 2, LOSS_REL), "The loss has two terms, one for real and one for "
+                                           "generated numbers: add both."),
+            (near(expected / math.log(10), LOSS_REL), "Use the natural logarithm (np.log), not "
+                                                      "log base 10."),
+            (near(expected / math.log(2), LOSS_REL), "Use the natural logarithm (np.log), not "
+                                                     "log base 2."),
+        ],
+        otherwise="Put 0.5 in place of D(x) and of D(G(z)) in both terms of the formula.")
