@@ -18,7 +18,7 @@ import re
 
 from artethics.tables import fact_number as _fact
 
-from . import as_number, exercise, text_items
+from . import exercise, number_verdict, text_items, within
 
 YEARS_TOLERANCE = 0.5
 FRAGMENTS_TOLERANCE = 0.5
@@ -52,33 +52,32 @@ def essay_years_claim() -> int:
 @exercise("rembrandt.years_gap",
           "compute the years between Rembrandt's death and the unveiling, as a number.")
 def years_gap(answer):
-    value = as_number(answer)
-    if value is None:
-        return False, f"a {type(answer).__name__} is not a number of years.", (
-            "Give one number, e.g. the result of subtracting two years.")
     expected = expected_years_gap()
-    if abs(value - expected) <= YEARS_TOLERANCE:
-        return True, "correct: you checked the essay against the primary sources.", ""
-    if value < 0:
-        hint = "You subtracted the wrong way round: the later year comes first."
-    elif value == essay_years_claim():
-        hint = ("That is the essay's own figure. Compute the gap yourself from the death "
-                "year in facts.csv and the unveiling date in events.csv.")
-    elif value > 10_000:
-        hint = "That looks like a count of days; the question asks for years."
-    elif value > 1_000:
-        hint = "That looks like a year, not a gap between two years: subtract one from the other."
-    elif expected - 1.5 <= value < expected:
-        hint = ("Nearly: the question asks for the unveiling year minus the death year, not "
-                "the completed years counted to the day, and do not take away one for "
-                "counting both ends.")
-    elif abs(value - expected) <= 1.5:
-        hint = ("Nearly: subtract the death year from the unveiling year and do not add or "
-                "take away one for counting both ends.")
-    else:
-        hint = ("Use the year in facts.csv (fact_id rembrandt_death_year) and the year of the "
-                "date in events.csv (event_id rembrandt_unveiled).")
-    return False, "not the gap the sources give.", hint
+    return number_verdict(
+        answer, unreadable=("a {type} is not a number of years.",
+                            "Give one number, e.g. the result of subtracting two years."),
+        right=within(expected, YEARS_TOLERANCE),
+        ok="correct: you checked the essay against the primary sources.",
+        wrong="not the gap the sources give.",
+        mistakes=[
+            (lambda v: v < 0, "You subtracted the wrong way round: the later year comes "
+                              "first."),
+            (lambda v: v == essay_years_claim(),
+             "That is the essay's own figure. Compute the gap yourself from the death year in "
+             "facts.csv and the unveiling date in events.csv."),
+            (lambda v: v > 10_000, "That looks like a count of days; the question asks for "
+                                   "years."),
+            (lambda v: v > 1_000, "That looks like a year, not a gap between two years: "
+                                  "subtract one from the other."),
+            (lambda v: expected - 1.5 <= v < expected,
+             "Nearly: the question asks for the unveiling year minus the death year, not the "
+             "completed years counted to the day, and do not take away one for counting both "
+             "ends."),
+            (within(expected, 1.5), "Nearly: subtract the death year from the unveiling year "
+                                    "and do not add or take away one for counting both ends."),
+        ],
+        otherwise="Use the year in facts.csv (fact_id rembrandt_death_year) and the year of "
+                  "the date in events.csv (event_id rembrandt_unveiled).")
 
 
 def expected_fragments_per_painting() -> float:
@@ -88,25 +87,24 @@ def expected_fragments_per_painting() -> float:
 @exercise("rembrandt.fragments_per_painting",
           "divide the fragments used by the paintings analysed (facts.csv), as a number.")
 def fragments_per_painting(answer):
-    value = as_number(answer)
-    if value is None:
-        return False, f"a {type(answer).__name__} is not a number.", (
-            "Give one number: fragments divided by paintings.")
     expected = expected_fragments_per_painting()
-    if abs(value - expected) <= FRAGMENTS_TOLERANCE:
-        return True, "correct: on average each painting gave several hundred fragments.", ""
-    if 0 < value < 1:
-        hint = "You divided the wrong way round: fragments go on top."
-    elif abs(value - _fact("rembrandt_pixels") / _fact("rembrandt_paintings_analysed")) < 1:
-        hint = ("The pixel count describes the new printed image, not the source paintings: "
-                "use the fragment count.")
-    elif abs(value - expected) <= 5:
-        hint = ("Close: use the exact fragment count in facts.csv, not a rounded press "
-                "figure.")
-    else:
-        hint = ("Take the rows rembrandt_fragments and rembrandt_paintings_analysed from "
-                "facts.csv and divide their values.")
-    return False, "not the ratio the data gives.", hint
+    pixels = _fact("rembrandt_pixels") / _fact("rembrandt_paintings_analysed")
+    return number_verdict(
+        answer, unreadable=("a {type} is not a number.",
+                            "Give one number: fragments divided by paintings."),
+        right=within(expected, FRAGMENTS_TOLERANCE),
+        ok="correct: on average each painting gave several hundred fragments.",
+        wrong="not the ratio the data gives.",
+        mistakes=[
+            (lambda v: 0 < v < 1, "You divided the wrong way round: fragments go on top."),
+            (lambda v: abs(v - pixels) < 1,
+             "The pixel count describes the new printed image, not the source paintings: use "
+             "the fragment count."),
+            (within(expected, 5), "Close: use the exact fragment count in facts.csv, not a "
+                                  "rounded press figure."),
+        ],
+        otherwise="Take the rows rembrandt_fragments and rembrandt_paintings_analysed from "
+                  "facts.csv and divide their values.")
 
 
 def expected_unsettled_facts() -> list[str]:
