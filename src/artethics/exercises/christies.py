@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from artethics.tables import fact_number as _fact
 
-from . import as_number, close, exercise, first_hint, not_a_number
+from . import exercise, near, number_verdict, unreadable_number
 
 POINTS = 0.5  # percentage points
 MONEY_REL = 0.005
@@ -48,6 +48,11 @@ def _is_share(value: float, fraction: float) -> bool:
     return abs(value - 100 * fraction) <= POINTS or abs(value - fraction) <= POINTS / 100
 
 
+def _share(fraction: float):
+    """A test for number_verdict: the answer is ``fraction``, in per cent or as a fraction."""
+    return lambda value: _is_share(value, fraction)
+
+
 # --- sell-through -----------------------------------------------------------------
 
 
@@ -67,27 +72,28 @@ def other_reported_shares() -> list[float]:
           "the share of the lots offered that sold, in per cent, from the lot counts in "
           "facts.csv.")
 def sell_through(answer):
-    value = as_number(answer)
-    if value is None:
-        return not_a_number(answer, "a percentage")
     sold, offered = _fact("christies_lots_sold"), _fact("christies_lots_offered")
-    if _is_share(value, sold / offered):
-        return True, "correct: that is the sell-through by lot.", ""
     weak = _fact("christies_lots_weak")
-    mistakes = [
-        (offered / sold, "You divided the wrong way round: lots sold go on top."),
-        ((offered - sold) / offered, "That is the share of lots that did not sell."),
-        (weak / offered, "That is AFP's count of weak lots; the question asks about lots sold."),
-        ((offered - weak) / offered, "A lot that sold below its estimate still sold: "
-                                     "use the count of lots sold."),
-    ]
-    hint = first_hint(mistakes, lambda f: _is_share(value, f))
-    if hint is None and any(abs(value - v) <= POINTS for v in other_reported_shares()):
-        hint = ("That is the figure one report gives; compute the share from the two lot "
-                "counts yourself.")
-    return False, "not the share the lot counts give.", hint or (
-        "Divide christies_lots_sold by christies_lots_offered (facts.csv, value_num) "
-        "and multiply by 100.")
+    reported = other_reported_shares()
+    return number_verdict(
+        answer, unreadable=unreadable_number("a percentage"),
+        right=_share(sold / offered),
+        ok="correct: that is the sell-through by lot.",
+        wrong="not the share the lot counts give.",
+        mistakes=[
+            (_share(offered / sold), "You divided the wrong way round: lots sold go on top."),
+            (_share((offered - sold) / offered), "That is the share of lots that did not "
+                                                 "sell."),
+            (_share(weak / offered), "That is AFP's count of weak lots; the question asks "
+                                     "about lots sold."),
+            (_share((offered - weak) / offered), "A lot that sold below its estimate still "
+                                                 "sold: use the count of lots sold."),
+            (lambda v: any(abs(v - r) <= POINTS for r in reported),
+             "That is the figure one report gives; compute the share from the two lot counts "
+             "yourself."),
+        ],
+        otherwise="Divide christies_lots_sold by christies_lots_offered (facts.csv, value_num) "
+                  "and multiply by 100.")
 
 
 # --- the top lot's share of the total ---------------------------------------------
@@ -102,26 +108,26 @@ def expected_top_lot_share() -> float:
           "the top lot's price (sales.csv) as a share of the sale's total (facts.csv), "
           "in per cent.")
 def top_lot_share(answer):
-    value = as_number(answer)
-    if value is None:
-        return not_a_number(answer, "a percentage")
     top, total = _top_lot_price(), _fact("christies_total")
-    if _is_share(value, top / total):
-        return True, "correct: one lot brought in a large part of the money.", ""
-    if close(value, total / top, 0.01):
-        return False, "not the share.", "You divided the wrong way round: the lot goes on top."
-    mistakes = [
-        (top / _fact("christies_presale_estimate"), "Use the total actually sold "
-         "(christies_total), not the estimate made before the sale."),
-        (float(_table("sales").set_index("lot_id").loc["christies_anadol", "estimate_high"])
-         / total, "Use the price paid, not the lot's estimate."),
-        (_second_lot_price() / total, "Take the lot with the highest price."),
-        (top / (total - top), "Compare with the whole total, not with the other lots only."),
-    ]
-    hint = first_hint(mistakes, lambda f: _is_share(value, f))
-    return False, "not the share the tables give.", hint or (
-        "Divide the highest price among the christies rows of sales.csv by christies_total "
-        "in facts.csv, then multiply by 100.")
+    estimate = float(_table("sales").set_index("lot_id").loc["christies_anadol",
+                                                                "estimate_high"])
+    return number_verdict(
+        answer, unreadable=unreadable_number("a percentage"),
+        right=_share(top / total),
+        ok="correct: one lot brought in a large part of the money.",
+        wrong="not the share the tables give.",
+        mistakes=[
+            (near(total / top, 0.01), "You divided the wrong way round: the lot goes on top.",
+             "not the share."),
+            (_share(top / _fact("christies_presale_estimate")), "Use the total actually sold "
+             "(christies_total), not the estimate made before the sale."),
+            (_share(estimate / total), "Use the price paid, not the lot's estimate."),
+            (_share(_second_lot_price() / total), "Take the lot with the highest price."),
+            (_share(top / (total - top)), "Compare with the whole total, not with the other "
+                                          "lots only."),
+        ],
+        otherwise="Divide the highest price among the christies rows of sales.csv by "
+                  "christies_total in facts.csv, then multiply by 100.")
 
 
 # --- average per sold lot ---------------------------------------------------------
@@ -134,26 +140,26 @@ def expected_average_per_sold_lot() -> float:
 @exercise("christies.average_per_sold_lot",
           "the sale's total divided by the number of lots sold, in US dollars (facts.csv).")
 def average_per_sold_lot(answer):
-    value = as_number(answer)
-    if value is None:
-        return not_a_number(answer, "US dollars")
     total, sold = _fact("christies_total"), _fact("christies_lots_sold")
-    if close(value, total / sold, MONEY_REL):
-        return True, "correct: the average sold lot, in US dollars.", ""
     top = _top_lot_price()
-    mistakes = [
-        (total / _fact("christies_lots_offered"), "Unsold lots brought in nothing: divide by "
-                                                  "the lots that sold."),
-        ((total - top) / (sold - 1), "The question asks about every sold lot, the top lot "
-                                     "included (leaving it out is a good follow-up question)."),
-        (_fact("christies_presale_estimate") / sold, "Use the total actually sold, not the "
-                                                     "pre-sale estimate."),
-        (sold / total, "You divided the wrong way round: dollars go on top."),
-    ]
     # tight: two of these mistakes lie within 0.03 % of each other
-    hint = first_hint(mistakes, lambda f: close(value, f, MISTAKE_REL))
-    return False, "not the average the tables give.", hint or (
-        "Divide christies_total by christies_lots_sold (facts.csv, value_num).")
+    return number_verdict(
+        answer, unreadable=unreadable_number("US dollars"),
+        right=near(total / sold, MONEY_REL),
+        ok="correct: the average sold lot, in US dollars.",
+        wrong="not the average the tables give.",
+        mistakes=[
+            (near(total / _fact("christies_lots_offered"), MISTAKE_REL),
+             "Unsold lots brought in nothing: divide by the lots that sold."),
+            (near((total - top) / (sold - 1), MISTAKE_REL),
+             "The question asks about every sold lot, the top lot included (leaving it out is "
+             "a good follow-up question)."),
+            (near(_fact("christies_presale_estimate") / sold, MISTAKE_REL),
+             "Use the total actually sold, not the pre-sale estimate."),
+            (near(sold / total, MISTAKE_REL), "You divided the wrong way round: dollars go on "
+                                              "top."),
+        ],
+        otherwise="Divide christies_total by christies_lots_sold (facts.csv, value_num).")
 
 
 # --- the letter's growth ----------------------------------------------------------
@@ -167,7 +173,7 @@ def expected_signatures_per_day() -> float:
     return (last["signatures"] - first["signatures"]) / (last["date"] - first["date"]).days
 
 
-def _signature_mistakes() -> list[tuple[float, str]]:
+def _signature_mistakes() -> list:
     from artethics.cases.christies import sale_events, signature_counts
 
     counts = signature_counts()
@@ -175,12 +181,15 @@ def _signature_mistakes() -> list[tuple[float, str]]:
     added, days = last["signatures"] - first["signatures"], (last["date"] - first["date"]).days
     online = sale_events().set_index("event_id").loc["christies_letter_online", "date"]
     return [
-        (added, "That is the total growth; divide it by the number of days between the counts."),
-        (-added / days, "You subtracted the wrong way round: the later count comes first."),
-        (added / (days + 1), "Count the days between the two dates, not both end days."),
-        (last["signatures"] / days, "Use the growth (later count minus earlier count), not "
-                                    "the final count."),
-        (last["signatures"] / (last["date"] - online).days,
+        (near(added, RATE_REL), "That is the total growth; divide it by the number of days "
+                                "between the counts."),
+        (near(-added / days, RATE_REL), "You subtracted the wrong way round: the later count "
+                                        "comes first."),
+        (near(added / (days + 1), RATE_REL), "Count the days between the two dates, not both "
+                                             "end days."),
+        (near(last["signatures"] / days, RATE_REL), "Use the growth (later count minus earlier "
+                                                    "count), not the final count."),
+        (near(last["signatures"] / (last["date"] - online).days, RATE_REL),
          "Start from the first dated count, not from the day the letter went online."),
     ]
 
@@ -192,15 +201,14 @@ def signatures_per_day(answer):
     if hasattr(answer, "days") and not isinstance(answer, (int, float)):
         return (False, "a time span is not a rate.",
                 "Divide the signatures added by the number of days (a Timedelta's .days).")
-    value = as_number(answer)
-    if value is None:
-        return not_a_number(answer, "signatures per day")
-    if close(value, expected_signatures_per_day(), RATE_REL):
-        return True, "correct: the letter kept growing through the sale.", ""
-    hint = first_hint(_signature_mistakes(), lambda f: close(value, f, RATE_REL))
-    return False, "not the rate the dated counts give.", hint or (
-        "Take the last signatures value minus the first, and divide by the days between "
-        "their dates.")
+    return number_verdict(
+        answer, unreadable=unreadable_number("signatures per day"),
+        right=near(expected_signatures_per_day(), RATE_REL),
+        ok="correct: the letter kept growing through the sale.",
+        wrong="not the rate the dated counts give.",
+        mistakes=_signature_mistakes(),
+        otherwise="Take the last signatures value minus the first, and divide by the days "
+                  "between their dates.")
 
 
 # --- source criticism: S01's signature count -----------------------------------------
