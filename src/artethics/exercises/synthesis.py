@@ -17,7 +17,7 @@ import re
 
 from artethics.tables import fact_number as _fact
 
-from . import as_number, close, exercise, first_hint, not_a_number, text_items
+from . import close, exercise, near, number_verdict, text_items, unreadable_number
 
 CENT = 0.006  # US dollars: right to the cent
 TINY_REL = 0.01
@@ -33,12 +33,13 @@ def _rounded_press_price() -> float:
     return float(re.sub(r"[^\d.]", "", claim))
 
 
-def _not_a_number(answer, what: str):
-    return not_a_number(answer, what, sign="a currency sign")
+def _unreadable(what: str) -> tuple[str, str]:
+    return unreadable_number(what, sign="a currency sign")
 
 
-def _first_hint(value: float, mistakes, rel: float) -> str | None:
-    return first_hint(mistakes, lambda f: bool(f) and close(value, f, rel))
+def _near(target: float, rel: float):
+    """A mistake's test: close to ``target``, which must be a computed, non-zero value."""
+    return lambda value: bool(target) and close(value, target, rel)
 
 
 # --- the price per training portrait ------------------------------------------------
@@ -52,26 +53,25 @@ def expected_per_portrait_share() -> float:
           "Belamy's price divided by the number of portraits that trained its GAN, in US "
           "dollars (facts.csv).")
 def per_portrait_share(answer):
-    value = as_number(answer)
-    if value is None:
-        return _not_a_number(answer, "US dollars per portrait")
     price, works = _fact("belamy_price"), _fact("belamy_training_portraits")
-    if close(value, price / works, 0, CENT):
-        return True, "correct: that is each portrait's equal share of the price.", ""
-    mistakes = [
-        (_rounded_press_price() / works, "Use the checked price in facts.csv, not a rounded "
-                                         "one from the press: did you include the buyer's "
-                                         "premium?"),
-        (_fact("belamy_estimate_high") / works, "Use the price paid, not the estimate."),
-        (price / _fact("belamy_family_portraits"), "Divide by the portraits that trained "
-                                                   "the model, not the Belamy family series."),
-        (works / price, "You divided the wrong way round: dollars go on top."),
-        (price / _fact("rembrandt_paintings_analysed"), "That training set belongs to "
-                                                         "another case."),
-    ]
-    hint = _first_hint(value, mistakes, 0.001)
-    return False, "not the share the facts give.", hint or (
-        "Divide belamy_price by belamy_training_portraits (facts.csv, value_num).")
+    return number_verdict(
+        answer, unreadable=_unreadable("US dollars per portrait"),
+        right=near(price / works, 0, CENT),
+        ok="correct: that is each portrait's equal share of the price.",
+        wrong="not the share the facts give.",
+        mistakes=[
+            (_near(_rounded_press_price() / works, 0.001),
+             "Use the checked price in facts.csv, not a rounded one from the press: did you "
+             "include the buyer's premium?"),
+            (_near(_fact("belamy_estimate_high") / works, 0.001), "Use the price paid, not the "
+                                                                  "estimate."),
+            (_near(price / _fact("belamy_family_portraits"), 0.001),
+             "Divide by the portraits that trained the model, not the Belamy family series."),
+            (_near(works / price, 0.001), "You divided the wrong way round: dollars go on top."),
+            (_near(price / _fact("rembrandt_paintings_analysed"), 0.001),
+             "That training set belongs to another case."),
+        ],
+        otherwise="Divide belamy_price by belamy_training_portraits (facts.csv, value_num).")
 
 
 # --- the price per LAION-5B pair ---------------------------------------------------
@@ -85,27 +85,27 @@ def expected_per_pair_share() -> float:
           "Belamy's price divided by the number of image-text pairs in LAION-5B, in US "
           "dollars (facts.csv).")
 def per_pair_share(answer):
-    value = as_number(answer)
-    if value is None:
-        return _not_a_number(answer, "US dollars per pair")
     price, pairs = _fact("belamy_price"), _fact("carlini_laion5b_pairs")
     share = price / pairs
-    if close(value, share, TINY_REL):
-        return True, "correct: a tiny fraction of one cent per pair.", ""
-    if close(value, 100 * share, TINY_REL):
-        return True, "correct, in US cents: a small fraction of one cent per pair.", ""
-    mistakes = [
-        (price / (pairs / 1e9), "The table holds the full count: do not divide by the "
-                                "number of billions."),
-        (pairs / price, "You divided the wrong way round: dollars go on top."),
-        (price / _fact("belamy_training_portraits"), "That is the share over Belamy's own "
-                                                     "training set; use the LAION-5B pairs."),
-        (_fact("christies_total") / pairs, "Use the Belamy price, as the exercise asks."),
-    ]
-    hint = _first_hint(value, mistakes, TINY_REL)
-    return False, "not the share the facts give.", hint or (
-        "Divide belamy_price by carlini_laion5b_pairs (facts.csv, value_num); the result "
-        "is much smaller than one dollar.")
+    return number_verdict(
+        answer, unreadable=_unreadable("US dollars per pair"),
+        right=near(share, TINY_REL),
+        ok="correct: a tiny fraction of one cent per pair.",
+        also_right=[(near(100 * share, TINY_REL),
+                     "correct, in US cents: a small fraction of one cent per pair.")],
+        wrong="not the share the facts give.",
+        mistakes=[
+            (_near(price / (pairs / 1e9), TINY_REL), "The table holds the full count: do not "
+                                                     "divide by the number of billions."),
+            (_near(pairs / price, TINY_REL), "You divided the wrong way round: dollars go on "
+                                             "top."),
+            (_near(price / _fact("belamy_training_portraits"), TINY_REL),
+             "That is the share over Belamy's own training set; use the LAION-5B pairs."),
+            (_near(_fact("christies_total") / pairs, TINY_REL), "Use the Belamy price, as the "
+                                                                "exercise asks."),
+        ],
+        otherwise="Divide belamy_price by carlini_laion5b_pairs (facts.csv, value_num); the "
+                  "result is much smaller than one dollar.")
 
 
 # --- whose pay is unclear ------------------------------------------------------------
