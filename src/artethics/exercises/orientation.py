@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import as_number, exercise
+from . import exercise, number_verdict
 
 
 def busiest_year() -> tuple[int, int]:
@@ -20,17 +20,16 @@ def busiest_year() -> tuple[int, int]:
 @exercise("orientation.busiest_year",
           "the year (a whole number such as 2019) in which the most main cases happened.")
 def _check_busiest_year(answer):
-    value = as_number(answer)
-    if value is None:
-        return False, f"{answer!r} is not a year.", "Give the year as a number, e.g. 2019."
-    year, count = busiest_year()
-    if value == year:
-        return True, f"that year holds {count} of the five main cases.", ""
     from artethics import data
 
+    year, count = busiest_year()
     years = set(data.load("cases").query("kind == 'main'")["year"])
-    if value in years:
-        return (False, "one case happened that year, but another year has more.",
-                "Count the cases per year: `main['year'].value_counts()`.")
-    return (False, "none of the five main cases happened that year.",
-            "Filter the table to kind == 'main' first, then count the years.")
+    return number_verdict(
+        answer, unreadable=("{answer!r} is not a year.", "Give the year as a number, e.g. 2019."),
+        right=lambda v: v == year,
+        ok=f"that year holds {count} of the five main cases.",
+        wrong="none of the five main cases happened that year.",
+        mistakes=[(lambda v: v in years,
+                   "Count the cases per year: `main['year'].value_counts()`.",
+                   "one case happened that year, but another year has more.")],
+        otherwise="Filter the table to kind == 'main' first, then count the years.")

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from artethics.tables import fact_number as _fact
 
-from . import as_days, as_number, close, days_verdict, exercise, pandas_container_verdict
+from . import (
+    as_days,
+    days_verdict,
+    exercise,
+    near,
+    number_verdict,
+    pandas_container_verdict,
+)
 from .lofter import days_between, event_date
 
 RATE_TOLERANCE = 0.01  # relative: 1 %, so rounding to three significant figures passes
@@ -23,31 +30,29 @@ def extraction_rate() -> float:
           "the share of Stable Diffusion generations that gave back a training image under "
           "the strict test (carlini_strict / carlini_generations in facts.csv), as a fraction.")
 def _extraction_rate(answer):
-    container = pandas_container_verdict(answer)
-    if container:
-        return container
-    value = as_number(answer)
-    if value is None:
-        return (False, f"got {type(answer).__name__}, not a number.",
-                "Give one number: extractions divided by generations.")
     expected = extraction_rate()
-    if close(value, expected, rel=RATE_TOLERANCE):
-        return True, "right: memorisation happened, but very rarely.", ""
-    if close(value, 100 * expected, rel=RATE_TOLERANCE):
-        return True, "right (as a percentage): memorisation happened, but very rarely.", ""
-    near = _fact("carlini_near") / _fact("carlini_generations")
+    near_copies = _fact("carlini_near") / _fact("carlini_generations")
     per_caption = _fact("carlini_strict") / _fact("carlini_captions")
-    if close(value, near, rel=RATE_TOLERANCE) or close(value, 100 * near, rel=RATE_TOLERANCE):
-        hint = "That count includes the near-copies found by manual review; use the strict test."
-    elif close(value, per_caption, rel=RATE_TOLERANCE):
-        hint = "You divided by the captions tried; each caption gave many images, so divide by "\
-               "the generations."
-    elif value > 1:
-        hint = "The rate is extractions per generation, so it must be far below 1: check "\
-               "which number goes on top."
-    else:
-        hint = "Divide the strict extractions by the number of generated images (facts.csv)."
-    return False, "not the extraction rate.", hint
+    return pandas_container_verdict(answer) or number_verdict(
+        answer, unreadable=("got {type}, not a number.",
+                            "Give one number: extractions divided by generations."),
+        right=near(expected, RATE_TOLERANCE),
+        ok="right: memorisation happened, but very rarely.",
+        also_right=[(near(100 * expected, RATE_TOLERANCE),
+                     "right (as a percentage): memorisation happened, but very rarely.")],
+        wrong="not the extraction rate.",
+        mistakes=[
+            (lambda v: near(near_copies, RATE_TOLERANCE)(v)
+             or near(100 * near_copies, RATE_TOLERANCE)(v),
+             "That count includes the near-copies found by manual review; use the strict "
+             "test."),
+            (near(per_caption, RATE_TOLERANCE), "You divided by the captions tried; each "
+             "caption gave many images, so divide by the generations."),
+            (lambda v: v > 1, "The rate is extractions per generation, so it must be far below "
+                              "1: check which number goes on top."),
+        ],
+        otherwise="Divide the strict extractions by the number of generated images "
+                  "(facts.csv).")
 
 
 def month_end(when):
