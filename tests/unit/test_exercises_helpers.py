@@ -7,25 +7,55 @@ import pandas as pd
 
 from artethics.exercises import (
     as_days,
-    close,
     days_verdict,
-    first_hint,
-    not_a_number,
+    near,
+    number_verdict,
     pandas_container_verdict,
     text_items,
+    unreadable_number,
+    within,
 )
 
 
-def test_first_hint_takes_the_first_match_and_skips_uncomputable_values():
-    mistakes = [(float("nan"), "nan"), (10.0, "ten"), (10.0, "also ten"), (20.0, "twenty")]
-    assert first_hint(mistakes, lambda f: close(10.0, f)) == "ten"
-    assert first_hint(mistakes, lambda f: close(99.0, f)) is None
+def _verdict(answer):
+    return number_verdict(
+        answer, unreadable=("a {type} ({answer!r}) is not a number.", "Give one number."),
+        right=near(10.0, 0.01), ok="right.",
+        also_right=[(near(1000.0, 0.01), "right, in per cent.")],
+        wrong="wrong.",
+        mistakes=[(within(-10.0, 0.5), "Mind the sign."),
+                  (lambda v: v > 0, "Too far off.", "far off."),
+                  (within(20.0, 0.5), "never given: an earlier mistake matches first.")],
+        otherwise="Start again.")
 
 
-def test_not_a_number_names_the_type_and_the_sign_to_leave_out():
-    ok, message, hint = not_a_number("82%", "a percentage")
-    assert not ok and "str" in message and "a % sign" in hint
-    assert "currency sign" in not_a_number([1], "US dollars", sign="a currency sign")[2]
+def test_number_verdict_walks_right_other_units_mistakes_then_the_default():
+    assert _verdict(10.05) == (True, "right.", "")
+    assert _verdict(np.float64(1001)) == (True, "right, in per cent.", "")
+    assert _verdict(-10.4) == (False, "wrong.", "Mind the sign.")
+    assert _verdict(3) == (False, "far off.", "Too far off.")  # a third item is its message
+    assert _verdict(20) == (False, "far off.", "Too far off.")  # the first match wins
+    assert _verdict(-20) == (False, "wrong.", "Start again.")
+
+
+def test_number_verdict_names_an_unreadable_answer_and_never_reads_bools_or_nan():
+    assert _verdict("10%") == (False, "a str ('10%') is not a number.", "Give one number.")
+    assert _verdict(True)[1] == "a bool (True) is not a number."
+    assert _verdict(float("nan"))[1] == "a float (nan) is not a number."
+
+
+def test_near_and_within_never_match_an_uncomputable_target():
+    assert near(100.0, 0.01)(100.9) and not near(100.0, 0.01)(101.1)
+    assert near(0.0, 0, 0.006)(0.005) and not near(0.0, 0, 0.006)(0.007)
+    assert within(5.0, 0.5)(5.5) and not within(5.0, 0.5)(5.6)
+    assert not near(float("nan"))(1.0) and not within(float("nan"), 1e9)(1.0)
+
+
+def test_unreadable_number_names_the_unit_and_the_sign_to_leave_out():
+    message, hint = unreadable_number("a percentage")
+    assert message.format(type="str") == "a str is not a number."
+    assert hint == "Give one number (a percentage), without a % sign or quotation marks."
+    assert "a currency sign" in unreadable_number("US dollars", sign="a currency sign")[1]
 
 
 def test_pandas_containers_are_named_and_plain_values_pass_through():

@@ -141,25 +141,11 @@ def close(answer: Any, expected: float, rel: float = 0.01, abs_: float = 0.0) ->
     return value is not None and math.isclose(value, expected, rel_tol=rel, abs_tol=abs_)
 
 
-def first_hint(mistakes: list[tuple[float, str]], matches: Callable[[float], bool]) -> str | None:
-    """The hint of the first ``(value, hint)`` mistake whose value ``matches`` the answer.
-
-    Mistakes whose value could not be computed (NaN) are skipped.
-    """
-    return next((hint for value, hint in mistakes if value == value and matches(value)), None)
-
-
 def unreadable_number(what: str, sign: str = "a % sign") -> tuple[str, str]:
     """The (message template, hint) for an answer that is not one number, as
     :func:`number_verdict` takes it (``{type}`` becomes the answer's type name)."""
     return ("a {type} is not a number.",
             f"Give one number ({what}), without {sign} or quotation marks.")
-
-
-def not_a_number(answer: Any, what: str, sign: str = "a % sign"):
-    """The (False, message, hint) verdict for an answer that is not one number."""
-    message, hint = unreadable_number(what, sign)
-    return False, message.format(type=type(answer).__name__), hint
 
 
 Predicate = Callable[[float], bool]
