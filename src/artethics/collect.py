@@ -192,14 +192,16 @@ def run_checks(paths: Iterable[str | Path], timeout: float = 60, jobs: int | Non
     return checking.rows(checking.check_notebooks(notebooks, timeout=timeout, jobs=jobs))
 
 
-def resolve_salt(pseudonymise: bool, salt: str | None) -> str | None:
-    """The salt to use, or None; ValueError when pseudonymising without one."""
+def resolve_salt(pseudonymise: bool, salt: str | None,
+                 how: str = "pass --salt TEXT") -> str | None:
+    """The salt to use (``salt``, else ARTETHICS_SALT), or None when not pseudonymising;
+    ValueError when pseudonymising without one. ``how`` says where else to give it."""
     if not pseudonymise:
         return None
     salt = salt or os.environ.get("ARTETHICS_SALT", "")
     if not salt:
-        raise ValueError("--pseudonymise needs a secret salt: set ARTETHICS_SALT (the same "
-                         "for the whole course, kept private) or pass --salt TEXT.")
+        raise ValueError("pseudonymising needs a secret salt: set ARTETHICS_SALT (the same "
+                         f"for the whole course, kept private) or {how}.")
     return salt
 
 

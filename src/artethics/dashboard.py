@@ -13,7 +13,6 @@ the SQLite file written by ``artethics collect``. Nothing here displays anything
 from __future__ import annotations
 
 import json
-import os
 import random
 import sqlite3
 from pathlib import Path
@@ -250,15 +249,12 @@ def class_or_demo(class_db: str, demo_students: int = 24, seed: int = 0):
 
 def salt_for(pseudonymise: bool, salt: str, class_db: str) -> str | None:
     """The pseudonym salt: None when not pseudonymising; the demo's own for the demo class."""
-    if not pseudonymise:
-        return None
-    if not class_db:
+    from artethics.collect import resolve_salt
+
+    if pseudonymise and not class_db:
         return DEMO_SALT
-    salt = salt or os.environ.get("ARTETHICS_SALT", "")
-    if not salt:
-        raise ValueError("pseudonymise=True needs a secret salt: set salt in the parameters "
-                         "cell or ARTETHICS_SALT, or set pseudonymise=False on a private screen.")
-    return salt
+    return resolve_salt(pseudonymise, salt, how="set salt in the parameters cell, or set "
+                        "pseudonymise=False on a private screen")
 
 
 def plot_positions(table: pd.DataFrame):

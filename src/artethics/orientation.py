@@ -87,18 +87,10 @@ def show_course_poll(when: str, stance: str | None = None, confidence: int | Non
     Recorded as ``course.poll_before`` / ``course.poll_after``; "after" shows the shift
     from the student's latest "before" answer.
     """
-    from artethics.widgets.poll import Answer, PollModel
-    from artethics.widgets.show import _latest, _show, _who
-    from artethics.widgets.views import PollView
+    from artethics.widgets import show_poll
 
-    who = _who(lesson, student, class_folder)
-    model = PollModel("course", OPENING_QUESTION, when)
-    if model.when == "after":
-        earlier = _latest("course.poll_before", who["student"])
-        model.before = None if earlier is None else Answer.from_data(earlier.data)
-    if stance is not None:
-        model.set_answer(stance, confidence)
-    _show(PollView, model, "poll", model.activity, who, stance is not None)
+    show_poll("course", when, stance=stance, confidence=confidence, lesson=lesson,
+              student=student, class_folder=class_folder, question=OPENING_QUESTION)
 
 
 def show_opening_poll(stance: str | None = None, confidence: int | None = None, *,

@@ -58,3 +58,18 @@ def test_where_answers_go_is_the_same_text_wherever_the_database_is(monkeypatch,
     assert "~/.artethics/responses.sqlite" in first and str(tmp_path) not in first
     assert "nothing leaves this computer" in first
     assert "shared with the class" in orientation.where_answers_go("/srv/class")
+
+
+def test_show_poll_takes_a_question_of_its_own_and_refuses_an_empty_one(tmp_path, monkeypatch,
+                                                                        capsys):
+    from artethics.widgets import ParameterError, show_poll
+
+    monkeypatch.setenv("ARTETHICS_DB", str(tmp_path / "db.sqlite"))
+    show_poll("course", "before", stance="for", confidence=3, lesson="00_orientation",
+              question=orientation.OPENING_QUESTION)
+    assert orientation.OPENING_QUESTION in capsys.readouterr().out
+    with pytest.raises(ParameterError, match="question"):
+        show_poll("course", "before", stance="for", confidence=3, lesson="00_orientation",
+                  question="  ")
+    with pytest.raises(ParameterError, match="case"):  # without a question: cases.csv only
+        show_poll("course", "before", stance="for", confidence=3, lesson="00_orientation")

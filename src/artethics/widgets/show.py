@@ -89,12 +89,20 @@ def show_balance(case: str, *, weights: dict | None = None, own: list | None = N
 
 def show_poll(case: str, when: str, *, stance: str | None = None,
               confidence: int | None = None, lesson: str, student: str = "anonymous",
-              class_folder: str = "") -> None:
-    """The position poll before or after a case; "after" shows the shift."""
+              class_folder: str = "", question: str | None = None) -> None:
+    """The position poll before or after a case; "after" shows the shift.
+
+    ``question`` asks something other than the case's central question (then ``case``
+    need not be in cases.csv: the course-wide poll of lessons 00 and 06 uses "course").
+    """
     from .views import PollView
 
     who = _who(lesson, student, class_folder)
-    model = PollModel(case, case_question(case, _load("cases")), when)
+    if question is None:
+        question = case_question(case, _load("cases"))
+    else:
+        question = check_text("question", question)
+    model = PollModel(case, question, when)
     if model.when == "after":
         earlier = _latest(f"{case}.poll_before", who["student"])
         model.before = None if earlier is None else Answer.from_data(
