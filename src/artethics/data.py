@@ -28,7 +28,8 @@ import pandas as pd
 
 from artethics import paths
 
-__all__ = ["DataError", "PRINCIPLES", "GROUPS", "load", "load_all", "tables", "schema"]
+__all__ = ["DataError", "PRINCIPLES", "GROUPS", "LENSES", "RELATIONS", "load", "load_all",
+           "tables", "schema"]
 
 PRINCIPLES = frozenset({
     "consent", "credit", "compensation", "authorship", "originality", "transparency",
@@ -39,6 +40,18 @@ GROUPS = frozenset({
     "lawmakers_regulators", "courts", "public_audiences", "researchers",
 })
 MAIN_CASES = ("rembrandt", "belamy", "lofter", "trik", "christies")
+# The five ethical lenses of lesson 00, in teaching order, each with its plain-words test.
+LENSES = {
+    "consequences": "who ends up better or worse off, and by how much",
+    "rights": "rights and consent: what someone may claim or refuse, whatever the outcome",
+    "fairness": "fairness and desert: who did the work, who is credited and who is paid",
+    "character": "character and craft: what the practice values, what a good artist or "
+                 "maker does",
+    "community": "relationships and community: trust, shared norms and traditions such as "
+                 "learning by copying the masters (臨摹)",
+}
+# How a fact in data/evidence.csv bears on an argument's claim.
+RELATIONS = ("supports", "undermines", "context")
 CONFIDENCE = frozenset({"high", "medium", "low"})
 PRECISION = frozenset({"day", "month", "year"})
 DIMENSIONS = ("consent", "credit", "compensation", "response", "law")
@@ -137,7 +150,10 @@ SCHEMAS: dict[str, Table] = {t.name: t for t in (
     Table("arguments", "data/arguments.csv", ("argument_id",), (
         Col("argument_id", "id"), _CASE, Col("question"), _enum("stance", {"for", "against"}),
         Col("claim"), Col("stakeholder", "id", ref="stakeholders"),
-        _enum("principle", PRINCIPLES), _src())),
+        _enum("principle", PRINCIPLES), _enum("lens", LENSES), _src())),
+    Table("evidence", "data/evidence.csv", ("argument_id", "fact_id"), (
+        Col("argument_id", "id", ref="arguments"), Col("fact_id", "id", ref="facts"),
+        _enum("relation", RELATIONS), _src(), Col("note"))),
     Table("rules", "data/rules.csv", ("rule_id",), (
         Col("rule_id", "id"), _enum("jurisdiction", {"CN", "US", "EU", "UK"}),
         Col("instrument"), Col("article", required=False),
@@ -453,6 +469,19 @@ def _check_arguments(base: str, table: Table, frame: pd.DataFrame) -> None:
                             f"a stakeholder of case '{row.case_id}'")
 
 
+def _check_evidence(base: str, table: Table, frame: pd.DataFrame) -> None:
+    facts = _cached(base, "facts", _stamp(Path(base), "facts"))
+    fact_sources = {f: set(s.split(";")) for f, s in zip(facts.fact_id, facts.source_ids,
+                                                          strict=True)}
+    for number, row in enumerate(frame.itertuples(index=False), start=2):
+        cited = fact_sources[row.fact_id]
+        for one in row.source_ids.split(";"):
+            if one not in cited:
+                raise DataError(table.path, number, "source_ids", one,
+                                f"a source that data/facts.csv cites for '{row.fact_id}' "
+                                f"({';'.join(sorted(cited))})")
+
+
 def _check_sales(base: str, table: Table, frame: pd.DataFrame) -> None:
     for number, row in enumerate(frame.itertuples(index=False), start=2):
         if row.estimate_low > row.estimate_high:
@@ -479,6 +508,7 @@ _EXTRA_CHECKS = {
     "cases": _check_cases,
     "stakeholders": _check_main_only,
     "arguments": _check_arguments,
+    "evidence": _check_evidence,
     "applications": _check_main_only,
     "sales": _check_sales,
     "comparison": _check_comparison,

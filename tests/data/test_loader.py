@@ -103,4 +103,5 @@ def test_tables_lists_every_table_sorted():
     names = data.tables()
     assert names == sorted(names)
     assert {"sources", "cases", "events", "facts", "sales", "arguments", "stakeholders",
-            "rules", "applications", "corrections", "glossary", "comparison"} == set(names)
+            "rules", "applications", "corrections", "glossary", "comparison",
+            "evidence"} == set(names)
