@@ -54,7 +54,13 @@ LENSES = {
 RELATIONS = ("supports", "undermines", "context")
 CONFIDENCE = frozenset({"high", "medium", "low"})
 PRECISION = frozenset({"day", "month", "year"})
-DIMENSIONS = ("consent", "credit", "compensation", "response", "law")
+DIMENSIONS = ("consent", "credit", "compensation", "response", "law", "access_and_benefit")
+# rules.csv: mainland China, Hong Kong SAR, United States, European Union, United Kingdom.
+JURISDICTIONS = ("CN", "HK", "US", "EU", "UK")
+# A 'proposal' (e.g. Hong Kong's 2024 text-and-data-mining exception) is not in force.
+RULE_KINDS = frozenset({"statute", "regulation", "agency_guidance", "judgment", "proposal"})
+VERDICTS = frozenset({"wrong", "imprecise", "garbled_name", "unverified", "framing",
+                      "accurate"})
 # How a source words an inexact figure in facts.csv ('nearly 6,500'); empty when exact.
 QUALIFIERS = frozenset({"about", "nearly", "more than"})
 
@@ -86,7 +92,9 @@ class Col:
     """One column: its kind, whether it may be empty, allowed values, linked table."""
 
     name: str
-    kind: str = "text"  # id | source_id | text | enum | int | float | date | bool | source_ids
+    # id | source_id | text | enum | int | float | date | day | bool | source_ids
+    # ('date' is followed by its date_precision column; 'day' is a full date on its own)
+    kind: str = "text"
     required: bool = True
     allowed: frozenset[str] | None = None
     ref: str | None = None
@@ -155,11 +163,10 @@ SCHEMAS: dict[str, Table] = {t.name: t for t in (
         Col("argument_id", "id", ref="arguments"), Col("fact_id", "id", ref="facts"),
         _enum("relation", RELATIONS), _src(), Col("note"))),
     Table("rules", "data/rules.csv", ("rule_id",), (
-        Col("rule_id", "id"), _enum("jurisdiction", {"CN", "US", "EU", "UK"}),
+        Col("rule_id", "id"), _enum("jurisdiction", JURISDICTIONS),
         Col("instrument"), Col("article", required=False),
         *_date("date_in_force", required=False), Col("requires"),
-        _enum("kind", {"statute", "regulation", "agency_guidance", "judgment"}),
-        Col("status"), _src())),
+        _enum("kind", RULE_KINDS), Col("status"), _src(), Col("last_reviewed", "day"))),
     Table("applications", "data/applications.csv", ("application_id",), (
         Col("application_id", "id"), _CASE, Col("rule_id", "id", ref="rules"), Col("issue"),
         Col("points_to"), _enum("certainty", {"settled", "arguable", "open"}), Col("why"),
@@ -167,7 +174,7 @@ SCHEMAS: dict[str, Table] = {t.name: t for t in (
     Table("corrections", "data/corrections.csv", ("correction_id",), (
         Col("correction_id", "id"), Col("source_id", "source_id", ref="sources"),
         Col("claim_in_source"), Col("verified_value"),
-        _enum("verdict", {"wrong", "imprecise", "garbled_name", "unverified", "framing"}),
+        _enum("verdict", VERDICTS),
         Col("explanation"), _src("verified_source_ids", required=False))),
     Table("glossary", "data/glossary.csv", ("term",), (
         Col("term"), Col("term_zh"), Col("definition"), _src())),
@@ -293,7 +300,7 @@ def _typed(table: Table, rows: list[dict[str, str]]) -> pd.DataFrame:
 
 
 def _series(col: Col, values: list) -> pd.Series:
-    if col.kind == "date":
+    if col.kind in ("date", "day"):
         return pd.Series(pd.to_datetime(values), dtype="datetime64[ns]")
     if col.kind == "int":
         return pd.Series(values, dtype="Int64")
@@ -382,8 +389,9 @@ def _p_date(table, col, raw, row):
 _PARSERS = {
     "id": _p_id, "source_id": _p_source_id, "source_ids": _p_source_ids, "text": _p_text,
     "enum": _p_enum, "int": _p_int, "float": _p_float, "bool": _p_bool, "date": _p_date,
+    "day": _p_date,
 }
-_EMPTY = {"int": None, "float": float("nan"), "date": None, "source_ids": ""}
+_EMPTY = {"int": None, "float": float("nan"), "date": None, "day": None, "source_ids": ""}
 
 
 # --- checks across rows and tables --------------------------------------------------
@@ -504,11 +512,31 @@ def _check_comparison(base: str, table: Table, frame: pd.DataFrame) -> None:
                                 f"one row per main case and dimension ({', '.join(DIMENSIONS)})")
 
 
+def _check_rules(base: str, table: Table, frame: pd.DataFrame) -> None:
+    """A proposal is not in force; a review date follows the rule and its sources."""
+    sources = _cached(base, "sources", _stamp(Path(base), "sources")).set_index("source_id")
+    for number, row in enumerate(frame.itertuples(index=False), start=2):
+        proposed = row.status.startswith("proposed")
+        if (row.kind == "proposal") != proposed or proposed and not pd.isna(row.date_in_force):
+            raise DataError(table.path, number, "kind", row.kind,
+                            "'proposal' exactly when status starts with 'proposed', and then "
+                            "no date_in_force (a proposal is not in force)")
+        dates = [(row.date_in_force, "the rule's date_in_force")] + [
+            (sources.at[sid, "date"], f"the date of its source {sid}")
+            for sid in row.source_ids.split(";")]
+        for when, what in dates:
+            if not pd.isna(when) and row.last_reviewed < when:
+                raise DataError(table.path, number, "last_reviewed",
+                                row.last_reviewed.date().isoformat(),
+                                f"a date on or after {what} ({when.date().isoformat()})")
+
+
 _EXTRA_CHECKS = {
     "cases": _check_cases,
     "stakeholders": _check_main_only,
     "arguments": _check_arguments,
     "evidence": _check_evidence,
+    "rules": _check_rules,
     "applications": _check_main_only,
     "sales": _check_sales,
     "comparison": _check_comparison,

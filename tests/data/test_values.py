@@ -73,7 +73,7 @@ def test_rules_dates_and_articles():
     assert rules.at["cn_interim_measures_art7", "date_in_force"].date() == date(2023, 8, 15)
     assert rules.at["eu_ai_act_art53_1d", "date_in_force"].date() == date(2025, 8, 2)
     assert rules.at["cn_copyright_law_art3", "date_in_force"].date() == date(2021, 6, 1)
-    assert set(rules.jurisdiction) == {"CN", "US", "EU", "UK"}
+    assert set(rules.jurisdiction) == {"CN", "HK", "US", "EU", "UK"}
 
 
 def test_sales_lots_reported_by_sources():
