@@ -8,7 +8,7 @@ from artethics.exercises.reflection import MIN_WORDS, cited
 
 FILLER = ("I think the sale raises hard questions about who deserves credit, because the "
           "people who wrote the code and the people who sold the work are not the same "
-          "and the buyers paid for a story as much as for a picture on canvas today. ")
+          "and the buyers paid for a story as much as for a picture on canvas today. ") * 3
 
 
 def test_long_reflection_citing_a_price_passes():

@@ -1,7 +1,8 @@
 """Reflections: presence of evidence is checked; quality is left to the rubric.
 
-A reflection passes when it is long enough to argue a position (MIN_WORDS) and
-cites at least one piece of evidence from its lesson: a figure the kit's data
+A reflection passes when its length is within the word range its prompt and the
+rubric state (WORD_RANGES: 120-200 words for a case lesson, 150-250 for the
+synthesis) and it cites at least one piece of evidence from its lesson: a figure the kit's data
 holds for the case (a price, a count, a year, a percentage) or the id of a
 source the case's data cites (e.g. ``S07``). Registered as ``<case>.reflection``.
 """
@@ -14,9 +15,12 @@ from functools import cache
 
 from . import Verdict, as_number, exercise
 
-MIN_WORDS = 40
 CASES = ("rembrandt", "belamy", "lofter", "trik", "christies", "synthesis")
 MAIN_CASES = CASES[:-1]
+# One range per reflection, the same in the lesson's prompt, course/guide/rubrics.md and
+# the session plans (tests/unit/test_course_docs.py compares them).
+WORD_RANGES = {**{case: (120, 200) for case in MAIN_CASES}, "synthesis": (150, 250)}
+MIN_WORDS = WORD_RANGES["rembrandt"][0]
 _NUMBER = re.compile(
     r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(%|percent|million|billion|thousand|k\b|m\b)?",
     re.IGNORECASE)
@@ -86,15 +90,20 @@ def judge(case: str, text: object) -> Verdict:
         return Verdict(exercise_id, False, f"the reflection is a {type(text).__name__}.",
                        "Write your reflection as text between the triple quotes.")
     words = len(text.split())
-    if words < MIN_WORDS:
+    low, high = WORD_RANGES[case]
+    if words < low:
         return Verdict(exercise_id, False, f"{words} words so far.",
-                       f"Argue your position in at least {MIN_WORDS} words: a claim, "
-                       "the evidence for it, and the strongest point against it.")
+                       f"Argue your position in {low}-{high} words (at least {low}): a "
+                       "claim, the evidence for it, and the strongest point against it.")
     hits = cited(text, case)
     if not hits:
         return Verdict(exercise_id, False, f"{words} words, but no evidence from the lesson.",
                        "Back your claim with a figure from the lesson's tables (a price, "
                        "a count, a date) or the id of a source you used, such as S07.")
+    if words > high:
+        return Verdict(exercise_id, False, f"{words} words: over the {high}-word limit.",
+                       f"Cut it to {low}-{high} words: keep your claim, your best evidence "
+                       "and your answer to the strongest point against you.")
     return Verdict(exercise_id, True,
                    f"{words} words, citing {len(hits)} piece(s) of evidence from the lesson.")
 
