@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
 import pandas as pd
 import pytest
 
-from artethics.widgets import BalanceModel, LensModel, MatrixModel, ParameterError, PollModel
+from artethics.widgets import BalanceModel, LensModel, MatrixModel, ParameterError, PollModel, lens
 from artethics.widgets.balance import reading
 from artethics.widgets.poll import Answer, shift_words
 
@@ -157,7 +160,7 @@ def test_poll_shift_words_and_steps():
 def test_poll_no_move_and_no_before():
     assert shift_words(Answer("for", 3), Answer("for", 3)).startswith(
         "Your stance did not move")
-    assert "No earlier 'before' answer" in shift_words(None, Answer("for", 3))
+    assert "No 'before' answer of yours was found yet" in shift_words(None, Answer("for", 3))
 
 
 def test_poll_before_has_no_shift():
@@ -346,9 +349,46 @@ def test_lens_filters_by_case_and_jurisdiction():
     assert [f.application_id for f in found] == ["x_app1", "x_app2"]
     assert found[0].source_ids == ("S08", "S05")
     assert m.counts() == {"settled": 1, "arguable": 1, "open": 0}
-    assert m.to_data() == {"case": "x", "jurisdiction": "US",
-                           "applications": ["x_app1", "x_app2"],
-                           "certainty": {"settled": 1, "arguable": 1, "open": 0}}
+
+
+def test_lens_records_nothing_it_did_not_ask():
+    """Looking at a jurisdiction is not an answer; only the student's written one is."""
+    m = LensModel("x", rules_df(), applications_df())
+    m.choose("US")
+    with pytest.raises(ParameterError, match="^Write what the rules would change"):
+        m.to_data()
+    m.set_answer("us", "  It would turn on   fair use. ")
+    m.choose("CN")
+    assert m.to_data() == {
+        "case": "x", "questions": {"US": lens.question_for("US")},
+        "answers": {"US": "It would turn on fair use."}}
+    assert "United States" in lens.question_for("US")
+    m.set_answer("US", "")
+    with pytest.raises(ParameterError):
+        m.to_data()
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [("CN", "lens_answers='CN' is not allowed: give a dict"),
+     ({"FR": "x"}, "jurisdiction='FR'"),
+     ({"CN": 3}, "lens_answers['CN']=3 is not allowed: write the reason as text"),
+     ({"CN": "x" * 601}, "601 characters long: keep it to at most 600")],
+)
+def test_lens_answers_refused_with_clear_messages(answers, message):
+    m = LensModel("x", rules_df(), applications_df())
+    m.set_answer("UK", "kept")
+    with pytest.raises(ParameterError, match=re.escape(message)):
+        m.set_answers(answers)
+    assert m.answers == {"UK": "kept"}  # all or nothing
+
+
+def test_lens_restores_recorded_answers():
+    m = LensModel("x", rules_df(), applications_df())
+    m.restore({"answers": {"US": "Fair use decides it."}})
+    assert m.answers == {"US": "Fair use decides it."} and m.jurisdiction == "US"
+    m.restore({"answers": "garbage"})
+    assert m.answers == {"US": "Fair use decides it."}
 
 
 def test_lens_summary_is_honest_and_not_advice():
@@ -372,3 +412,140 @@ def test_lens_unknown_jurisdiction():
 def test_lens_needs_the_table_columns():
     with pytest.raises(ParameterError, match="applications lacks the column"):
         LensModel("x", rules_df(), applications_df().drop(columns="certainty"))
+
+
+# reasons, lenses, restoring, messages for people -------------------------------------
+
+
+def arguments_with_lens() -> pd.DataFrame:
+    frame = arguments_df()
+    frame["lens"] = ["consequences", "rights", "fairness", "fairness", "community"]
+    return frame
+
+
+def test_balance_asks_a_reason_for_weights_of_4_and_5_only():
+    m = balance()
+    m.set_weights({"x_a1": 3, "x_a2": 4, "x_a3": 5})
+    assert m.reasons_missing() == ["x_a2", "x_a3"]
+    m.set_reasons({"x_a2": "  Nobody   asked them. ", "x_a1": "not asked for"})
+    assert m.reasons_given() == {"x_a2": "Nobody asked them."}
+    data = m.to_data()
+    assert data["reasons"] == {"x_a2": "Nobody asked them."}
+    assert data["reasons_missing"] == ["x_a3"]
+    text = m.summary()
+    assert "Against 2 (weight 4): Nobody asked them." in text
+    assert "Against 3 (weight 5): (no reason given yet)" in text
+    assert "x_a2" not in text  # students read labels, not ids
+
+
+@pytest.mark.parametrize(
+    ("reasons", "message"),
+    [(["x"], "reasons=['x'] is not allowed: give a dict"),
+     ({"zz": "x"}, "reasons='zz' is not allowed: use an argument id of case 'x'"),
+     ({"x_a2": 5}, "reasons['x_a2']=5 is not allowed: write the reason as text"),
+     ({"x_a2": "y" * 301}, "301 characters long")],
+)
+def test_balance_reasons_refused_with_clear_messages(reasons, message):
+    m = balance()
+    m.set_reason("x_a1", "kept")
+    with pytest.raises(ParameterError, match=re.escape(message)):
+        m.set_reasons(reasons)
+    assert m.reasons == {"x_a1": "kept"}
+
+
+def test_balance_groups_by_lens_when_the_column_exists():
+    m = BalanceModel.from_tables("x", QUESTION, arguments_with_lens(), stakeholders_df())
+    m.set_weights({"x_a1": 2, "x_a3": 4, "x_a4": 1})
+    assert m.has_lenses()
+    assert [(s.name, s.net) for s in m.by_lens()] == [("consequences", 2), ("fairness", -3)]
+    assert m.to_data()["by_lens"] == {"consequences": 2, "fairness": -3}
+    assert "By lens (net = for minus against):" in m.summary()
+    plain = balance()  # no lens column: no lens grouping, nothing breaks
+    assert not plain.has_lenses() and plain.by_lens() == []
+    assert "by_lens" not in plain.to_data()
+
+
+def test_balance_restores_a_recorded_answer():
+    first = balance()
+    first.add_own("Mine.", "against", "credit", 2)
+    first.set_weights({"x_a2": 5})
+    first.set_reason("x_a2", "Consent first.")
+    m = balance()
+    m.restore(first.to_data())
+    assert m.weights == first.weights and m.reasons == {"x_a2": "Consent first."}
+    assert [a.claim for a in m.arguments if a.own] == ["Mine."]
+    m.restore({"weights": {"x_a1": 99}})  # malformed: nothing changes
+    assert m.weights == first.weights
+    m.restore({"weights": {"gone_id": 3, "x_a1": 1}})  # ids no longer in the case skipped
+    assert m.weights["x_a1"] == 1
+
+
+def test_parameter_messages_show_numbers_as_numbers():
+    with pytest.raises(ParameterError) as info:
+        balance().set_weights({"x_a1": np.float64(28.833333333333332)})
+    assert "=28.83 is not allowed" in str(info.value)
+    assert "np.float64" not in str(info.value)
+
+
+def test_poll_without_a_stance_says_so_in_plain_words():
+    with pytest.raises(ParameterError) as info:
+        PollModel("x", QUESTION, "before").to_data()
+    assert str(info.value) == "Choose a position above first, then press Record."
+
+
+def test_after_poll_looks_up_the_before_answer_when_asked():
+    recorded = []
+    m = PollModel("x", QUESTION, "after",
+                  before_source=lambda: recorded[-1] if recorded else None)
+    m.set_answer("for", 4)
+    assert m.refresh_before() is None and m.to_data()["shift"] is None
+    recorded.append(Answer("against", 2))  # the student records "before" later
+    m.refresh_before()
+    data = m.to_data()
+    assert data["shift"] == 2 and data["before"] == {"stance": "against", "confidence": 2}
+    assert m.prompt() == "What moved you? One line."
+
+
+def test_after_poll_asks_what_moved_or_held_you_and_records_it():
+    m = PollModel("x", QUESTION, "after", before=Answer("for", 3))
+    m.set_answer("for", 5)
+    assert m.prompt() == "What held you where you were? One line."
+    m.set_reason("The consent argument.")
+    data = m.to_data()
+    assert data["reason"] == "The consent argument."
+    assert data["reason_prompt"] == "What held you where you were? One line."
+    assert "What held you where you were? One line. The consent argument." in m.summary()
+    with pytest.raises(ParameterError, match="asked only in the 'after' poll"):
+        PollModel("x", QUESTION, "before").set_reason("why")
+    with pytest.raises(ParameterError, match="reason=7 is not allowed"):
+        m.set_reason(7)
+
+
+def test_poll_restores_a_recorded_answer():
+    m = PollModel("x", QUESTION, "after")
+    m.restore({"stance": "strongly_for", "confidence": 5, "reason": "The data."})
+    assert m.answer == Answer("strongly_for", 5) and m.reason == "The data."
+    m.restore({"stance": "nonsense"})
+    assert m.answer == Answer("strongly_for", 5)
+
+
+def test_matrix_with_the_five_lenses_as_columns():
+    m = MatrixModel.from_tables("x", stakeholders_df(), arguments_df(), columns="lenses")
+    assert m.principles == ["consequences", "rights", "fairness", "character", "community"]
+    assert m.kind == "lenses"
+    m.set_ratings({"x_artists": {"rights": -2}})
+    assert m.to_data()["columns"] == "lenses"
+    assert "3 stakeholders x 5 lenses" in m.summary()
+    with pytest.raises(ParameterError, match="use one of this matrix's lenses"):
+        m.set_rating("x_artists", "consent", 1)
+    chosen = MatrixModel.from_tables("x", stakeholders_df(), columns=["community", "rights"])
+    assert chosen.principles == ["rights", "community"]
+    with pytest.raises(ParameterError, match="columns='all' is not allowed"):
+        MatrixModel.from_tables("x", stakeholders_df(), columns="all")
+
+
+def test_matrix_restores_a_recorded_answer():
+    m = matrix()
+    m.restore({"decision": "Hold it", "ratings": {"x_buyers": {"credit": 2, "gone": 1},
+                                                 "nobody": {"credit": 1}}})
+    assert m.decision == "Hold it" and m.ratings["x_buyers"]["credit"] == 2

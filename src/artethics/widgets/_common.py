@@ -6,6 +6,7 @@ their own.
 
 from __future__ import annotations
 
+import html
 import numbers
 from collections.abc import Iterable, Mapping
 
@@ -37,6 +38,47 @@ PRINCIPLE_MEANINGS: dict[str, str] = {
 }
 
 
+# The five ethical lenses lesson 00 teaches (the ``lens`` column of data/arguments.csv).
+LENSES: tuple[str, ...] = ("consequences", "rights", "fairness", "character", "community")
+LENS_WORDS: dict[str, str] = {
+    "consequences": "consequences",
+    "rights": "rights and consent",
+    "fairness": "fairness and desert",
+    "character": "character and craft",
+    "community": "relationships and community",
+}
+LENS_MEANINGS: dict[str, str] = {
+    "consequences": "who is better or worse off",
+    "rights": "what people may decide about their own work",
+    "fairness": "who did the work, who is credited and paid",
+    "character": "what the practice values",
+    "community": "ties between people and traditions",
+}
+# A weight this high asks the student for a one-line reason.
+REASON_FROM = 4
+REASON_MAX = 300  # characters: one line, not an essay
+
+
+def column_words(column: str) -> str:
+    """A principle or a lens id as words for people."""
+    return LENS_WORDS.get(column) or principle_words(column)
+
+
+def column_meaning(column: str) -> str:
+    """What a principle or a lens is about, in a few words ('' when unknown)."""
+    return LENS_MEANINGS.get(column) or PRINCIPLE_MEANINGS.get(column, "")
+
+
+# Classes that keep MathJax (JupyterLab's, and MathJax 2 in other viewers) away from
+# the kit's HTML, so "US$432,500 ... US$7,000" never turns into maths.
+NO_MATHS = "mathjax_ignore tex2jax_ignore"
+
+
+def escape(text: object) -> str:
+    """HTML-escaped text with every '$' as '&#36;' (see NO_MATHS)."""
+    return html.escape(str(text)).replace("$", "&#36;")
+
+
 def principle_words(principle: str) -> str:
     """A principle id as words for people: 'access_and_creativity' -> 'access and creativity'."""
     return principle.replace("_", " ")
@@ -49,9 +91,34 @@ class ParameterError(ValueError):
     """
 
 
+def shown(value: object) -> str:
+    """A value as a person reads it: numbers as numbers (28.8, not np.float64(28.8...))."""
+    if isinstance(value, numbers.Number) and not isinstance(value, bool):
+        if isinstance(value, numbers.Integral):
+            return str(int(value))
+        try:
+            return f"{round(float(value), 2):g}"
+        except (TypeError, ValueError):
+            pass
+    return repr(value)
+
+
 def fail(parameter: str, value: object, allowed: str) -> ParameterError:
     """Build the kit's standard message: what is wrong and how to fix it."""
-    return ParameterError(f"{parameter}={value!r} is not allowed: {allowed}.")
+    return ParameterError(f"{parameter}={shown(value)} is not allowed: {allowed}.")
+
+
+def check_reason(parameter: str, value: object, limit: int = REASON_MAX) -> str:
+    """A one-line reason: text, at most ``limit`` characters ('' means none yet)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise fail(parameter, value, "write the reason as text in one line")
+    text = " ".join(value.split())
+    if len(text) > limit:
+        raise ParameterError(f"{parameter} is {len(text)} characters long: keep it to "
+                             f"at most {limit} characters.")
+    return text
 
 
 def list_allowed(values: Iterable[str], limit: int = 12) -> str:

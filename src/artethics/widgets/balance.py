@@ -13,12 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ._common import (
+    LENSES,
     PRINCIPLES,
+    REASON_FROM,
     STANCES,
     ParameterError,
     check_choice,
     check_int,
     check_mapping,
+    check_reason,
     check_text,
     fail,
     list_allowed,
@@ -51,6 +54,7 @@ class Argument:
     stakeholder: str
     source_ids: tuple[str, ...] = ()
     own: bool = False
+    lens: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,10 +95,17 @@ def arguments_from_table(arguments, stakeholders=None, case: str = "") -> list[A
             principle=str(row["principle"]),
             stakeholder=names.get(str(row["stakeholder"]), str(row["stakeholder"])),
             source_ids=split_ids(row.get("source_ids", "")),
+            lens=_lens_of(row),
         )
         for _, row in rows.iterrows()
     ]
     return sorted(out, key=lambda a: natural_key(a.argument_id))
+
+
+def _lens_of(row) -> str:
+    """The row's lens when the table has a ``lens`` column with a known value, else ''."""
+    value = row.get("lens", "")
+    return value if isinstance(value, str) and value in LENSES else ""
 
 
 def natural_key(argument_id: str) -> tuple:
@@ -107,6 +118,14 @@ def number_of(argument_id: str) -> str:
     """The trailing number of an id ('christies_against_6' -> '6'), else the whole id."""
     found = re.search(r"(\d+)$", argument_id)
     return found.group(1) if found else argument_id
+
+
+def short_label(argument: Argument) -> str:
+    """'For 3', 'Against 10', 'Yours 1': how students see an argument (never its id)."""
+    if argument.own:
+        return f"Yours {number_of(argument.argument_id)}"
+    stance = "For" if argument.stance == "for" else "Against"
+    return f"{stance} {number_of(argument.argument_id)}"
 
 
 def _stakeholder_names(stakeholders) -> dict[str, str]:
@@ -133,6 +152,7 @@ class BalanceModel:
         self.question = question
         self._arguments: dict[str, Argument] = {a.argument_id: a for a in arguments}
         self.weights: dict[str, int] = {a.argument_id: 0 for a in arguments}
+        self.reasons: dict[str, str] = {}
 
     @classmethod
     def from_tables(cls, case: str, question: str, arguments, stakeholders=None):
@@ -161,6 +181,68 @@ class BalanceModel:
         except ParameterError:
             self.weights = before
             raise
+
+    def argument(self, argument_id: str) -> Argument:
+        return self._arguments[argument_id]
+
+    def set_reason(self, argument_id: str, reason: object) -> None:
+        """The student's one-line reason for a weight ('' or None clears it)."""
+        if argument_id not in self._arguments:
+            raise fail("reasons", argument_id,
+                       f"use an argument id of case {self.case!r}: "
+                       f"{list_allowed(self._arguments)}")
+        text = check_reason(f"reasons[{argument_id!r}]", reason)
+        if text:
+            self.reasons[argument_id] = text
+        else:
+            self.reasons.pop(argument_id, None)
+
+    def set_reasons(self, reasons: object) -> None:
+        """Set many reasons at once (a papermill parameter); all or nothing."""
+        given = check_mapping("reasons", reasons,
+                              "{'christies_against_6': 'Nobody asked the artists.'}")
+        before = dict(self.reasons)
+        try:
+            for argument_id in sorted(given, key=str):
+                self.set_reason(argument_id, given[argument_id])
+        except ParameterError:
+            self.reasons = before
+            raise
+
+    def asks_reason(self, argument_id: str) -> bool:
+        """True when the weight is high enough (REASON_FROM or more) to ask why."""
+        return self.weights.get(argument_id, 0) >= REASON_FROM
+
+    def reasons_given(self) -> dict[str, str]:
+        """Reasons for the weights that ask for one, in argument order."""
+        return {a.argument_id: self.reasons[a.argument_id] for a in self.arguments
+                if self.asks_reason(a.argument_id) and a.argument_id in self.reasons}
+
+    def reasons_missing(self) -> list[str]:
+        """Arguments weighted REASON_FROM or more that have no reason yet."""
+        return [a.argument_id for a in self.arguments
+                if self.asks_reason(a.argument_id) and a.argument_id not in self.reasons]
+
+    def has_lenses(self) -> bool:
+        return any(a.lens for a in self.arguments)
+
+    def restore(self, data: object) -> None:
+        """Show an earlier recorded answer again: its own arguments, weights and reasons.
+        Ids no longer in the case are skipped; a malformed record changes nothing."""
+        if not isinstance(data, dict):
+            return
+        before = (dict(self._arguments), dict(self.weights), dict(self.reasons))
+        try:
+            for item in data.get("own") or []:
+                self.add_own(item.get("text"), item.get("stance"), item.get("principle"),
+                             item.get("weight", 3))
+            known = {i: v for i, v in (data.get("weights") or {}).items()
+                     if i in self._arguments and not self._arguments[i].own}
+            self.set_weights(known)
+            self.set_reasons({i: v for i, v in (data.get("reasons") or {}).items()
+                              if i in self._arguments})
+        except (ParameterError, AttributeError, TypeError):
+            self._arguments, self.weights, self.reasons = before
 
     def add_own(self, text: object, stance: object, principle: object, weight: object = 3) -> str:
         """Add the student's own argument; returns its id (own-1, own-2, …)."""
@@ -209,6 +291,11 @@ class BalanceModel:
         """Weight per stakeholder (by name); unweighted ones left out."""
         return sorted(self._shares(lambda a: a.stakeholder), key=lambda s: s.name)
 
+    def by_lens(self) -> list[Share]:
+        """Weight per lens, in the order of LENSES (empty when no argument has a lens)."""
+        shares = [s for s in self._shares(lambda a: a.lens) if s.name]
+        return sorted(shares, key=lambda s: LENSES.index(s.name))
+
     def _shares(self, key) -> list[Share]:
         sums: dict[str, list[int]] = {}
         for argument_id, weight in self.weights.items():
@@ -234,6 +321,10 @@ class BalanceModel:
             "score": round(self.score(), 3),
             "verdict": self.verdict(),
             "by_principle": {s.name: s.net for s in self.by_principle()},
+            "reasons": self.reasons_given(),
+            "reasons_missing": self.reasons_missing(),
+            **({"by_lens": {s.name: s.net for s in self.by_lens()}}
+               if self.has_lenses() else {}),
         }
 
     def summary(self) -> str:
@@ -247,12 +338,25 @@ class BalanceModel:
             f"Weight given: {pro} for, {con} against",
         ]
         lines += _share_lines("By principle", self.by_principle())
+        if self.has_lenses():
+            lines += _share_lines("By lens", self.by_lens())
         lines += _share_lines("By stakeholder", self.by_stakeholder())
+        lines += self._reason_lines()
         own = [a for a in self.arguments if a.own]
         lines.append(f"Your own arguments: {len(own)}")
-        lines += [f"  {a.argument_id} ({a.stance}, {a.principle}, weight "
+        lines += [f"  {short_label(a)} ({a.stance}, {a.principle}, weight "
                   f"{self.weights[a.argument_id]}): {a.claim}" for a in own]
         return "\n".join(lines)
+
+    def _reason_lines(self) -> list[str]:
+        asked = [a for a in self.arguments if self.asks_reason(a.argument_id)]
+        if not asked:
+            return []
+        lines = [f"Your reasons (asked for every weight of {REASON_FROM} or {MAX_WEIGHT}):"]
+        for a in asked:
+            why = self.reasons.get(a.argument_id, "(no reason given yet)")
+            lines.append(f"  {short_label(a)} (weight {self.weights[a.argument_id]}): {why}")
+        return lines
 
 
 def _share_lines(title: str, shares: list[Share]) -> list[str]:

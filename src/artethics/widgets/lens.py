@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ._common import check_choice, citation, fail, require_columns, split_ids
+from ._common import (
+    ParameterError,
+    check_choice,
+    check_mapping,
+    check_reason,
+    citation,
+    require_columns,
+    split_ids,
+)
 
 JURISDICTIONS = {"CN": "mainland China", "US": "United States", "EU": "European Union",
                  "UK": "United Kingdom"}
@@ -20,6 +28,18 @@ CERTAINTY = {
 }
 DISCLAIMER = ("This explains the law for teaching; it is not legal advice. Laws change and "
               "depend on the facts; for a real situation ask a qualified lawyer.")
+WRITE_FIRST = ("Write what the rules would change for this case (the box under the "
+               "rules) first, then press Record.")
+ANSWER_MAX = 600  # characters: two or three sentences
+ANSWER_EXAMPLE = "{'CN': 'The labelling rule would ...', 'US': '...'}"
+
+
+def question_for(jurisdiction: str) -> str:
+    """The question the lens asks about one jurisdiction."""
+    return (f"If this case happened under the rules of {JURISDICTIONS[jurisdiction]}, what "
+            "would they change for it: for whom, and what would have to be done differently?")
+
+
 RULE_COLUMNS = ("rule_id", "jurisdiction", "instrument", "article", "date_in_force", "status")
 APPLICATION_COLUMNS = ("application_id", "case_id", "rule_id", "issue", "points_to",
                        "certainty", "why")
@@ -99,6 +119,38 @@ class LensModel:
         self._applications = applications
         findings(case, "CN", rules, applications)  # validates the tables early
         self.jurisdiction: str | None = None
+        self.answers: dict[str, str] = {}
+
+    def set_answer(self, jurisdiction: object, text: object) -> None:
+        """The student's answer to :func:`question_for` (empty text removes it)."""
+        code = check_jurisdiction(jurisdiction)
+        answer = check_reason(f"lens_answers[{code!r}]", text, limit=ANSWER_MAX)
+        if answer:
+            self.answers[code] = answer
+        else:
+            self.answers.pop(code, None)
+
+    def set_answers(self, answers: object) -> None:
+        """Answers for several jurisdictions (a papermill parameter); all or nothing."""
+        given = check_mapping("lens_answers", answers, ANSWER_EXAMPLE)
+        before = dict(self.answers)
+        try:
+            for code in sorted(given, key=str):
+                self.set_answer(code, given[code])
+        except ParameterError:
+            self.answers = before
+            raise
+
+    def restore(self, data: object) -> None:
+        """Show earlier recorded answers again (a malformed record changes nothing)."""
+        if not isinstance(data, dict):
+            return
+        try:
+            self.set_answers(data.get("answers") or {})
+        except ParameterError:
+            return
+        if self.answers and self.jurisdiction is None:
+            self.jurisdiction = sorted(self.answers)[0]
 
     def choose(self, jurisdiction: object) -> list[Finding]:
         self.jurisdiction = check_jurisdiction(jurisdiction)
@@ -115,11 +167,14 @@ class LensModel:
         return {level: sum(f.certainty == level for f in found) for level in CERTAINTY}
 
     def to_data(self) -> dict:
-        if self.jurisdiction is None:
-            raise fail("jurisdiction", None, f"choose one of {', '.join(JURISDICTIONS)} first")
-        return {"case": self.case, "jurisdiction": self.jurisdiction,
-                "applications": [f.application_id for f in self.findings()],
-                "certainty": self.counts()}
+        """Only what the student was asked: their answer per jurisdiction, with the
+        question. No answer written = nothing to record (ParameterError)."""
+        if not self.answers:
+            raise ParameterError(WRITE_FIRST)
+        codes = sorted(self.answers)
+        return {"case": self.case,
+                "questions": {code: question_for(code) for code in codes},
+                "answers": {code: self.answers[code] for code in codes}}
 
     def summary(self) -> str:
         if self.jurisdiction is None:
@@ -133,6 +188,8 @@ class LensModel:
                          "no law applies; it means none is covered here.")
         for f in found:
             lines += _finding_lines(f)
+        for code in sorted(self.answers):
+            lines += [f"Question: {question_for(code)}", f"Your answer: {self.answers[code]}"]
         return "\n".join(lines)
 
 

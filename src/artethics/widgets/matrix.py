@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ._common import (
+    LENSES,
     PRINCIPLES,
     ParameterError,
     check_int,
@@ -51,8 +52,31 @@ def top_principles(arguments, case: str, n: int = DEFAULT_COLUMNS) -> list[str]:
 
 
 def in_kit_order(principles: Iterable[str]) -> list[str]:
-    """Distinct principles sorted in the order of PRINCIPLES."""
-    return sorted(set(principles), key=PRINCIPLES.index)
+    """Distinct principles (or lenses) sorted in the kit's order of PRINCIPLES (or LENSES)."""
+    chosen = set(principles)
+    order = LENSES if chosen and chosen <= set(LENSES) else PRINCIPLES
+    return sorted(chosen, key=order.index)
+
+
+COLUMN_KINDS = ("principles", "lenses")
+
+
+def check_columns(value: object) -> list[str]:
+    """The ``columns=`` keyword: "lenses" (all five), or a list of lenses or of principles."""
+    if value == "lenses":
+        return list(LENSES)
+    allowed = ("use 'lenses' (the five lenses), 'principles' (the case's main principles), "
+               f"a list of lenses from {', '.join(repr(x) for x in LENSES)}, or a list of "
+               "principles")
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise fail("columns", value, allowed)
+    chosen = list(value)
+    if chosen and all(isinstance(x, str) and x in LENSES for x in chosen):
+        return in_kit_order(chosen)
+    try:
+        return check_principles(chosen)
+    except ParameterError:
+        raise fail("columns", value, allowed) from None
 
 
 def check_principles(value: object) -> list[str]:
@@ -102,18 +126,25 @@ class MatrixModel:
             raise ParameterError(f"case={case!r} has no stakeholders: check the case id.")
         self.case = case
         self.names = dict(sorted(stakeholders.items()))
-        self.principles = check_principles(principles) if principles else list(PRINCIPLES)
+        if principles and set(principles) <= set(LENSES):
+            self.principles = in_kit_order(principles)
+        else:
+            self.principles = check_principles(principles) if principles else list(PRINCIPLES)
+        self.kind = "lenses" if set(self.principles) <= set(LENSES) else "principles"
         self.ratings = {s: {p: 0 for p in self.principles} for s in self.names}
         self.decision = ""
 
     @classmethod
     def from_tables(cls, case: str, stakeholders, arguments=None, *,
-                    principles: Iterable[str] | None = None):
-        """Rows from stakeholders.csv; columns = ``principles`` or, when None, the case's
-        DEFAULT_COLUMNS principles with the most arguments (see :func:`top_principles`)."""
+                    principles: Iterable[str] | None = None, columns: object = "principles"):
+        """Rows from stakeholders.csv; columns = ``principles``, else ``columns`` ("lenses"
+        or a list, see :func:`check_columns`), else the case's DEFAULT_COLUMNS principles
+        with the most arguments (see :func:`top_principles`)."""
         require_columns("stakeholders", stakeholders, ("stakeholder_id", "case_id", "name"))
         rows = stakeholders[stakeholders["case_id"] == case]
         names = dict(zip(rows["stakeholder_id"].astype(str), rows["name"].astype(str), strict=True))
+        if principles is None and columns != "principles":
+            return cls(case, names, check_columns(columns))
         if principles is None:
             columns = top_principles(arguments, case)
         else:
@@ -131,6 +162,8 @@ class MatrixModel:
 
     def _column_hint(self, principle: object) -> str:
         shown = list_allowed(self.principles)
+        if self.kind == "lenses":
+            return f"use one of this matrix's lenses: {shown}"
         if principle in PRINCIPLES:
             return (f"{principle!r} is not a column of this matrix, which shows {shown}; "
                     f"rate only those, or add it with principles=[...] in show_matrix")
@@ -149,6 +182,19 @@ class MatrixModel:
         except ParameterError:
             self.ratings = before
             raise
+
+    def restore(self, data: object) -> None:
+        """Show an earlier recorded answer again: the decision and the cells this matrix
+        still has (a malformed record changes nothing)."""
+        if not isinstance(data, dict):
+            return
+        cells = {s: {p: v for p, v in (row or {}).items() if p in self.principles}
+                 for s, row in (data.get("ratings") or {}).items() if s in self.ratings}
+        try:
+            self.set_ratings(cells)
+            self.set_decision(data.get("decision", self.decision) or self.decision)
+        except (ParameterError, AttributeError):
+            return
 
     def set_decision(self, decision: object) -> None:
         if not isinstance(decision, str):
@@ -181,6 +227,7 @@ class MatrixModel:
         return {
             "case": self.case,
             "decision": self.decision,
+            "columns": self.kind,
             "principles": list(self.principles),
             "ratings": {s: dict(cells) for s, cells in self.ratings.items()},
             "totals": {r.stakeholder_id: r.total for r in self.rows()},
@@ -192,7 +239,7 @@ class MatrixModel:
         decision = self.decision or "(no decision written)"
         lines = [f"Ethical matrix: {self.case}", f"Decision: {decision}",
                  f"Cells rated: {self.coverage():.0%} "
-                 f"of {len(self.names)} stakeholders x {len(self.principles)} principles"]
+                 f"of {len(self.names)} stakeholders x {len(self.principles)} {self.kind}"]
         width = max(len(r.name) for r in self.rows())
         for row in self.rows():
             lines.append(f"  {row.name:<{width}}  total {signed(row.total)}  -> {row.outcome}")

@@ -7,9 +7,10 @@ one, in steps on the scale.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from ._common import check_choice, check_int, fail, list_allowed
+from ._common import ParameterError, check_choice, check_int, check_reason, fail, list_allowed
 
 # key, label, position on the scale (-2 .. +2)
 SCALE: tuple[tuple[str, str, int], ...] = (
@@ -24,6 +25,9 @@ LABEL = {key: label for key, label, _ in SCALE}
 CONFIDENCE = {1: "not sure at all", 2: "a little sure", 3: "fairly sure", 4: "sure",
               5: "very sure"}
 WHENS = ("before", "after")
+CHOOSE_FIRST = "Choose a position above first, then press Record."
+NO_BEFORE = ("No 'before' answer of yours was found yet, so no shift can be shown. "
+             "Record the 'before' poll and the shift appears here.")
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ class Answer:
 def shift_words(before: Answer | None, after: Answer) -> str:
     """The student's shift, in plain words with signed numbers."""
     if before is None:
-        return "No earlier 'before' answer was found, so there is no shift to show."
+        return NO_BEFORE
     steps = POSITION[after.stance] - POSITION[before.stance]
     if steps == 0:
         moved = "Your stance did not move"
@@ -72,15 +76,57 @@ def shift_words(before: Answer | None, after: Answer) -> str:
             f"confidence {before.confidence} -> {after.confidence} ({sure}).")
 
 
-class PollModel:
-    """The poll for one case and one moment ("before" or "after")."""
+def reason_prompt(before: Answer | None, after: Answer | None) -> str:
+    """The after-poll's question to the student: what moved you, or what held you."""
+    if before is None or after is None:
+        return "What moved you, or what held you where you were? One line."
+    if POSITION[after.stance] == POSITION[before.stance]:
+        return "What held you where you were? One line."
+    return "What moved you? One line."
 
-    def __init__(self, case: str, question: str, when: str, before: Answer | None = None):
+
+class PollModel:
+    """The poll for one case and one moment ("before" or "after").
+
+    ``before_source`` (for "after") is a callable returning the student's latest
+    recorded "before" answer or None; :meth:`refresh_before` calls it, so the shift
+    uses the answer recorded by the time the student presses Record.
+    """
+
+    def __init__(self, case: str, question: str, when: str, before: Answer | None = None,
+                 before_source: Callable[[], Answer | None] | None = None):
         self.case = case
         self.question = question
         self.when = check_choice("when", when, WHENS)
         self.before = before if self.when == "after" else None
+        self.before_source = before_source if self.when == "after" else None
         self.answer: Answer | None = None
+        self.reason = ""
+
+    def refresh_before(self) -> Answer | None:
+        """Look the "before" answer up again (when a source is set); returns it."""
+        if self.before_source is not None:
+            self.before = self.before_source()
+        return self.before
+
+    def set_reason(self, reason: object) -> str:
+        """What moved (or held) the student: one line, asked in the "after" poll only."""
+        if self.when != "after" and reason not in (None, ""):
+            raise fail("reason", reason, "a reason is asked only in the 'after' poll; "
+                                         "leave it out of the 'before' poll")
+        self.reason = check_reason("reason", reason)
+        return self.reason
+
+    def restore(self, data: object) -> None:
+        """Show an earlier recorded answer again (a malformed one changes nothing)."""
+        answer = Answer.from_data(data)
+        if answer is None:
+            return
+        self.answer = answer
+        try:
+            self.set_reason(data.get("reason", ""))
+        except ParameterError:
+            self.reason = ""
 
     @property
     def activity(self) -> str:
@@ -100,14 +146,22 @@ class PollModel:
             return None
         return POSITION[self.answer.stance] - POSITION[self.before.stance]
 
+    def prompt(self) -> str:
+        return reason_prompt(self.before, self.answer)
+
     def to_data(self) -> dict:
         if self.answer is None:
-            raise fail("stance", None, f"choose one of {list_allowed(POSITION)} first")
+            raise ParameterError(CHOOSE_FIRST)
         data = {"case": self.case, "question": self.question, "when": self.when,
                 "stance": self.answer.stance, "position": POSITION[self.answer.stance],
                 "confidence": self.answer.confidence}
         if self.when == "after":
             data["shift"] = self.steps()
+            data["reason"] = self.reason
+            data["reason_prompt"] = self.prompt()
+            if self.before is not None:
+                data["before"] = {"stance": self.before.stance,
+                                  "confidence": self.before.confidence}
         return data
 
     def summary(self) -> str:
@@ -118,4 +172,6 @@ class PollModel:
             lines.append(f"Your answer: {self.answer.describe()}")
         if self.shift():
             lines.append(f"Shift: {self.shift()}")
+        if self.when == "after" and self.answer is not None:
+            lines.append(f"{self.prompt()} {self.reason or '(not answered yet)'}")
         return "\n".join(lines)
