@@ -47,17 +47,21 @@ _REGISTRY: dict[str, Exercise] = {}
 _LOADED = False
 
 
-def exercise(exercise_id: str, summary: str) -> Callable:
-    """Register ``fn(answer) -> (ok, message, hint)`` or ``-> Verdict`` under ``exercise_id``."""
+def exercise(exercise_id: str, summary: str, *, needs_student: bool = False) -> Callable:
+    """Register ``fn(answer) -> (ok, message, hint)`` or ``-> Verdict`` under ``exercise_id``.
+
+    With ``needs_student`` the function is called as ``fn(answer, student)``: the check
+    cell passes ``student=student`` (the steelman reads the student's own poll answer).
+    """
 
     def register(fn: Callable) -> Callable:
         if exercise_id in _REGISTRY:
             raise ValueError(f"exercise id {exercise_id!r} is registered twice")
 
-        def checker(answer: Any) -> Verdict:
+        def checker(answer: Any, student: str | None = None) -> Verdict:
             if is_missing(answer):
                 return Verdict(exercise_id, False, "no answer yet.", _missing_hint(summary))
-            result = fn(answer)
+            result = fn(answer, student) if needs_student else fn(answer)
             if isinstance(result, Verdict):
                 return result
             ok, message, hint = result
@@ -100,14 +104,15 @@ def registry() -> dict[str, Exercise]:
     return dict(sorted(_REGISTRY.items()))
 
 
-def evaluate(exercise_id: str, answer: Any) -> Verdict:
-    """The verdict, without printing. Unknown ids raise ``KeyError`` with the known ones."""
+def evaluate(exercise_id: str, answer: Any, *, student: str | None = None) -> Verdict:
+    """The verdict, without printing. Unknown ids raise ``KeyError`` with the known ones.
+    ``student`` reaches only the exercises registered with ``needs_student``."""
     exercises = registry()
     if exercise_id not in exercises:
         known = ", ".join(exercises) or "none"
         raise KeyError(f"no exercise {exercise_id!r}; known exercises: {known}")
     try:
-        return exercises[exercise_id].checker(answer)
+        return exercises[exercise_id].checker(answer, student)
     except Exception as exc:  # a malformed answer must give a verdict, not a traceback
         return Verdict(
             exercise_id,
@@ -117,9 +122,9 @@ def evaluate(exercise_id: str, answer: Any) -> Verdict:
         )
 
 
-def check(exercise_id: str, answer: Any) -> None:
+def check(exercise_id: str, answer: Any, *, student: str | None = None) -> None:
     """Print the verdict line for ``answer``. Never raises for a wrong or missing answer."""
-    print(evaluate(exercise_id, answer).line())
+    print(evaluate(exercise_id, answer, student=student).line())
 
 
 # Helpers the case modules share -------------------------------------------------

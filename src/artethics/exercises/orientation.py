@@ -1,8 +1,9 @@
-"""Lesson 00's one exercise: reading a table with pandas."""
+"""Lesson 00's exercises: reading a table with pandas, and which lens an argument rests on."""
 
 from __future__ import annotations
 
 from . import exercise, number_verdict
+from .reasoning import lens_of
 
 
 def busiest_year() -> tuple[int, int]:
@@ -33,3 +34,15 @@ def _check_busiest_year(answer):
                    "Count the cases per year: `main['year'].value_counts()`.",
                    "one case happened that year, but another year has more.")],
         otherwise="Filter the table to kind == 'main' first, then count the years.")
+
+
+# Lesson 00's reasoning exercise: which of the five lenses an argument rests on. The
+# answer is the argument's lens in data/arguments.csv.
+lens_of("orientation.which_lens", "belamy_against_9", extra_hints={
+    "character": "The claim mentions artistic value only to set it aside. Read its last "
+                 "words again: what does it say is put at risk, and for whom?",
+    "fairness": "Nobody in this claim did work that went unnamed or unpaid. Look for what "
+                "the claim says could go wrong.",
+    "rights": "Nobody in this claim is refused something they could claim: the bidders "
+              "chose to bid. Look for what the claim says could go wrong.",
+})
