@@ -256,14 +256,19 @@ def _hint_problems(hints: Iterable[str], secrets: Iterable[str]) -> list[str]:
 
 # --- multiple choice and "what a figure shows" ----------------------------------------
 
-def _figure_line(fact_id: str) -> str:
-    facts = _data("facts").set_index("fact_id")
-    row = facts.loc[fact_id]
+def _value_words(row) -> str:
+    """A fact's value as the data gives it: qualifier, number with separators, unit."""
     value = row["value"]
     if row["value_num"] == row["value_num"]:  # numeric: write it with separators
         num = row["value_num"]
         value = f"{num:,.0f}" if float(num).is_integer() else f"{num:,}"
-    words = " ".join(w for w in (row["qualifier"], value, row["unit"]) if w)
+    return " ".join(w for w in (row["qualifier"], value, row["unit"]) if w)
+
+
+def _figure_line(fact_id: str) -> str:
+    facts = _data("facts").set_index("fact_id")
+    row = facts.loc[fact_id]
+    words = _value_words(row)
     line = f"Figure: {row['claim']}: {words} (sources {row['source_ids'].replace(';', ', ')}"
     line += f"; {row['status']}, {row['confidence']} confidence)"
     if row["note"]:
@@ -586,9 +591,9 @@ def evidence_for(exercise_id: str, argument_id: str, relation: str = "supports",
             verdict = judge(rel, parts[rel])
             if verdict:
                 return verdict
-        words = " and ".join(f"which {_VERB[r]}" for r in asked)
-        return True, f"right: you found the facts {words} the claim, as data/evidence.csv "\
-                     "links them.", ""
+        words = " and those that ".join(_PLURAL[r] for r in asked)
+        return True, f"right: you found the facts that {words} the claim, as "\
+                     "data/evidence.csv links them.", ""
 
     def text():
         arg = _argument(argument_id)
@@ -599,8 +604,7 @@ def evidence_for(exercise_id: str, argument_id: str, relation: str = "supports",
                  f"Which of these facts {ask}?"]
         for fid in listed():
             row = facts.loc[fid]
-            value = " ".join(w for w in (row["qualifier"], str(row["value"]), row["unit"]) if w)
-            lines.append(f"  {fid}: {row['claim']}: {value} ({row['status']})")
+            lines.append(f"  {fid}: {row['claim']}: {_value_words(row)} ({row['status']})")
         lines.append("Answer with a list of fact ids" + (
             ": {'supports': [...], 'undermines': [...]}." if relation == "both" else "."))
         return "\n".join(lines)
@@ -645,6 +649,7 @@ def evidence_for(exercise_id: str, argument_id: str, relation: str = "supports",
 
 
 _VERB = {"supports": "supports", "undermines": "undermines"}
+_PLURAL = {"supports": "support", "undermines": "undermine"}
 
 
 # --- spot the flaw --------------------------------------------------------------------
