@@ -22,6 +22,16 @@ LESSON = "00_orientation"
 # Words every case uses, from data/glossary.csv, in the order the cards need them.
 KEY_TERMS = ("artificial intelligence (AI)", "generative AI", "training data", "prompt",
              "GAN (generative adversarial network)", "human authorship", "open letter")
+# One argument from the cases for each of the five lenses (ids in data/arguments.csv,
+# whose lens column must agree), and the argument and objection that show the moves.
+LENS_EXAMPLES = {
+    "consequences": "trik_for_2",
+    "rights": "trik_against_6",
+    "fairness": "belamy_against_6",
+    "character": "rembrandt_for_2",
+    "community": "christies_for_12",
+}
+MOVES_EXAMPLE = ("lofter_against_6", "lofter_for_2")
 
 
 def cases_table():
@@ -143,3 +153,72 @@ def corrections_sample(rows: int = 3):
         raise ValueError(f"rows must be a whole number of at least 1, got {rows!r}.")
     corrections = data.load("corrections")
     return corrections[["source_id", "claim_in_source", "verified_value", "verdict"]].head(rows)
+
+
+def _arguments():
+    from artethics import data
+
+    return data.load("arguments").set_index("argument_id")
+
+
+def lens_cards(examples: dict[str, str] | None = None):
+    """The five lenses as Markdown: the question each asks and one argument from the
+    cases that rests on it. An example whose lens in data/arguments.csv differs is an
+    error, so the lesson can never teach a lens with the wrong example."""
+    from IPython.display import Markdown
+
+    from artethics import data
+
+    examples = dict(LENS_EXAMPLES if examples is None else examples)
+    if list(examples) != list(data.LENSES):
+        raise ValueError(f"give one example per lens, in the order {list(data.LENSES)}")
+    args = _arguments()
+    titles = data.load("cases").set_index("case_id")["title"]
+    parts = []
+    for lens, argument_id in examples.items():
+        if argument_id not in args.index:
+            raise KeyError(f"argument {argument_id!r} is not in data/arguments.csv")
+        row = args.loc[argument_id]
+        if row["lens"] != lens:
+            raise ValueError(f"{argument_id} rests on the {row['lens']} lens in "
+                             f"data/arguments.csv, not on {lens}")
+        parts.append(f"**{lens}** asks about {data.LENSES[lens]}. *Example* "
+                     f"({titles[row['case_id']]}, `{argument_id}`, {row['stance']}): "
+                     f"“{row['claim']}”")
+    return Markdown("\n\n".join(parts))
+
+
+def argument_moves(argument_id: str = MOVES_EXAMPLE[0], objection_id: str = MOVES_EXAMPLE[1]):
+    """The first four moves of a good argument, built from the data: the claim, the
+    evidence (facts that data/evidence.csv links to it, with their sources), the
+    principle and lens, and the strongest objection from the other side of the same case.
+    The fifth move, the reply, is the reader's."""
+    from IPython.display import Markdown
+
+    from artethics import data
+
+    args = _arguments()
+    for one in (argument_id, objection_id):
+        if one not in args.index:
+            raise KeyError(f"argument {one!r} is not in data/arguments.csv")
+    arg, obj = args.loc[argument_id], args.loc[objection_id]
+    if arg["case_id"] != obj["case_id"] or arg["stance"] == obj["stance"]:
+        raise ValueError(f"{objection_id} must come from the other side of the same case "
+                         f"as {argument_id}")
+    evidence = data.load("evidence")
+    facts = data.load("facts").set_index("fact_id")
+    links = evidence[(evidence.argument_id == argument_id) & (evidence.relation != "context")]
+    lines = [f"1. **Claim** (`{argument_id}`, {arg['stance']}): “{arg['claim']}”"]
+    if links.empty:
+        lines.append("2. **Evidence**: none linked in data/evidence.csv yet.")
+    for link in links.itertuples():
+        fact = facts.loc[link.fact_id]
+        lines.append(f"2. **Evidence** ({link.relation}, `{link.fact_id}`, "
+                     f"{link.source_ids.replace(';', ', ')}, {fact['confidence']} "
+                     f"confidence): {link.note}")
+    lines.append(f"3. **Principle**: {arg['principle'].replace('_', ' ')}, seen through the "
+                 f"{arg['lens']} lens ({data.LENSES[arg['lens']]}).")
+    lines.append(f"4. **Strongest objection** (`{objection_id}`, {obj['stance']}): "
+                 f"“{obj['claim']}”")
+    lines.append("5. **Reply**: yours to write (one is worked below).")
+    return Markdown("\n".join(lines))

@@ -73,3 +73,62 @@ def test_show_poll_takes_a_question_of_its_own_and_refuses_an_empty_one(tmp_path
                   question="  ")
     with pytest.raises(ParameterError, match="case"):  # without a question: cases.csv only
         show_poll("course", "before", stance="for", confidence=3, lesson="00_orientation")
+
+
+# --- the five lenses and the moves of an argument ---------------------------------------
+
+def test_lens_cards_teach_each_lens_with_an_example_the_data_tags_with_it():
+    from artethics import data
+
+    text = orientation.lens_cards().data
+    args = data.load("arguments").set_index("argument_id")
+    assert list(orientation.LENS_EXAMPLES) == list(data.LENSES)
+    for lens, argument_id in orientation.LENS_EXAMPLES.items():
+        assert args.at[argument_id, "lens"] == lens
+        assert f"**{lens}**" in text and args.at[argument_id, "claim"] in text
+    # fair to both sides: examples from each side of the cases' questions
+    stances = {args.at[a, "stance"] for a in orientation.LENS_EXAMPLES.values()}
+    assert stances == {"for", "against"}
+
+
+def test_lens_cards_refuse_an_example_with_another_lens():
+    examples = dict(orientation.LENS_EXAMPLES, rights="belamy_against_6")
+    with pytest.raises(ValueError, match="belamy_against_6 rests on the fairness lens"):
+        orientation.lens_cards(examples)
+    with pytest.raises(ValueError, match="one example per lens"):
+        orientation.lens_cards({"rights": "trik_against_6"})
+
+
+def test_argument_moves_builds_four_moves_from_the_data_and_leaves_the_reply():
+    from artethics import data
+
+    text = orientation.argument_moves().data
+    claim, objection = orientation.MOVES_EXAMPLE
+    args = data.load("arguments").set_index("argument_id")
+    assert args.at[claim, "claim"] in text and args.at[objection, "claim"] in text
+    ev = data.load("evidence")
+    for link in ev[(ev.argument_id == claim) & (ev.relation == "supports")].itertuples():
+        assert link.fact_id in text and link.note in text
+    assert "**Reply**: yours to write" in text
+    assert [line[:2] for line in text.splitlines()] == ["1.", "2.", "3.", "4.", "5."]
+
+
+def test_argument_moves_needs_an_objection_from_the_other_side_of_the_same_case():
+    with pytest.raises(ValueError, match="other side of the same case"):
+        orientation.argument_moves("lofter_against_6", "lofter_against_7")
+    with pytest.raises(ValueError, match="other side of the same case"):
+        orientation.argument_moves("lofter_against_6", "trik_for_1")
+    with pytest.raises(KeyError, match="lofter_for_99"):
+        orientation.argument_moves("lofter_against_6", "lofter_for_99")
+
+
+def test_lesson_00_reasoning_exercise_reads_its_answer_from_the_data():
+    from artethics import data
+
+    lens = data.load("arguments").set_index("argument_id").at["belamy_against_9", "lens"]
+    assert evaluate("orientation.which_lens", lens).ok
+    for wrong in set(data.LENSES) - {lens}:
+        verdict = evaluate("orientation.which_lens", wrong)
+        assert not verdict.ok and verdict.hint and lens not in verdict.hint
+    assert not evaluate("orientation.which_lens", None).ok
+    assert not evaluate("orientation.which_lens", "honesty").ok
