@@ -8,13 +8,20 @@ alone: every bar also carries a sign (+/-), a word (for/against) and, for
 
 from __future__ import annotations
 
-from html import escape
-
-from ._common import PRINCIPLE_MEANINGS, principle_words, signed
-from .balance import BalanceModel, Share
-from .lens import DISCLAIMER, JURISDICTIONS, LensModel
-from .matrix import MatrixModel
-from .poll import Answer
+from ._common import (
+    LENS_WORDS,
+    NO_MATHS,
+    REASON_FROM,
+    column_meaning,
+    column_words,
+    escape,
+    principle_words,
+    signed,
+)
+from .balance import MAX_WEIGHT, BalanceModel, Share, short_label
+from .lens import DISCLAIMER, JURISDICTIONS, LensModel, question_for
+from .matrix import RATING_WORDS, MatrixModel
+from .poll import Answer, PollModel
 
 # Okabe-Ito: blue for "for", vermillion for "against" (same as artethics.plotting).
 FOR_COLOUR = "#0072B2"
@@ -32,14 +39,16 @@ BAR_MAX = 120  # px for the largest bar of a table
 
 def intro_html(title: str, text: str) -> str:
     """The widget's heading (e.g. the case question) and one line on what to do."""
-    return (f"<div style='{BOX}'><strong style='font-size:15px'>{escape(title)}</strong>"
-            f"<br>{escape(text)}</div>")
+    return (f"<div class='{NO_MATHS}' style='{BOX}'><strong style='font-size:15px'>"
+            f"{escape(title)}</strong><br>{escape(text)}</div>")
 
 
-def meta_html(principle: str, stakeholder: str, argument_id: str) -> str:
-    """The small line under an argument: its principle, whose view it is and its id."""
-    return (f"<span style='{SMALL}'>principle: {escape(principle_words(principle))} · "
-            f"voice: {escape(stakeholder)} · id {escape(argument_id)}</span>")
+def meta_html(argument) -> str:
+    """The small line under an argument: its principle, its lens (when tagged) and whose
+    view it is. No internal id: students know an argument by its label ('For 3')."""
+    lens = f" · lens: {escape(LENS_WORDS[argument.lens])}" if argument.lens else ""
+    return (f"<span style='{SMALL}'>principle: {escape(principle_words(argument.principle))}"
+            f"{lens} · voice: {escape(argument.stakeholder)}</span>")
 
 
 def _bar(weight: int, scale: int, against: bool) -> str:
@@ -91,27 +100,91 @@ def _points(number: int) -> str:
     return f"{number} point" if number == 1 else f"{number} points"
 
 
-def balance_html(model: BalanceModel) -> str:
+def _live(live: bool) -> str:
+    return " role='status' aria-live='polite'" if live else ""
+
+
+def balance_html(model: BalanceModel, live: bool = True) -> str:
+    """The verdict panel: verdict, score, gauge, breakdowns and the student's reasons."""
     pro, con = model.totals()
-    return (f"<div style='{PANEL}' role='status' aria-live='polite'>"
+    lenses = (_share_table("By lens", model.by_lens(), column_words)
+              if model.has_lenses() else "")
+    return (f"<div class='{NO_MATHS}' style='{PANEL}'{_live(live)}>"
             f"<div style='font-size:16px'><strong>Verdict: {escape(model.verdict())}</strong>"
             f"</div><div>Score {model.score():+.2f} (from -1, all your weight against, to "
             f"+1, all for). You gave {_points(pro)} of weight for and {con} against.</div>"
-            f"{_gauge(model.score())}"
+            f"{_gauge(model.score())}{reasons_html(model)}"
             f"{_share_table('By principle', model.by_principle(), principle_words)}"
-            f"{_share_table('By stakeholder', model.by_stakeholder())}</div>")
+            f"{lenses}{_share_table('By stakeholder', model.by_stakeholder())}</div>")
+
+
+def reasons_html(model: BalanceModel) -> str:
+    """The student's reasons for their heaviest weights, shown with the verdict."""
+    asked = [a for a in model.arguments if model.asks_reason(a.argument_id)]
+    if not asked:
+        return ""
+    items = "".join(
+        f"<li><strong>{escape(short_label(a))}</strong> (weight "
+        f"{model.weights[a.argument_id]}): "
+        + (escape(model.reasons[a.argument_id]) if a.argument_id in model.reasons
+           else "<em>no reason yet: write one line in the box under this argument</em>")
+        + "</li>" for a in asked)
+    return (f"<div style='margin-top:6px'><strong>Why these weigh {REASON_FROM} or "
+            f"{MAX_WEIGHT} with you</strong><ul style='margin:2px 0'>{items}</ul></div>")
+
+
+def balance_static_html(model: BalanceModel) -> str:
+    """The whole balance as static HTML: every argument with its weight and reason,
+    then the verdict. Shown where no live widget can be (handouts, viewers)."""
+    head = (f"<tr><th scope='col' style='{HEAD}'>argument</th>"
+            f"<th scope='col' style='{HEAD}'>what it says</th>"
+            f"<th scope='col' style='{HEAD}'>weight (0-{MAX_WEIGHT})</th>"
+            f"<th scope='col' style='{HEAD}'>your reason</th></tr>")
+    rows = "".join(
+        f"<tr><th scope='row' style='{CELL}vertical-align:top;white-space:nowrap'>"
+        f"{escape(short_label(a))}</th><td style='{CELL}vertical-align:top'>"
+        f"{escape(a.claim)}<br>{meta_html(a)}</td><td style='{CELL}vertical-align:top'>"
+        f"{model.weights[a.argument_id]}</td><td style='{CELL}vertical-align:top'>"
+        f"{escape(model.reasons.get(a.argument_id, ''))}</td></tr>"
+        for a in model.arguments)
+    return _static(model.question, "Argument balance: how much each argument weighs with "
+                   "the student (0 = ignore it, 5 = decisive).",
+                   f"<table style='border-collapse:collapse;margin:8px 0'>{head}{rows}</table>"
+                   f"{balance_html(model, live=False)}")
+
+
+def _static(title: str, line: str, body: str) -> str:
+    """A static rendering's frame (the same look as the live widget, no live regions)."""
+    return (f"<div class='artethics-static {NO_MATHS}' style='{BOX}'>"
+            f"{intro_html(title, line)}{body}</div>")
 
 
 def matrix_header_html(principle: str | None) -> str:
-    """A column heading of the matrix grid: the principle in words and what it means."""
+    """A column heading of the matrix grid: the principle (or lens) and what it means."""
     if principle is None:
         return f"<div style='{BOX}'><strong>Stakeholder</strong></div>"
-    meaning = PRINCIPLE_MEANINGS.get(principle, "")
-    return (f"<div style='{BOX}line-height:1.2'><strong>{escape(principle_words(principle))}"
+    meaning = column_meaning(principle)
+    return (f"<div style='{BOX}line-height:1.2'><strong>{escape(column_words(principle))}"
             f"</strong><br><span style='{SMALL}'>{escape(meaning)}</span></div>")
 
 
-def matrix_html(model: MatrixModel) -> str:
+def matrix_static_html(model: MatrixModel) -> str:
+    """The whole matrix as static HTML: decision, every rated cell, what it adds up to."""
+    head = f"<tr><th scope='col' style='{HEAD}'>Stakeholder</th>" + "".join(
+        f"<th scope='col' style='{HEAD}'>{escape(column_words(c))}</th>"
+        for c in model.principles) + "</tr>"
+    rows = "".join(
+        f"<tr><th scope='row' style='{CELL}font-weight:normal'>{escape(model.names[s])}</th>"
+        + "".join(f"<td style='{CELL}'>{signed(cells[c])} {escape(RATING_WORDS[cells[c]])}"
+                  "</td>" for c in model.principles) + "</tr>"
+        for s, cells in model.ratings.items())
+    decision = model.decision or "(no decision written yet)"
+    return _static("Ethical matrix", f"Decision: {decision}",
+                   f"<table style='border-collapse:collapse;margin:8px 0'>{head}{rows}</table>"
+                   f"{matrix_html(model, live=False)}")
+
+
+def matrix_html(model: MatrixModel, live: bool = True) -> str:
     rows = "".join(
         f"<tr><th scope='row' style='{CELL}font-weight:normal'>{escape(r.name)}</th>"
         f"<td style='{CELL}'>{signed(r.total)}</td><td style='{CELL}'><strong>"
@@ -124,7 +197,7 @@ def matrix_html(model: MatrixModel) -> str:
     head = (f"<tr><th scope='col' style='{HEAD}'>Stakeholder</th>"
             f"<th scope='col' style='{HEAD}'>row total</th>"
             f"<th scope='col' style='{HEAD}'>outcome</th></tr>")
-    return (f"<div style='{PANEL}' role='status' aria-live='polite'>"
+    return (f"<div class='{NO_MATHS}' style='{PANEL}'{_live(live)}>"
             f"<div style='font-size:16px'><strong>Whom the decision serves</strong></div>"
             f"<div>Cells rated: {model.coverage():.0%} ({rated} of {cells}). A row total above "
             f"0 means served, below 0 set back, 0 with ratings mixed, no ratings left out."
@@ -135,20 +208,43 @@ def matrix_html(model: MatrixModel) -> str:
 def before_answer_html(before: Answer | None) -> str:
     """What the 'after' poll compares with: the student's recorded 'before' answer."""
     if before is None:
-        return text_html("No 'before' answer of yours was found, so no shift can be shown.")
+        return text_html("No 'before' answer of yours was found yet.")
     return text_html(f"Your 'before' answer: {before.describe()}.")
 
 
-def lens_html(model: LensModel) -> str:
+def poll_static_html(model: PollModel) -> str:
+    """The poll as static HTML: the question, the answer, the shift and the reason."""
+    answer = model.answer.describe() if model.answer else "no answer recorded yet"
+    lines = [f"Your answer: {answer}."]
+    if model.when == "after":
+        lines.append(f"Your 'before' answer: "
+                     f"{model.before.describe() if model.before else 'none found'}.")
+        if model.answer is not None:
+            lines += [model.shift(), f"{model.prompt()} {model.reason or '(not answered)'}"]
+    when = "Before the case" if model.when == "before" else "After the case"
+    body = "".join(f"<p style='margin:4px 0'>{escape(line)}</p>" for line in lines)
+    return _static(model.question, f"Position poll ({when.lower()}).", body)
+
+
+def lens_static_html(model: LensModel) -> str:
+    """The lens as static HTML: the rules for the chosen place and the student's answers."""
+    answers = "".join(
+        f"<p style='margin:4px 0'><strong>{escape(question_for(code))}</strong><br>"
+        f"{escape(text)}</p>" for code, text in sorted(model.answers.items()))
+    return _static("Jurisdiction lens", "What the rules of a place would change for this "
+                   "case.", lens_html(model, live=False) + answers)
+
+
+def lens_html(model: LensModel, live: bool = True) -> str:
     if model.jurisdiction is None:
-        return (f"<div style='{BOX}'><p>No jurisdiction chosen yet: choose one above.</p>"
-                f"<p><em>{escape(DISCLAIMER)}</em></p></div>")
+        return (f"<div class='{NO_MATHS}' style='{BOX}'><p>No jurisdiction chosen yet: "
+                f"choose one above.</p><p><em>{escape(DISCLAIMER)}</em></p></div>")
     place = JURISDICTIONS[model.jurisdiction]
     items = "".join(_finding_html(f) for f in model.findings())
     if not items:
         items = (f"<p>The kit links no rule of {escape(place)} to this case. That does not "
                  "mean no law applies; it means none is covered here.</p>")
-    return (f"<div style='{BOX}' role='status' aria-live='polite'>"
+    return (f"<div class='{NO_MATHS}' style='{BOX}'{_live(live)}>"
             f"<p><strong>Seen from {escape(place)}</strong></p>"
             f"<p><em>{escape(DISCLAIMER)}</em></p>{items}</div>")
 
@@ -170,4 +266,63 @@ def _finding_html(f) -> str:
 def text_html(text: str) -> str:
     """Plain text (e.g. a poll shift or a status line) as escaped HTML."""
     lines = "<br>".join(escape(line) for line in text.splitlines())
-    return f"<div style='{BOX}' role='status' aria-live='polite'>{lines}</div>"
+    return f"<div class='{NO_MATHS}' style='{BOX}' role='status' aria-live='polite'>{lines}</div>"
+
+
+STATIC = {"balance": balance_static_html, "poll": poll_static_html,
+          "matrix": matrix_static_html, "lens": lens_static_html}
+
+
+def static_html(kind: str, model) -> str:
+    """The static rendering of one widget (see STATIC)."""
+    return STATIC[kind](model)
+
+
+def answer_lines(kind: str, model) -> list[str]:
+    """The recorded answer in a few plain lines (for the output under the widget)."""
+    return ANSWER_LINES[kind](model)
+
+
+def _balance_lines(model: BalanceModel) -> list[str]:
+    lines = [f"Verdict: {model.verdict()} (score {model.score():+.2f})."]
+    for a in model.arguments:
+        weight = model.weights[a.argument_id]
+        if weight:
+            why = model.reasons.get(a.argument_id, "")
+            reason = f" Your reason: {why}" if why else ""
+            lines.append(f"{short_label(a)}: weight {weight}.{reason}")
+    if len(lines) == 1:
+        lines.append("No argument weighed yet.")
+    return lines
+
+
+def _poll_lines(model: PollModel) -> list[str]:
+    lines = [f"Your answer: {model.answer.describe()}." if model.answer else
+             "No answer yet."]
+    if model.when == "after" and model.answer is not None:
+        lines += [model.shift(), f"{model.prompt()} {model.reason or '(not answered)'}"]
+    return lines
+
+
+def _matrix_lines(model: MatrixModel) -> list[str]:
+    lines = [f"Decision: {model.decision or '(none written)'}"]
+    lines += [f"{r.name}: {r.outcome} (row total {signed(r.total)})" for r in model.rows()]
+    return lines
+
+
+def _lens_lines(model: LensModel) -> list[str]:
+    lines = []
+    for code, text in sorted(model.answers.items()):
+        lines += [question_for(code), f"Your answer: {text}"]
+    return lines or ["No answer written yet."]
+
+
+ANSWER_LINES = {"balance": _balance_lines, "poll": _poll_lines, "matrix": _matrix_lines,
+                "lens": _lens_lines}
+
+
+def recorded_html(heading: str, lines: list[str]) -> str:
+    """The output under a widget: one confirmation (or 'no answer yet') and the answer."""
+    items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    return (f"<div class='artethics-recorded {NO_MATHS}' style='{PANEL}'>"
+            f"<strong>{escape(heading)}</strong><ul style='margin:4px 0'>{items}</ul></div>")

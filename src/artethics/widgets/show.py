@@ -13,6 +13,7 @@ from .balance import BalanceModel
 from .lens import LensModel
 from .matrix import MatrixModel
 from .poll import Answer, PollModel
+from .render import answer_lines, recorded_html, static_html
 
 
 def _load(name: str):
@@ -22,17 +23,24 @@ def _load(name: str):
     return load(name)
 
 
-def _display(obj) -> None:
+def _display(widget, html: str, text: str) -> None:
+    """Show the live widget with its static rendering in the same output bundle:
+    JupyterLab draws the widget; handouts, viewers and an untrusted copy show the HTML."""
     from IPython.display import display
 
-    display(obj)
+    bundle = dict(widget._repr_mimebundle_())
+    bundle.update({"text/html": html, "text/plain": text})
+    display(bundle, raw=True)
 
 
-def _placeholder(activity: str):
-    """An output line in the running cell; a live recording replaces it later."""
-    from artethics.responses import display_slot
+def _placeholder(bundle: dict):
+    """The output under the widget (the last recorded answer, or 'no answer yet'); a
+    recording replaces it. Returns its DisplayHandle."""
+    from IPython.display import DisplayHandle
 
-    return display_slot(activity)
+    handle = DisplayHandle()
+    handle.display(bundle, raw=True)
+    return handle
 
 
 def _latest(activity: str, student: str):
@@ -41,7 +49,10 @@ def _latest(activity: str, student: str):
         from artethics.responses import latest
     except ImportError:
         return None
-    return latest(activity, student)
+    try:
+        return latest(activity, student)
+    except (OSError, ValueError):  # an unusable database: show the widget anyway
+        return None
 
 
 def _record(kind: str, activity: str, data: dict, who: dict, handle=None) -> str:
@@ -53,7 +64,68 @@ def _record(kind: str, activity: str, data: dict, who: dict, handle=None) -> str
         record(response, class_folder=who["class_folder"])
     else:
         record(response, class_folder=who["class_folder"], handle=handle)
-    return f"Recorded {activity} for {who['student']}."
+    return ""
+
+
+TITLES = {"balance": "Argument balance", "poll": "Position poll", "matrix": "Ethical matrix",
+          "lens": "Jurisdiction lens"}
+NOTHING_YET = "No answer recorded yet: when you are ready, press Record above."
+
+
+def confirmation(line: str) -> str:
+    """The one line a student reads after Record, without the activity id:
+    'Recorded <activity> for ana: saved in ...' -> 'Recorded for ana: saved in ...'."""
+    if line.startswith("Recorded ") and " for " in line:
+        return "Recorded for " + line.split(" for ", 1)[1]
+    return line
+
+
+class Slot:
+    """The output under a widget. ``update`` takes the bundle that
+    :func:`artethics.responses.record` shows (the kit's answer MIME type and a line) and
+    shows, instead of that line, one confirmation and the answer in plain words."""
+
+    def __init__(self, kind: str, model, handle=None):
+        self.kind, self.model, self.handle = kind, model, handle
+
+    def bundle(self, heading: str, extra: dict | None = None) -> dict:
+        lines = answer_lines(self.kind, self.model)
+        return {**(extra or {}), "text/plain": "\n".join([heading, *lines]),
+                "text/html": recorded_html(heading, lines)}
+
+    def update(self, bundle: dict, raw: bool = True) -> None:
+        line = str(bundle.get("text/plain", ""))
+        shown = self.bundle(confirmation(line),
+                            {k: v for k, v in bundle.items() if k != "text/plain"})
+        if self.handle is not None:
+            self.handle.update(shown, raw=True)
+            return
+        from IPython import get_ipython
+        from IPython.display import display
+
+        if get_ipython() is None:
+            print(shown["text/plain"])
+        else:
+            display(shown, raw=True)
+
+    def earlier(self, response) -> dict:
+        """The bundle for an answer recorded before this run (from the database)."""
+        if response is None:
+            return {"text/plain": NOTHING_YET, "text/html": recorded_html(NOTHING_YET, [])}
+        return self.bundle("Your last recorded answer (from the answers saved on this "
+                           "computer):", _answer_payload(response))
+
+
+def _answer_payload(response) -> dict:
+    """The kit's answer MIME entry for an earlier answer, pseudonymised as record() would;
+    {} when that cannot be done (the answer is still shown, just not carried)."""
+    try:
+        from artethics.responses import MIME, pseudonym, pseudonym_salt, response_bundle
+        salt = pseudonym_salt()
+    except (ImportError, ValueError):
+        return {}
+    shared = response.with_student(pseudonym(response.student, salt)) if salt else response
+    return {MIME: response_bundle(shared, "")[MIME]}
 
 
 def _who(lesson: object, student: object, class_folder: object) -> dict:
@@ -73,8 +145,13 @@ def case_question(case: object, cases) -> str:
 
 
 def show_balance(case: str, *, weights: dict | None = None, own: list | None = None,
-                 lesson: str, student: str = "anonymous", class_folder: str = "") -> None:
-    """The argument balance for a case (see the package docstring)."""
+                 reasons: dict | None = None, lesson: str, student: str = "anonymous",
+                 class_folder: str = "") -> None:
+    """The argument balance for a case (see the package docstring).
+
+    ``reasons`` ({argument_id: one line}) stands in for the reasons the live widget asks
+    for every weight of 4 or 5; it needs ``weights``.
+    """
     from .views import BalanceView
 
     who = _who(lesson, student, class_folder)
@@ -84,16 +161,23 @@ def show_balance(case: str, *, weights: dict | None = None, own: list | None = N
         model.add_own_list(own)
     if weights is not None:
         model.set_weights(weights)
+    if reasons is not None:
+        if weights is None:
+            raise fail("reasons", reasons, "give weights too: reasons explain weights of 4 or 5")
+        model.set_reasons(reasons)
     _show(BalanceView, model, "balance", f"{case}.balance", who, weights is not None)
 
 
 def show_poll(case: str, when: str, *, stance: str | None = None,
-              confidence: int | None = None, lesson: str, student: str = "anonymous",
-              class_folder: str = "", question: str | None = None) -> None:
-    """The position poll before or after a case; "after" shows the shift.
+              confidence: int | None = None, reason: str | None = None, lesson: str,
+              student: str = "anonymous", class_folder: str = "",
+              question: str | None = None) -> None:
+    """The position poll before or after a case; "after" shows the shift and asks what
+    moved (or held) the student.
 
-    ``question`` asks something other than the case's central question (then ``case``
-    need not be in cases.csv: the course-wide poll of lessons 00 and 06 uses "course").
+    ``reason`` (after only) stands in for that answer under papermill. ``question`` asks
+    something other than the case's central question (then ``case`` need not be in
+    cases.csv: the course-wide poll of lessons 00 and 06 uses "course").
     """
     from .views import PollView
 
@@ -104,59 +188,98 @@ def show_poll(case: str, when: str, *, stance: str | None = None,
         question = check_text("question", question)
     model = PollModel(case, question, when)
     if model.when == "after":
-        earlier = _latest(f"{case}.poll_before", who["student"])
-        model.before = None if earlier is None else Answer.from_data(
-            getattr(earlier, "data", None))
+        model.before_source = lambda: _before(case, who["student"])
+        model.refresh_before()
     if stance is not None:
         model.set_answer(stance, confidence)
-    elif confidence is not None:
-        raise fail("stance", stance, "give a stance together with the confidence")
+    elif confidence is not None or reason is not None:
+        raise fail("stance", stance, "give a stance together with the confidence and reason")
+    model.set_reason(reason)
     _show(PollView, model, "poll", model.activity, who, stance is not None)
+
+
+def _before(case: str, student: str) -> Answer | None:
+    earlier = _latest(f"{case}.poll_before", student)
+    return None if earlier is None else Answer.from_data(getattr(earlier, "data", None))
 
 
 def show_matrix(case: str, *, ratings: dict | None = None, decision: str = "",
                 lesson: str, student: str = "anonymous", class_folder: str = "",
-                principles: list | None = None) -> None:
-    """The ethical matrix (stakeholders x principles) for a case and a decision.
+                principles: list | None = None, columns: str | list = "principles") -> None:
+    """The ethical matrix (the case's stakeholders x principles or lenses) for a decision.
 
     The columns are the case's 4 principles with the most arguments, unless
-    ``principles`` lists others (any of ``artethics.widgets.PRINCIPLES``).
+    ``principles`` lists others (any of ``artethics.widgets.PRINCIPLES``) or
+    ``columns="lenses"`` asks for the five lenses (consequences, rights, fairness,
+    character, community; or a list of some of them).
     """
     from .views import MatrixView
 
     who = _who(lesson, student, class_folder)
     case_question(case, _load("cases"))
     model = MatrixModel.from_tables(case, _load("stakeholders"), _load("arguments"),
-                                    principles=principles)
+                                    principles=principles, columns=columns)
     model.set_decision(decision)
     if ratings is not None:
         model.set_ratings(ratings)
     _show(MatrixView, model, "matrix", f"{case}.matrix", who, ratings is not None)
 
 
-def show_lens(case: str, *, jurisdiction: str | None = None, lesson: str,
-              student: str = "anonymous", class_folder: str = "") -> None:
-    """The jurisdiction lens: CN, US, EU or UK rules as they bear on the case."""
+def show_lens(case: str, *, jurisdiction: str | None = None,
+              lens_answers: dict | None = None, lesson: str, student: str = "anonymous",
+              class_folder: str = "") -> None:
+    """The jurisdiction lens: CN, US, EU or UK rules as they bear on the case, and the
+    question what they would change for it.
+
+    Under papermill ``lens_answers`` ({"CN": "...", ...}) stands in for the student's
+    written answers and is recorded; ``jurisdiction`` alone only shows that place's rules
+    and records nothing (the lens records only what it asked).
+    """
     from .views import LensView
 
     who = _who(lesson, student, class_folder)
     case_question(case, _load("cases"))
     model = LensModel(case, _load("rules"), _load("applications"))
+    if lens_answers is not None:
+        model.set_answers(lens_answers)
     if jurisdiction is not None:
         model.choose(jurisdiction)
-    _show(LensView, model, "lens", f"{case}.lens", who, jurisdiction is not None)
+    elif model.answers:
+        model.choose(sorted(model.answers)[0])
+    if lens_answers is None and jurisdiction is not None:
+        _display(LensView(model).widget, static_html("lens", model), model.summary())
+        print(model.summary())
+        return
+    _show(LensView, model, "lens", f"{case}.lens", who, lens_answers is not None)
 
 
 def _show(view_class, model, kind: str, activity: str, who: dict, headless: bool) -> None:
+    """Show the widget with its static rendering, then the output under it: under
+    papermill the answer is recorded at once; live, the last recorded answer is shown
+    again and Record replaces it."""
     holder: dict = {}
+    if not headless:
+        earlier = _latest(activity, who["student"])
+        if earlier is not None:
+            model.restore(getattr(earlier, "data", None))
     view = view_class(model, on_record=lambda: holder["record"]())
-    _display(view.widget)
+    text = "\n".join([TITLES[kind], *answer_lines(kind, model)])
+    _display(view.widget, static_html(kind, model), text)
     if headless:
         print(model.summary())
-        _record(kind, activity, model.to_data(), who)
+        _record(kind, activity, _data(model), who, Slot(kind, model))
         return
-    handle = _placeholder(activity)
-    holder["record"] = lambda: _record(kind, activity, model.to_data(), who, handle)
+    slot = Slot(kind, model)
+    slot.handle = _placeholder(slot.earlier(earlier))
+    holder["record"] = lambda: _record(kind, activity, _data(model), who, slot)
+
+
+def _data(model) -> dict:
+    """The answer to record; an "after" poll looks its "before" answer up first."""
+    refresh = getattr(model, "refresh_before", None)
+    if refresh is not None:
+        refresh()
+    return model.to_data()
 
 
 __all__ = ["ParameterError", "case_question", "show_balance", "show_lens", "show_matrix",

@@ -19,14 +19,22 @@ name. Each view's root box carries a class (``artethics-balance``, ``-poll``,
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
 import ipywidgets as w
 
-from ._common import PRINCIPLES, ParameterError, principle_words, signed
-from .balance import MAX_WEIGHT, BalanceModel, number_of
+from ._common import (
+    NO_MATHS,
+    PRINCIPLES,
+    REASON_MAX,
+    ParameterError,
+    column_words,
+    escape,
+    principle_words,
+    signed,
+)
+from .balance import MAX_WEIGHT, BalanceModel, short_label
 from .controls import LabelledSlider
-from .lens import JURISDICTIONS, LensModel
+from .lens import ANSWER_MAX, JURISDICTIONS, LensModel, question_for
 from .matrix import HIGH, LOW, RATING_WORDS, MatrixModel
 from .poll import CONFIDENCE, SCALE, PollModel
 from .render import (
@@ -54,7 +62,11 @@ def _fit() -> w.Layout:
     return w.Layout(width="max-content", min_width="max-content")
 
 
-def _record_button(label: str, on_record: Recorder | None, status: w.HTML) -> w.Button:
+def _record_button(label: str, on_record: Recorder | None, status: w.HTML,
+                   after: Callable[[], None] | None = None) -> w.Button:
+    """The Record button. ``on_record`` returns a status line ('' when the output under
+    the widget already confirms it: one confirmation per Record); a problem is shown
+    in the status line in plain words and nothing else is lost."""
     button = w.Button(description=label, tooltip=label, button_style="primary",
                       icon="check", layout=_fit())
 
@@ -63,19 +75,22 @@ def _record_button(label: str, on_record: Recorder | None, status: w.HTML) -> w.
             status.value = text_html("Recording is not set up for this widget.")
             return
         try:
-            status.value = text_html(on_record())
+            line = on_record()
+        except ParameterError as error:
+            status.value = text_html(str(error))
+            return
         except (ValueError, OSError) as error:
-            status.value = text_html(f"Not recorded: {error}")
+            status.value = text_html(f"Not saved: {error}")
+            return
+        status.value = text_html(line) if line else ""
+        if after is not None:
+            after()
 
     button.on_click(click)
     return button
 
 
-def slider_label(argument) -> str:
-    """'For 3', 'Against 10', 'Yours 1': short, so the slider keeps its width."""
-    stance = "For" if argument.stance == "for" else "Against"
-    return f"Yours {number_of(argument.argument_id)}" if argument.own else \
-        f"{stance} {number_of(argument.argument_id)}"
+slider_label = short_label  # 'For 3', 'Against 10', 'Yours 1'
 
 
 class BalanceView:
@@ -86,6 +101,7 @@ class BalanceView:
         self.verdict = w.HTML(balance_html(model))
         self.status = w.HTML("")
         self.sliders: dict[str, LabelledSlider] = {}
+        self.reasons: dict[str, w.Text] = {}
         self.sections = {stance: w.VBox([w.HTML(f"<h4 style='margin:10px 0 4px'>"
                                                 f"{SECTION[stance]}</h4>")])
                          for stance in ("for", "against")}
@@ -132,19 +148,50 @@ class BalanceView:
                                 layout=w.Layout(width="280px", min_width="280px"))
         slider.observe(self._changed(argument.argument_id), names="value")
         self.sliders[argument.argument_id] = slider
-        meta = meta_html(argument.principle, argument.stakeholder, argument.argument_id)
-        text = w.HTML(f"<div style='{BOX}'>{escape(argument.claim)}<br>{meta}</div>",
-                      layout=w.Layout(flex="1 1 auto"))
-        return w.HBox([slider, text], layout=w.Layout(align_items="flex-start",
-                                                      margin="0 0 6px 0"))
+        text = w.HTML(f"<div class='{NO_MATHS}' style='{BOX}'>{escape(argument.claim)}<br>"
+                      f"{meta_html(argument)}</div>")
+        reason = self._reason_box(argument, label)
+        return w.HBox([slider, w.VBox([text, reason], layout=w.Layout(flex="1 1 auto"))],
+                      layout=w.Layout(align_items="flex-start", margin="0 0 6px 0"))
+
+    def _reason_box(self, argument, label: str) -> w.Text:
+        """One line of 'why', shown once the weight reaches 4 or 5."""
+        box = w.Text(value=self.model.reasons.get(argument.argument_id, ""),
+                     description=f"{label}: why?", tooltip=f"{label}: why does it weigh so much?",
+                     placeholder="one line: why does this weigh so much with you?",
+                     style=WIDE, layout=w.Layout(width="95%", display=self._shown(argument)))
+        box.observe(self._reason_changed(argument.argument_id), names="value")
+        self.reasons[argument.argument_id] = box
+        return box
+
+    def _shown(self, argument) -> str:
+        return "flex" if self.model.asks_reason(argument.argument_id) else "none"
 
     def _changed(self, argument_id: str):
         def update(change):
             self.model.set_weight(argument_id, change["new"])
             self.verdict.value = balance_html(self.model)
+            shown = self._shown(self.model.argument(argument_id))
+            if self.reasons[argument_id].layout.display != shown:
+                self.reasons[argument_id].layout.display = shown
+        return update
+
+    def _reason_changed(self, argument_id: str):
+        def update(change):
+            try:
+                self.model.set_reason(argument_id, change["new"])
+            except ParameterError:
+                self.status.value = text_html(
+                    f"Keep the reason to one line of at most {REASON_MAX} characters.")
+                return
+            self.verdict.value = balance_html(self.model)
         return update
 
     def add_own(self) -> None:
+        if not self.own_text.value.strip():
+            self.status.value = text_html("Write your argument in the box first, then press "
+                                          "'Add my argument'.")
+            return
         try:
             argument_id = self.model.add_own(self.own_text.value, self.own_stance.value,
                                              self.own_principle.value)
@@ -161,7 +208,9 @@ class BalanceView:
 
 
 class PollView:
-    """A five-point stance, a confidence slider and, after the case, the shift."""
+    """A five-point stance, a confidence slider and, after the case, the shift and
+    what moved (or held) the student. The 'before' answer is looked up again on every
+    change and on Record, so recording 'before' later still shows the shift."""
 
     def __init__(self, model: PollModel, on_record: Recorder | None = None):
         self.model = model
@@ -177,18 +226,24 @@ class PollView:
             layout=w.Layout(width="320px", min_width="320px"),
             tooltip="1 = " + CONFIDENCE[1] + ", 5 = " + CONFIDENCE[5])
         self.sure_words = w.HTML(self._sure_text(), layout=w.Layout(margin="0 0 0 8px"))
+        self.before = w.HTML(before_answer_html(model.before))
         self.shift = w.HTML(text_html(model.shift()))
+        self.reason = w.Text(value=model.reason, description=model.prompt(), style=WIDE,
+                             placeholder="one line, in your own words",
+                             layout=w.Layout(width="95%"))
         self.status = w.HTML("")
         for control in (self.stance, self.confidence):
             control.observe(lambda _: self.update(), names="value")
+        self.reason.observe(self._reason_changed, names="value")
         when = ("Before the case: where do you stand?" if model.when == "before"
                 else "After the case: where do you stand now?")
         parts = [w.HTML(intro_html(model.question, when)), self.stance,
                  w.HBox([self.confidence, self.sure_words])]
         if model.when == "after":
-            parts.append(w.HTML(before_answer_html(model.before)))
-        self.widget = w.VBox([*parts, self.shift,
-                              _record_button("Record my answer", on_record, self.status),
+            parts += [self.before, self.shift, self.reason]
+        self.widget = w.VBox([*parts,
+                              _record_button("Record my answer", on_record, self.status,
+                                             after=self.refresh),
                               self.status])
         self.widget.add_class("artethics-poll")
 
@@ -196,12 +251,29 @@ class PollView:
         value = self.confidence.value
         return text_html(f"{value} = {CONFIDENCE[value]}")
 
+    def _reason_changed(self, change) -> None:
+        try:
+            self.model.set_reason(change["new"])
+        except ParameterError:
+            self.status.value = text_html(
+                f"Keep it to one line of at most {REASON_MAX} characters.")
+
     def update(self) -> None:
         self.sure_words.value = self._sure_text()
         if self.stance.value is None:
             return
         self.model.set_answer(self.stance.value, self.confidence.value)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Look the 'before' answer up again and redraw the shift and the question."""
+        if self.model.when != "after":
+            return
+        self.model.refresh_before()
+        self.before.value = before_answer_html(self.model.before)
         self.shift.value = text_html(self.model.shift())
+        if self.reason.description != self.model.prompt():
+            self.reason.description = self.model.prompt()
 
 
 # Short words so a menu fits its grid cell; the intro line says 0 also means "not addressed".
@@ -214,6 +286,7 @@ class MatrixView:
 
     def __init__(self, model: MatrixModel, on_record: Recorder | None = None):
         self.model = model
+        what = "lens" if model.kind == "lenses" else "value"
         self.cells: dict[tuple[str, str], w.Dropdown] = {}
         self.decision = w.Text(value=model.decision, description="Your decision",
                                placeholder="what should be done, in one sentence", style=WIDE,
@@ -224,7 +297,7 @@ class MatrixView:
         self.widget = w.VBox([
             w.HTML(intro_html(
                 "Ethical matrix",
-                "Write your decision, then rate how it treats each group (row) on each value "
+                f"Write your decision, then rate how it treats each group (row) on each {what} "
                 "(column): -2 sets them back badly, 0 no effect or not addressed, "
                 "+2 serves them well.")),
             self.decision, self._grid(), self.outcome,
@@ -251,8 +324,8 @@ class MatrixView:
         # The label is the menu's accessible name; the grid's headings show it to the eye.
         cell = w.Dropdown(options=RATING_OPTIONS,
                           value=self.model.ratings[stakeholder_id][principle],
-                          description=f"{short}: {principle_words(principle)}",
-                          tooltip=f"{name}: {principle_words(principle)}",
+                          description=f"{short}: {column_words(principle)}",
+                          tooltip=f"{name}: {column_words(principle)}",
                           style={"description_width": "0px"},
                           layout=w.Layout(width="calc(100% - 10px)"))
         cell.observe(self._changed(stakeholder_id, principle), names="value")
@@ -267,7 +340,8 @@ class MatrixView:
 
 
 class LensView:
-    """Four toggle buttons (CN, US, EU, UK) and the findings for the chosen one."""
+    """Four toggle buttons (CN, US, EU, UK), the rules the kit links to the case there,
+    and the question the lens asks: what would those rules change for this case?"""
 
     def __init__(self, model: LensModel, on_record: Recorder | None = None):
         self.model = model
@@ -276,21 +350,50 @@ class LensView:
             value=model.jurisdiction, description="Jurisdiction", style=WIDE,
             tooltips=list(JURISDICTIONS.values()))
         self.findings = w.HTML(lens_html(model))
+        self.question = w.HTML(self._question_html())
+        self.answer = w.Textarea(
+            value=model.answers.get(model.jurisdiction or "", ""),
+            description="Your answer", placeholder="two or three sentences",
+            style=WIDE, layout=w.Layout(width="95%", height="70px",
+                                        display=self._shown()))
         self.status = w.HTML("")
         self.choice.observe(self._changed, names="value")
+        self.answer.observe(self._answer_changed, names="value")
         self.widget = w.VBox([
             w.HTML(intro_html("Jurisdiction lens",
                               "Choose a place to see which of its rules the kit links to this "
-                              "case, where they point and how certain that is.")),
-            self.choice, self.findings,
-            _record_button("Record what I looked at", on_record, self.status), self.status])
+                              "case, where they point and how certain that is; then say what "
+                              "those rules would change for the case.")),
+            self.choice, self.findings, self.question, self.answer,
+            _record_button("Record my answer", on_record, self.status), self.status])
         self.widget.add_class("artethics-lens")
+
+    def _shown(self) -> str:
+        return "none" if self.model.jurisdiction is None else "flex"
+
+    def _question_html(self) -> str:
+        if self.model.jurisdiction is None:
+            return ""
+        return (f"<div class='{NO_MATHS}' style='{BOX}'><strong>"
+                f"{escape(question_for(self.model.jurisdiction))}</strong></div>")
 
     def _changed(self, change) -> None:
         if change["new"] is None:
             return
         self.model.choose(change["new"])
         self.findings.value = lens_html(self.model)
+        self.question.value = self._question_html()
+        self.answer.value = self.model.answers.get(self.model.jurisdiction, "")
+        self.answer.layout.display = self._shown()
+
+    def _answer_changed(self, change) -> None:
+        if self.model.jurisdiction is None:
+            return
+        try:
+            self.model.set_answer(self.model.jurisdiction, change["new"])
+        except ParameterError:
+            self.status.value = text_html(
+                f"Keep the answer to at most {ANSWER_MAX} characters.")
 
 
 __all__ = ["BalanceView", "LensView", "MatrixView", "PollView"]
