@@ -134,6 +134,7 @@ def test_figure_reading_needs_every_true_statement_and_prints_the_figure(capsys)
     r.show(f"{T}.figure")
     out = capsys.readouterr().out
     assert "432,500 USD" in out and "S15, S16, S18" in out and "(d)" in out
+    assert "corrected: a source document gives another value" in out
 
 
 def test_a_choice_whose_hint_quotes_the_right_option_is_refused():
@@ -299,6 +300,12 @@ def test_steelman_reads_the_latest_poll_answer(db):
     _poll("undecided")  # undecided: either side is the other side
     assert verdict(f"{T}.steelman", good, student="ana").ok
     assert not verdict(f"{T}.steelman", good, student="ben").ok  # ben has no answer
+
+
+def test_the_steelman_reads_the_polls_own_scale():
+    from artethics.widgets.poll import POSITION
+
+    assert r.POSITION == POSITION
 
 
 def test_show_prints_every_kind(capsys):

@@ -265,12 +265,20 @@ def _value_words(row) -> str:
     return " ".join(w for w in (row["qualifier"], value, row["unit"]) if w)
 
 
+_STATUS_WORDS = {
+    "confirmed": "confirmed",
+    "corrected": "corrected: a source document gives another value",
+    "disputed": "disputed: the sources disagree",
+    "unverified": "unverified: no source confirms it",
+}
+
+
 def _figure_line(fact_id: str) -> str:
     facts = _data("facts").set_index("fact_id")
     row = facts.loc[fact_id]
     words = _value_words(row)
     line = f"Figure: {row['claim']}: {words} (sources {row['source_ids'].replace(';', ', ')}"
-    line += f"; {row['status']}, {row['confidence']} confidence)"
+    line += f"; {_STATUS_WORDS.get(row['status'], row['status'])}; {row['confidence']} confidence)"
     if row["note"]:
         line += f"\nNote in the data: {row['note']}"
     return line
@@ -729,6 +737,8 @@ def spot_the_flaw(exercise_id: str, *, claim: str, said_by: str, answer: str, wh
 # --- argument card --------------------------------------------------------------------
 
 CARD_KEYS = ("position", "argument", "objection", "principle", "reply")
+# The poll's five-point scale (artethics.widgets.poll.SCALE), as positions.
+POSITION = {"strongly_against": -2, "against": -1, "undecided": 0, "for": 1, "strongly_for": 2}
 _SIDE = {"for": "for", "strongly_for": "for", "against": "against",
          "strongly_against": "against"}
 
@@ -945,7 +955,6 @@ def steelman(exercise_id: str, case: str, poll: str, *, words: tuple[int, int] =
                     "The check cell passes student=student; set `student` in the "
                     "parameters cell.")
         from artethics import responses
-        from artethics.widgets.poll import POSITION
 
         found = responses.latest(poll, str(student))
         stance = found.data.get("stance") if found is not None else None
