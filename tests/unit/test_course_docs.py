@@ -101,17 +101,32 @@ def test_syllabus_lists_every_lesson_once_with_its_files():
         assert list(SESSIONS.glob(f"{lesson[:2]}_*.md")), f"no session plan for {lesson}"
 
 
+def activity_problems(lesson: str, named: list[str]) -> list[str]:
+    """What is wrong with the syllabus naming ``named`` as the activities of ``lesson``."""
+    code = "\n".join(_cells(lesson, "code"))
+    problems = [f"unknown activity {n!r}; use one of {list(NOTEBOOK_ACTIVITIES)}"
+                for n in named if n not in NOTEBOOK_ACTIVITIES]
+    problems += [f"promises a {n} that {lesson} does not have" for n in named
+                 if n in NOTEBOOK_ACTIVITIES and not re.search(NOTEBOOK_ACTIVITIES[n], code)]
+    problems += [f"{lesson} has a {n} the syllabus does not name"
+                 for n, pattern in NOTEBOOK_ACTIVITIES.items()
+                 if re.search(pattern, code) and n not in named]
+    return problems
+
+
 @pytest.mark.parametrize("row", _syllabus_rows(), ids=lambda r: r["Notebook"].strip("`"))
 def test_syllabus_names_exactly_the_notebook_activities(row):
     lesson = row["Notebook"].strip("`")
-    code = "\n".join(_cells(lesson, "code"))
-    named = _names(row["In the notebook"])
-    unknown = [n for n in named if n not in NOTEBOOK_ACTIVITIES]
-    assert not unknown, f"{lesson}: unknown activities {unknown}; use {list(NOTEBOOK_ACTIVITIES)}"
-    missing = [n for n in named if not re.search(NOTEBOOK_ACTIVITIES[n], code)]
-    assert not missing, f"the syllabus promises {missing} in {lesson}, which has none"
-    present = {n for n, pattern in NOTEBOOK_ACTIVITIES.items() if re.search(pattern, code)}
-    assert present <= set(named), f"{lesson} has {sorted(present - set(named))}, not in syllabus"
+    assert activity_problems(lesson, _names(row["In the notebook"])) == []
+
+
+def test_the_activity_check_fails_on_what_the_old_syllabus_promised():
+    # the syllabus used to promise a matrix in 01 and 03 and a reflection in 00
+    assert "promises a ethical matrix that 01_next_rembrandt does not have" in activity_problems(
+        "01_next_rembrandt", ["position poll", "argument balance", "ethical matrix"])
+    assert any("reflection" in p for p in activity_problems("00_orientation", ["reflection"]))
+    assert any("unknown activity 'paper outline'" in p
+               for p in activity_problems("06_synthesis", ["paper outline"]))
 
 
 @pytest.mark.parametrize("row", _syllabus_rows(), ids=lambda r: r["Notebook"].strip("`"))
@@ -390,3 +405,15 @@ def test_session_plans_do_not_state_hedged_claims_as_fact(plan):
     text = _text(plan)
     found = {h.id: assertions(h, text) for h in HEDGED}
     assert not any(found.values()), {k: v for k, v in found.items() if v}
+
+
+@pytest.mark.parametrize("case", sorted(WORD_RANGES))
+def test_the_check_enforces_both_ends_of_the_range(case):
+    low, high = WORD_RANGES[case]
+    evidence = " It cites S25 and 432,500 and 728,784 and 346 and 10,000."
+    filler = "word " * 300
+    short = " ".join(filler.split()[: low - 20]) + evidence
+    long = " ".join(filler.split()[:high]) + evidence
+    assert not evaluate(f"{case}.reflection", short).ok
+    verdict = evaluate(f"{case}.reflection", long)
+    assert not verdict.ok and f"{high}-word limit" in verdict.line()
