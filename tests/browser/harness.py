@@ -222,8 +222,13 @@ def wait_for_kernel_connection(lab: Lab, timeout: float = 60) -> None:
     """The page shows 'idle' before its kernel websocket is up; cells run before that
     are dropped. Wait until the server reports a connected, idle kernel."""
     deadline = time.monotonic() + timeout
+    kernels: list = []
     while time.monotonic() < deadline:
-        kernels = lab.api("kernels")
+        try:
+            kernels = lab.api("kernels")
+        except urllib.error.HTTPError:  # a kernel still starting can answer 500 once
+            time.sleep(0.2)
+            continue
         if any(k["connections"] > 0 and k["execution_state"] == "idle" for k in kernels):
             return
         time.sleep(0.2)

@@ -24,7 +24,7 @@ def test_keyboard_slider_changes_verdict_and_record_reaches_the_store(page, lab)
     assert after != before
     page.get_by_role("button", name="Record my position").click()
     page.wait_for_function(
-        "() => document.body.innerText.includes('Recorded christies.balance for "
+        "() => document.body.innerText.includes('Recorded for "
         f"{harness.STUDENT}: saved in this notebook')", timeout=15_000)
     harness.screenshot(page, "balance_recorded")
     stored = Store(lab.db).latest("christies.balance", harness.STUDENT)

@@ -146,11 +146,16 @@ def balance_static_html(model: BalanceModel) -> str:
         f"{escape(a.claim)}<br>{meta_html(a)}</td><td style='{CELL}vertical-align:top'>"
         f"{model.weights[a.argument_id]}</td><td style='{CELL}vertical-align:top'>"
         f"{escape(model.reasons.get(a.argument_id, ''))}</td></tr>"
-        for a in model.arguments)
+        for a in _in_view_order(model))
     return _static(model.question, "Argument balance: how much each argument weighs with "
                    "the student (0 = ignore it, 5 = decisive).",
                    f"<table style='border-collapse:collapse;margin:8px 0'>{head}{rows}</table>"
                    f"{balance_html(model, live=False)}")
+
+
+def _in_view_order(model: BalanceModel) -> list:
+    """As the live view lists them: the case's 'for', then 'against', then the student's."""
+    return sorted(model.arguments, key=lambda a: (a.own, a.stance != "for"))
 
 
 def _static(title: str, line: str, body: str) -> str:
@@ -285,7 +290,7 @@ def answer_lines(kind: str, model) -> list[str]:
 
 def _balance_lines(model: BalanceModel) -> list[str]:
     lines = [f"Verdict: {model.verdict()} (score {model.score():+.2f})."]
-    for a in model.arguments:
+    for a in _in_view_order(model):
         weight = model.weights[a.argument_id]
         if weight:
             why = model.reasons.get(a.argument_id, "")
