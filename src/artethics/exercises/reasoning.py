@@ -892,9 +892,13 @@ def argument_card(exercise_id: str, case: str, *, reply_words: tuple[int, int] =
         cited = ev[ev.argument_id.isin([mine.argument_id, other.argument_id])]
         fact = cited.fact_id.iloc[0] if len(cited) else ""
         source = mine.source_ids.split(";")[0]
-        reply = (f"The objection matters, yet it leaves out the people who made the work. "
-                 f"The record in {fact or source} and the report {source} show what was at "
-                 "stake for them, so my side still carries more weight in this case.")
+        reply = (f"The record in {fact or source} and the report {source} show what was at "
+                 "stake.")
+        filler = iter(["The objection matters, yet it leaves out the people who made the work.",
+                       "So my side still carries more weight in this case."]
+                      + ["Each side must still answer for what follows."] * (low // 5 + 1))
+        while len(_words(reply)) < low:
+            reply += " " + next(filler)
         return {"position": "against", "argument": mine.argument_id,
                 "objection": other.argument_id, "principle": mine.principle, "reply": reply}
 
@@ -913,7 +917,7 @@ def argument_card(exercise_id: str, case: str, *, reply_words: tuple[int, int] =
             {**card, "argument": "no_such_argument"}, {**card, "argument": other_case},
             {**card, "objection": same_side}, {**card, "principle": unused[0]},
             {**card, "principle": "kindness"}, {**card, "reply": "Too short, S25."},
-            {**card, "reply": card["reply"].replace(card["reply"].split()[13], "S99")},
+            {**card, "reply": card["reply"].replace(" and the report ", " and the report S99 ", 1)},
             {**card, "reply": " ".join(w for w in card["reply"].split()
                                        if not _SOURCE_ID.search(w) and "_" not in w)},
             {**card, "reply": rows.set_index("argument_id").at[card["objection"], "claim"]
