@@ -12,11 +12,11 @@ import math
 import re
 from functools import cache
 
+from artethics.kit import CASES, MAIN_CASES
+
 from . import Verdict, as_number, exercise
 
 MIN_WORDS = 40
-CASES = ("rembrandt", "belamy", "lofter", "trik", "christies", "synthesis")
-MAIN_CASES = CASES[:-1]
 _NUMBER = re.compile(
     r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(%|percent|million|billion|thousand|k\b|m\b)?",
     re.IGNORECASE)
