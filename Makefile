@@ -1,20 +1,23 @@
 # One task runner for laptops and CI. Every target bootstraps .venv itself.
-# A second run with nothing changed reinstalls nothing: the stamp file is newer
+# `make course` (and lab, student, refresh) installs the runtime only; `make test`
+# adds the test extra (pytest-xdist, nbgrader, playwright, ruff, mypy, hypothesis).
+# A second run with nothing changed reinstalls nothing: each stamp file is newer
 # than pyproject.toml.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.artethics-installed
+TESTSTAMP := $(VENV)/.artethics-test-installed
 JOBS   ?= 2
 ARGS   ?=
 export PYTHONHASHSEED := 0
 
-.PHONY: course test lab student refresh goldens lint browser-deps clean help
+.PHONY: course test lab student refresh goldens lint typecheck browser-deps clean help
 
 help:
 	@echo "make course   set up .venv, execute every notebook with papermill, write build/"
-	@echo "make test     set up .venv and run the whole test suite (what CI runs)"
+	@echo "make test     set up .venv with the test extra and run the whole suite (what CI runs)"
 	@echo "make lab      open the course in JupyterLab"
 	@echo "make student  regenerate the student notebooks from the solution notebooks"
 	@echo "make refresh  re-execute the solution notebooks and store their outputs (authors)"
@@ -23,8 +26,12 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --no-compile -e .
 	touch $(STAMP)
+
+$(TESTSTAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(TESTSTAMP)
 
 course: $(STAMP)
 	$(BIN)/artethics run --jobs $(JOBS) $(ARGS)
@@ -35,17 +42,23 @@ student: $(STAMP)
 refresh: $(STAMP)
 	$(BIN)/artethics refresh
 
-goldens: $(STAMP)
-	$(BIN)/python -c "from artethics import nbform, student; \
+goldens: $(TESTSTAMP)
+	$(BIN)/python -c "from artethics.tools import nbform, student; \
 	src = 'tests/fixtures/student/lesson_source.ipynb'; \
 	nbform.write(student.make_student(nbform.read(src), 'lesson_source.ipynb'), \
 	'tests/fixtures/student/lesson_student.ipynb')"
 
-lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/00_orientation.ipynb
+# JupyterLab refuses to start as root without --allow-root (containers run as root).
+ROOTFLAG = $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-lint: $(STAMP)
+lab: $(STAMP)
+	$(BIN)/jupyter lab $(ROOTFLAG) notebooks/00_orientation.ipynb
+
+lint: $(TESTSTAMP)
 	$(BIN)/ruff check src tests benchmarks course notebooks
+
+typecheck: $(TESTSTAMP)
+	$(BIN)/mypy
 
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
@@ -57,7 +70,7 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 browser-deps: $(AXE)
 	@bash .ci/ensure-chromium
 
-test: $(STAMP) lint browser-deps
+test: $(TESTSTAMP) lint typecheck browser-deps
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile \
 	    --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg \
 	    tests course/solutions

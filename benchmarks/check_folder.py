@@ -35,7 +35,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from artethics import checking
+from artethics.tools.check import api as check_api
+from artethics.tools.common import default_jobs
+from artethics.tools.manifest import load_manifest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "check"
 
@@ -64,7 +66,7 @@ def _cpu() -> float:
 def timed(folder: Path, jobs: int, manifest: dict) -> float:
     load = os.getloadavg()[0]
     cpu, start = _cpu(), time.perf_counter()
-    reports = checking.check_notebooks([folder], manifest=manifest, jobs=jobs, timeout=60)
+    reports = check_api.check_notebooks([folder], manifest=manifest, jobs=jobs, timeout=60)
     elapsed, cpu = time.perf_counter() - start, _cpu() - cpu
     print(f"jobs={jobs}: {elapsed:.1f} s, {cpu:.1f} CPU s, load average before {load:.2f}")
     failed = [r.text() for r in reports if not r.ok]
@@ -76,9 +78,9 @@ def timed(folder: Path, jobs: int, manifest: dict) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=100)
-    parser.add_argument("--jobs", type=int, default=checking.default_jobs())
+    parser.add_argument("--jobs", type=int, default=default_jobs())
     args = parser.parse_args()
-    manifest = checking.load_manifest(FIXTURES / "manifest.json")
+    manifest = load_manifest(FIXTURES / "manifest.json")
     with tempfile.TemporaryDirectory() as tmp:
         make_class(Path(tmp), args.n)
         serial = timed(Path(tmp), 1, manifest)

@@ -15,8 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from artethics import collect, dashboard
 from artethics.responses import MIME, write_class_folder
+from artethics.tools import collect, dashboard
 
 
 def notebook(responses) -> dict:

@@ -57,7 +57,7 @@ def stand_in_notebooks(root: Path, count: int = STAND_IN_COUNT) -> list[Path]:
 
 
 def time_artethics(root: Path, out: Path, params: dict, jobs: int | None) -> float:
-    cmd = [sys.executable, "-m", "artethics.cli", "run", "--output-dir", str(out)]
+    cmd = [sys.executable, "-m", "artethics", "run", "--output-dir", str(out)]
     cmd += ["--jobs", str(jobs)] if jobs else []
     for name, value in sorted(params.items()):
         cmd += ["-p", name, str(value)]
@@ -101,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.stand_in:
             stand_in_notebooks(tmp / "kit")
             os.environ["ARTETHICS_ROOT"] = str(tmp / "kit")
-        from artethics import paths, runner
+        from artethics import paths
+        from artethics.tools import runner
 
         root = paths.root()
         declared = [runner.declared_parameters(nb) for nb in runner.find_targets([], root)]

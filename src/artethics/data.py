@@ -26,20 +26,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from artethics import paths
+from artethics import kit, paths
+from artethics.errors import ArtethicsError
 
 __all__ = ["DataError", "PRINCIPLES", "GROUPS", "LENSES", "RELATIONS", "load", "load_all",
            "tables", "schema"]
 
-PRINCIPLES = frozenset({
-    "consent", "credit", "compensation", "authorship", "originality", "transparency",
-    "access_and_creativity", "market_and_livelihoods", "accountability", "cultural_heritage",
-})
+PRINCIPLES = frozenset(kit.PRINCIPLES)
 GROUPS = frozenset({
     "artists", "ai_developers", "ai_users", "platforms", "auction_houses", "buyers", "sponsors",
     "lawmakers_regulators", "courts", "public_audiences", "researchers",
 })
-MAIN_CASES = ("rembrandt", "belamy", "lofter", "trik", "christies")
+MAIN_CASES = kit.MAIN_CASES
 # The five ethical lenses of lesson 00, in teaching order, each with its plain-words test.
 LENSES = {
     "consequences": "who ends up better or worse off, and by how much",
@@ -71,7 +69,7 @@ _FLOAT = re.compile(r"-?\d+(?:\.\d+)?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-class DataError(Exception):
+class DataError(ArtethicsError):
     """A data table breaks its schema. Attributes say exactly where."""
 
     def __init__(self, file: str, row: int | None, column: str | None, value: object,

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import os
 
-MAIN_CASES = ("rembrandt", "belamy", "lofter", "trik", "christies")
+from artethics.kit import MAIN_CASES
+
 # The one event that stands for each main case on the course timeline.
 KEY_EVENTS = {
     "rembrandt": "rembrandt_unveiled",
@@ -64,7 +65,7 @@ def course_timeline() -> None:
     import pandas as pd
 
     from artethics import plotting
-    from artethics.sources import cite, sources_for
+    from artethics.sources import cite, sources_of
 
     plotting.setup()
     rows = key_events()
@@ -81,7 +82,7 @@ def course_timeline() -> None:
     ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.grid(axis="x", linestyle=":")
     ax.set_title("The five cases of this course: one dated moment from each")
-    ids = sources_for(rows)
+    ids = sources_of(rows)
     fig.text(0.01, 0.01, "Sources: " + "; ".join(ids) + " (references below)", fontsize=8)
     fig.tight_layout(rect=(0, 0.05, 1, 1))
     plt.show()

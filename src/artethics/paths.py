@@ -18,14 +18,6 @@ def root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
-def data_dir() -> Path:
-    return root() / "data"
-
-
-def seeds_dir() -> Path:
-    return root() / "seeds"
-
-
 def notebooks_dir() -> Path:
     return root() / "notebooks"
 

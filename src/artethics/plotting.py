@@ -59,12 +59,9 @@ def caption(source_ids: Sequence[str] = (), note: str = "") -> str:
     ids = [str(i) for i in source_ids]
     line = ""
     if ids:
-        try:
-            from artethics.sources import cite
-        except ImportError:
-            line = "Source: " + "; ".join(ids)
-        else:
-            line = cite(*ids)
+        from artethics.sources import cite
+
+        line = cite(*ids)
     return " ".join(part for part in (note, line) if part)
 
 

@@ -20,7 +20,7 @@ import pandas as pd
 
 from artethics import data
 
-__all__ = ["cite", "source", "sources_for", "format_date"]
+__all__ = ["cite", "source", "sources_of", "split_ids", "format_date"]
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -31,13 +31,25 @@ def _register(root: str | Path | None) -> pd.DataFrame:
     return data.load("sources", root).set_index("source_id")
 
 
+def split_ids(cell) -> list[str]:
+    """One table cell of source ids, 'S31;S34' -> ['S31', 'S34'], in the order written
+    (a blank, None or NaN cell gives [])."""
+    if not isinstance(cell, str):
+        return []
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def _by_number(ids) -> list[str]:
+    return sorted(set(ids), key=lambda s: (len(s), s))
+
+
 def _split(ids: Iterable[str]) -> list[str]:
-    out = set()
+    out = []
     for item in ids:
         if not isinstance(item, str):
             raise TypeError(f"source ids must be strings such as 'S07', not {item!r}")
-        out.update(part.strip() for part in item.split(";") if part.strip())
-    return sorted(out, key=lambda s: (len(s), s))
+        out += split_ids(item)
+    return _by_number(out)
 
 
 def source(source_id: str, root: str | Path | None = None) -> dict:
@@ -80,11 +92,15 @@ def cite(*source_ids: str, root: str | Path | None = None) -> str:
     return f"{label}: " + "; ".join(parts)
 
 
-def sources_for(frame: pd.DataFrame) -> list[str]:
-    """The sorted, unique source ids a table (or slice of one) cites."""
-    columns = [c for c in _ID_COLUMNS if c in frame.columns]
+def sources_of(frame: pd.DataFrame) -> list[str]:
+    """The source ids a table (or a slice of one) cites, sorted by number, without repeats.
+
+    Reads every id column the table has (source_ids, verified_source_ids, source_id), so
+    select the rows you want before dropping those columns."""
+    columns = [c for c in _ID_COLUMNS if c in getattr(frame, "columns", ())]
     if not columns:
-        raise ValueError("this table has no source_ids, verified_source_ids or source_id "
-                         f"column; its columns are: {', '.join(map(str, frame.columns))}")
-    values = [v for c in columns for v in frame[c].tolist() if isinstance(v, str)]
-    return _split(values)
+        found = ", ".join(map(str, getattr(frame, "columns", ()))) or "none"
+        raise ValueError("this table has no source_ids column (nor source_id), which "
+                         f"sources_of() needs; its columns are: {found}. Give the table "
+                         "before selecting its other columns.")
+    return _by_number(i for c in columns for v in frame[c].tolist() for i in split_ids(v))

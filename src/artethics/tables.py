@@ -21,6 +21,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 
+from artethics.sources import sources_of, split_ids  # noqa: F401  (for the case modules)
+
 __all__ = ["FullTable", "NO_ADDRESS", "fact", "fact_number", "format_number", "format_value",
            "glossary", "key_figures", "readable", "reading_list", "sources_of", "split_ids"]
 
@@ -91,20 +93,7 @@ def readable(frame) -> FullTable:
 # --- source ids ------------------------------------------------------------------------
 
 
-def split_ids(cell) -> list[str]:
-    """'S31;S34' -> ['S31', 'S34'] (blank cells give [])."""
-    if cell is None or cell != cell:  # None or NaN
-        return []
-    return [part.strip() for part in str(cell).split(";") if part.strip()]
-
-
-def sources_of(frame) -> list[str]:
-    """Every source id in ``frame['source_ids']``, sorted by number, without repeats."""
-    if "source_ids" not in getattr(frame, "columns", ()):
-        raise ValueError("sources_of() needs a table with a source_ids column; give the "
-                         "table before selecting its other columns.")
-    ids = {i for cell in frame["source_ids"] for i in split_ids(cell)}
-    return sorted(ids, key=lambda s: (len(s), s))
+# split_ids and sources_of live in artethics.sources; imported above for the case modules.
 
 
 # --- facts -----------------------------------------------------------------------------

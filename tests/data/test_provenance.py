@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from artethics.data import GROUPS, PRINCIPLES, load_all, tables
-from artethics.sources import sources_for
+from artethics.sources import sources_of
 
 CITING = [name for name in tables() if name != "sources"]
 
@@ -30,7 +30,7 @@ def test_every_row_cites_a_registered_source(kit, name):
 def test_every_registered_source_is_cited_somewhere(kit):
     cited = set()
     for name in CITING:
-        cited.update(sources_for(kit[name]))
+        cited.update(sources_of(kit[name]))
     unused = sorted(set(kit["sources"].source_id) - cited, key=lambda s: (len(s), s))
     assert not unused, f"sources never cited: {unused}"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from artethics.data import load
-from artethics.sources import cite, format_date, source, sources_for
+from artethics.sources import cite, format_date, source, sources_of
 
 
 def test_cite_one_source_with_day_precision(kit):
@@ -40,12 +40,12 @@ def test_format_date_follows_precision():
     assert format_date(None, "") == "n.d."
 
 
-def test_sources_for_collects_the_ids_a_slice_cites(kit):
+def test_sources_of_collects_the_ids_a_slice_cites(kit):
     events = load("events", root=kit)
-    assert sources_for(events) == ["S01", "S02"]
-    assert sources_for(events.iloc[:1]) == ["S01"]
+    assert sources_of(events) == ["S01", "S02"]
+    assert sources_of(events.iloc[:1]) == ["S01"]
     with pytest.raises(ValueError, match="no source_ids"):
-        sources_for(events[["event_id"]])
+        sources_of(events[["event_id"]])
 
 
 def test_real_register_cites_the_verge():

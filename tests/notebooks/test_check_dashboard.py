@@ -7,7 +7,8 @@ import json
 import papermill as pm
 import pytest
 
-from artethics import collect, dashboard, nbform, paths
+from artethics import paths
+from artethics.tools import collect, dashboard, nbform
 
 pytestmark = pytest.mark.slow
 DASHBOARD = paths.root() / "course" / "dashboard.ipynb"

@@ -33,9 +33,11 @@ from pathlib import Path
 
 import pytest
 
-from artethics import checking
 from artethics.exercises import evaluate
-from artethics.student import PLACEHOLDER_COMMENT
+from artethics.tools.check import api as check_api
+from artethics.tools.check import report as check_report
+from artethics.tools.manifest import load_manifest
+from artethics.tools.student import PLACEHOLDER_COMMENT
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).parents[2]
@@ -76,7 +78,7 @@ def _cell(nb: dict, role: str, exercise: str) -> dict:
 
 
 def _exercises(lesson: str) -> list[str]:
-    return [c["exercise"] for c in checking.load_manifest()["lessons"][lesson]["checks"]]
+    return [c["exercise"] for c in load_manifest()["lessons"][lesson]["checks"]]
 
 
 def _read(path: Path) -> dict:
@@ -191,27 +193,27 @@ def run(tmp_path_factory):
     files = write_fixtures(tmp_path_factory.mktemp("check_lessons"))
     before = {k: hashlib.sha256(p.read_bytes()).hexdigest() for k, p in files.items()}
     start = time.perf_counter()
-    reports = checking.check_notebooks(sorted(files.values()), timeout=TIMEOUT, jobs=2)
+    reports = check_api.check_notebooks(sorted(files.values()), timeout=TIMEOUT, jobs=2)
     seconds = time.perf_counter() - start
     by_path = {r.path: r for r in reports}
     out = {k: by_path[str(p)] for k, p in files.items()}
     for lesson in LESSONS:  # a right notebook, but --lesson names another (refused unrun)
-        out["option", lesson] = checking.check_notebooks([files["blank", lesson]],
+        out["option", lesson] = check_api.check_notebooks([files["blank", lesson]],
                                                          lesson=_next(lesson))[0]
     return {"files": files, "before": before, "reports": out, "seconds": seconds}
 
 
-def statuses(report: checking.Report) -> dict[str, str]:
+def statuses(report: check_report.Report) -> dict[str, str]:
     return {r.exercise: r.status for r in report.results}
 
 
-def messages(report: checking.Report) -> dict[str, str]:
+def messages(report: check_report.Report) -> dict[str, str]:
     return {r.exercise: r.message for r in report.results}
 
 
 def test_lessons_are_found():
     assert LESSONS and all(re.fullmatch(r"\d\d_[a-z0-9_]+", lesson) for lesson in LESSONS)
-    assert set(LESSONS) == set(checking.load_manifest()["lessons"])
+    assert set(LESSONS) == set(load_manifest()["lessons"])
 
 
 def test_one_run_checks_every_fixture_in_reasonable_time(run):
@@ -229,7 +231,7 @@ def test_complete_notebook_passes(run, lesson):
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_blank_notebook_reports_every_exercise_missing_with_its_hint(run, lesson):
     report = run["reports"]["blank", lesson]
-    assert set(statuses(report).values()) == {checking.MISSING}, report.text()
+    assert set(statuses(report).values()) == {check_report.MISSING}, report.text()
     for exercise, message in messages(report).items():
         assert message == evaluate(exercise, None).line()
         assert "Hint: Replace the None" in message
@@ -239,11 +241,11 @@ def test_blank_notebook_reports_every_exercise_missing_with_its_hint(run, lesson
 def test_wrong_answer_fails_with_the_students_hint_and_others_are_missing(run, lesson):
     report = run["reports"]["wrong", lesson]
     *others, wrong = _exercises(lesson)
-    assert statuses(report) == {**dict.fromkeys(others, checking.MISSING),
-                                wrong: checking.FAIL}, report.text()
+    assert statuses(report) == {**dict.fromkeys(others, check_report.MISSING),
+                                wrong: check_report.FAIL}, report.text()
     line = messages(report)[wrong]
     assert line.startswith(f"✘ {wrong}: ") and " Hint: " in line, line
-    assert checking.NO_ANSWER_TEXT not in line and "stopped with" not in line, line
+    assert check_report.NO_ANSWER_TEXT not in line and "stopped with" not in line, line
     assert not report.ok
 
 
@@ -253,12 +255,13 @@ def test_tampered_checks_are_reported_for_exactly_those_exercises(run, lesson):
     exercises = _exercises(lesson)
     tampered = {exercises[0]: "edited", exercises[-1]: "deleted"} if len(exercises) > 1 \
         else {exercises[0]: "edited"}
-    expected = {ex: checking.TAMPERED if ex in tampered else checking.MISSING for ex in exercises}
+    expected = {ex: check_report.TAMPERED if ex in tampered else check_report.MISSING
+                for ex in exercises}
     assert statuses(report) == expected, report.text()
     for exercise, how in tampered.items():
         assert any(n.startswith(f"{exercise}: its check cell was {how}") for n in report.notes)
         # the kit's own check ran instead of the fake one: the answer is still missing
-        assert checking.NO_ANSWER_TEXT in messages(report)[exercise]
+        assert check_report.NO_ANSWER_TEXT in messages(report)[exercise]
 
 
 @pytest.mark.parametrize("kind", ["renamed", "option"])
@@ -281,12 +284,12 @@ def test_infinite_loop_is_stopped_with_a_timeout_verdict(run):
     (lesson,) = [lesson for kind, lesson in run["reports"] if kind == "loop"]
     report = run["reports"]["loop", lesson]
     looped = _exercises(lesson)[0]
-    assert statuses(report)[looped] == checking.FAIL and not report.ok, report.text()
+    assert statuses(report)[looped] == check_report.FAIL and not report.ok, report.text()
     assert any(f"did not finish within {TIMEOUT:g} s" in n for n in report.notes), report.text()
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "artethics.cli", "check", *args],
+    return subprocess.run([sys.executable, "-m", "artethics", "check", *args],
                           capture_output=True, text=True, check=False)
 
 

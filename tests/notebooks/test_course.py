@@ -6,7 +6,8 @@ without an exception while their checks say what is missing.
 
 import pytest
 
-from artethics import nbform, paths, runner
+from artethics import paths
+from artethics.tools import nbform, runner
 
 pytestmark = pytest.mark.slow
 

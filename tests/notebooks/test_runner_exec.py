@@ -10,7 +10,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from artethics import cli, paths, runner
+from artethics import paths
+from artethics.tools import cli, runner
 
 pytestmark = pytest.mark.slow
 

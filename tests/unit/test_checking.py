@@ -1,4 +1,4 @@
-"""Unit tests for artethics.checking: the parts that need no kernel."""
+"""Unit tests for artethics.tools.check: the parts that need no kernel."""
 
 from __future__ import annotations
 
@@ -6,12 +6,20 @@ import argparse
 import csv
 import importlib.util
 import json
+import threading
 from pathlib import Path
 
 import pytest
 
-from artethics import checking
-from artethics.checking import CheckError
+from artethics.checking import this_notebook_path
+from artethics.tools.check import api as check_api
+from artethics.tools.check import command as check_command
+from artethics.tools.check import notebook as check_notebook
+from artethics.tools.check import report as check_report
+from artethics.tools.check import restore as check_restore
+from artethics.tools.check import verdicts as check_verdicts
+from artethics.tools.check import workers as check_workers
+from artethics.tools.manifest import CheckError, load_manifest, sha256
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "check"
 
@@ -28,7 +36,7 @@ FIX = _fixture_module()
 
 @pytest.fixture
 def manifest():
-    return checking.load_manifest(FIXTURES / "manifest.json")
+    return load_manifest(FIXTURES / "manifest.json")
 
 
 @pytest.fixture
@@ -39,59 +47,60 @@ def paths(tmp_path):
 def test_committed_manifest_is_what_the_generator_makes(manifest):
     assert manifest == FIX.manifest()
     for entry in manifest["lessons"]["98_fixture"]["checks"]:
-        assert checking.sha256(entry["source"]) == entry["sha256"]
+        assert sha256(entry["source"]) == entry["sha256"]
 
 
 def test_truncated_json_says_cut_off_and_how_to_fix(paths):
     with pytest.raises(CheckError, match="cut off") as err:
-        checking.read_notebook(paths["98_fixture-fail-truncated"])
+        check_notebook.read_notebook(paths["98_fixture-fail-truncated"])
     assert "save it again" in str(err.value)
 
 
 def test_json_that_is_not_a_notebook_is_named_so(paths):
     with pytest.raises(CheckError, match="not a Jupyter notebook"):
-        checking.read_notebook(paths["98_fixture-fail-not_a_notebook"])
+        check_notebook.read_notebook(paths["98_fixture-fail-not_a_notebook"])
 
 
 def test_binary_and_missing_files_are_refused_clearly(tmp_path):
     blob = tmp_path / "photo.ipynb"
     blob.write_bytes(b"\xff\xd8\xff\xe0 not text")
     with pytest.raises(CheckError, match="not text"):
-        checking.read_notebook(blob)
+        check_notebook.read_notebook(blob)
     with pytest.raises(CheckError, match="no file"):
-        checking.read_notebook(tmp_path / "nope.ipynb")
+        check_notebook.read_notebook(tmp_path / "nope.ipynb")
 
 
 def test_lesson_from_metadata_then_from_file_name(manifest):
     nb = FIX.notebook("98_fixture")
-    assert checking.identify_lesson(nb, "alice.ipynb", manifest) == "98_fixture"
+    assert check_notebook.identify_lesson(nb, "alice.ipynb", manifest) == "98_fixture"
     del nb["metadata"]["artethics"]
-    assert checking.identify_lesson(nb, "bob_99_other.ipynb", manifest) == "99_other"
+    assert check_notebook.identify_lesson(nb, "bob_99_other.ipynb", manifest) == "99_other"
     with pytest.raises(CheckError, match="does not say which lesson"):
-        checking.identify_lesson(nb, "carol.ipynb", manifest)
+        check_notebook.identify_lesson(nb, "carol.ipynb", manifest)
 
 
 def test_notebook_of_another_lesson_is_refused(manifest):
     nb = FIX.notebook("99_other")
     with pytest.raises(CheckError, match="lesson '99_other', but lesson '98_fixture'"):
-        checking.identify_lesson(nb, "98_fixture.ipynb", manifest)
+        check_notebook.identify_lesson(nb, "98_fixture.ipynb", manifest)
     with pytest.raises(CheckError, match="was expected"):
-        checking.identify_lesson(nb, "x.ipynb", manifest, expected="98_fixture")
+        check_notebook.identify_lesson(nb, "x.ipynb", manifest, expected="98_fixture")
 
 
 def test_unknown_lesson_lists_the_known_ones(manifest):
     with pytest.raises(CheckError, match="Known lessons: 98_fixture, 99_other"):
-        checking.identify_lesson(FIX.notebook("42_unknown"), "x.ipynb", manifest)
+        check_notebook.identify_lesson(FIX.notebook("42_unknown"), "x.ipynb", manifest)
 
 
 def test_restore_uses_kit_outputs_never_the_saved_ones(manifest):
     nb = FIX.variants()["98_fixture-fail-saved_outputs_only"]
     nb["cells"][2]["metadata"]["tags"] = ["nbval-skip"]  # a student trying to skip a cell
     before = json.dumps(nb, sort_keys=True)
-    restored, tampered = checking.restore_checks(nb, manifest["lessons"]["98_fixture"]["checks"])
+    checks = manifest["lessons"]["98_fixture"]["checks"]
+    restored, tampered = check_restore.restore_checks(nb, checks)
     assert json.dumps(nb, sort_keys=True) == before  # the input is not modified
     assert tampered == {}
-    checks = [c for c in restored["cells"] if checking._role(c)[0] == "check"]
+    checks = [c for c in restored["cells"] if check_notebook.cell_role(c)[0] == "check"]
     assert [c["metadata"]["tags"] for c in checks] == [["nbval-check-output"]] * 2
     assert checks[0]["outputs"][0]["text"] == "✔ fixture.total: right.\n"
     assert restored["cells"][2]["metadata"]["tags"] == []
@@ -101,10 +110,11 @@ def test_restore_uses_kit_outputs_never_the_saved_ones(manifest):
 
 def test_edited_and_deleted_checks_are_detected_and_restored(manifest):
     nb = FIX.variants()["98_fixture-fail-tampered"]
-    restored, tampered = checking.restore_checks(nb, manifest["lessons"]["98_fixture"]["checks"])
+    checks = manifest["lessons"]["98_fixture"]["checks"]
+    restored, tampered = check_restore.restore_checks(nb, checks)
     assert tampered == {"fixture.total": "its check cell was edited",
                         "fixture.word": "its check cell was deleted"}
-    roles = [checking._role(c) for c in restored["cells"]]
+    roles = [check_notebook.cell_role(c) for c in restored["cells"]]
     assert roles.index(("check", "fixture.word")) == roles.index(("answer", "fixture.word")) + 1
     assert 'check("fixture.total", total)' in restored["cells"][3]["source"]
 
@@ -116,14 +126,14 @@ def _rec(exercise, outcome, stdout="", error=None, timeout=False, role="check", 
 
 
 def test_records_become_pass_fail_missing_and_not_run():
-    prep = checking._Prepared("a.ipynb", "98_fixture", {}, ["e.a", "e.b", "e.c", "e.d", "e.e"])
+    prep = check_restore.Prepared("a.ipynb", "98_fixture", {}, ["e.a", "e.b", "e.c", "e.d", "e.e"])
     records = [_rec("e.a", "passed", "✔ e.a: right.\n"),
                _rec("e.b", "failed", "✘ e.b: wrong. Hint: h\n"),
                _rec("e.c", "failed", "✘ e.c: no answer yet. Hint: h\n"),
                _rec("e.d", "failed", error={"ename": "NameError", "evalue": "name 'x'"}),
                _rec(None, "failed", error={"ename": "KeyboardInterrupt", "evalue": ""},
                     timeout=True, role="answer", cell=1)]
-    report = checking.build_report(prep, records, timeout=5)
+    report = check_verdicts.build_report(prep, records, timeout=5)
     assert [r.status for r in report.results] == ["pass", "fail", "missing", "fail", "not run"]
     assert report.results[1].message == "✘ e.b: wrong. Hint: h"
     assert "NameError" in report.results[3].message
@@ -132,26 +142,27 @@ def test_records_become_pass_fail_missing_and_not_run():
 
 
 def test_a_kernel_that_cannot_start_is_not_run_with_the_reason():
-    prep = checking._Prepared("a.ipynb", "l", {}, ["e.a"])
+    prep = check_restore.Prepared("a.ipynb", "l", {}, ["e.a"])
     rec = _rec("e.a", "failed") | {"phase": "setup", "message": "Kernel died before replying"}
-    report = checking.build_report(prep, [rec], timeout=5)
+    report = check_verdicts.build_report(prep, [rec], timeout=5)
     assert report.results[0].status == "not run"
     assert "could not be started (Kernel died" in report.results[0].message
     assert report.notes == ()
 
 
 def test_tampered_exercise_never_counts_as_passed():
-    prep = checking._Prepared("a.ipynb", "l", {}, ["e.a"], {"e.a": "its check cell was edited"})
-    report = checking.build_report(prep, [_rec("e.a", "passed", "✔ e.a: ok\n")], timeout=5)
+    prep = check_restore.Prepared("a.ipynb", "l", {}, ["e.a"], {"e.a": "its check cell was edited"})
+    report = check_verdicts.build_report(prep, [_rec("e.a", "passed", "✔ e.a: ok\n")], timeout=5)
     assert report.results[0].status == "tampered" and not report.ok
     assert "edited" in report.text()
 
 
 def test_csv_has_one_row_per_exercise_and_per_unreadable_file(tmp_path):
-    good = checking.Report("a.ipynb", "l", (checking.ExerciseResult("e.a", "pass", "✔ e.a: ok"),))
-    bad = checking.Report("b.ipynb", problem="The file is not valid notebook JSON.")
+    good = check_report.Report(
+        "a.ipynb", "l", (check_report.ExerciseResult("e.a", "pass", "✔ e.a: ok"),))
+    bad = check_report.Report("b.ipynb", problem="The file is not valid notebook JSON.")
     out = tmp_path / "r.csv"
-    checking.write_csv([good, bad], out)
+    check_report.write_csv([good, bad], out)
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert [(r["student_file"], r["exercise"], r["ok"]) for r in rows] == [
         ("a.ipynb", "e.a", "True"), ("b.ipynb", "", "False")]
@@ -161,12 +172,12 @@ def test_folders_expand_sorted_without_checkpoints(tmp_path):
     for name in ["b.ipynb", "a.ipynb", ".ipynb_checkpoints/a-checkpoint.ipynb", "notes.txt"]:
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("{}")
-    assert [Path(p).name for p in checking.expand([tmp_path])] == ["a.ipynb", "b.ipynb"]
+    assert [Path(p).name for p in check_api.expand([tmp_path])] == ["a.ipynb", "b.ipynb"]
 
 
 def test_bad_files_only_need_no_kernel_and_fail(paths, manifest):
     bad = [paths[k] for k in ("98_fixture-fail-truncated", "unknown_lesson")]
-    reports = checking.check_notebooks(bad, manifest=manifest, jobs=2)
+    reports = check_api.check_notebooks(bad, manifest=manifest, jobs=2)
     assert [bool(r.problem) for r in reports] == [True, True]
     assert all(r.text().startswith("✘") and "Traceback" not in r.text() for r in reports)
 
@@ -174,39 +185,56 @@ def test_bad_files_only_need_no_kernel_and_fail(paths, manifest):
 def test_cli_refuses_a_missing_manifest_without_traceback(tmp_path, capsys):
     args = argparse.Namespace(paths=["x.ipynb"], timeout=5, jobs=1, csv=None, lesson="",
                               manifest=str(tmp_path / "none.json"))
-    assert checking.main(args) == 2
-    assert "could not be read" in capsys.readouterr().err
+    assert check_command.main(args) == 2
+    assert "There is no check manifest at" in capsys.readouterr().err
+
+
+def test_a_missing_default_manifest_says_run_make_student(monkeypatch, tmp_path):
+    from artethics.tools import manifest as kit_manifest
+
+    monkeypatch.setattr(kit_manifest, "MANIFEST", tmp_path / "checks_manifest.json")
+    with pytest.raises(CheckError, match="make student"):
+        load_manifest()
+
+
+def test_an_unreadable_default_manifest_says_run_make_student(monkeypatch, tmp_path):
+    from artethics.tools import manifest as kit_manifest
+
+    broken = tmp_path / "checks_manifest.json"
+    broken.write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(kit_manifest, "MANIFEST", broken)
+    with pytest.raises(CheckError, match="make student"):
+        load_manifest()
 
 
 def test_this_notebook_needs_a_session_or_a_path(monkeypatch):
     monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
-    with pytest.raises(CheckError, match="check_this_notebook"):
-        checking.this_notebook_path()
+    assert this_notebook_path() is None
     monkeypatch.setenv("JPY_SESSION_NAME", "/abs/notebooks/02_x.ipynb")
-    assert checking.this_notebook_path() == Path("/abs/notebooks/02_x.ipynb")
+    assert this_notebook_path() == Path("/abs/notebooks/02_x.ipynb")
     monkeypatch.setenv("JPY_SESSION_NAME", "course-root/notebooks/02_x.ipynb")
-    assert checking.this_notebook_path() == Path("02_x.ipynb")  # relative to the kernel's folder
+    assert this_notebook_path() == Path("02_x.ipynb")  # relative to the kernel's folder
 
 
 def test_a_notebook_of_another_lesson_is_known_by_its_exercises(manifest):
     nb = FIX.notebook("98_fixture")
     del nb["metadata"]["artethics"]
     for cell in nb["cells"]:  # only fixture.word: it belongs to 98_fixture alone
-        if checking._role(cell)[1] == "fixture.total":
+        if check_notebook.cell_role(cell)[1] == "fixture.total":
             cell["metadata"]["artethics"]["exercise"] = "fixture.word"
     with pytest.raises(CheckError, match="lesson '98_fixture', but lesson '99_other'"):
-        checking.identify_lesson(nb, "alice_99_other.ipynb", manifest)
-    assert checking.identify_lesson(nb, "alice.ipynb", manifest) == "98_fixture"
+        check_notebook.identify_lesson(nb, "alice_99_other.ipynb", manifest)
+    assert check_notebook.identify_lesson(nb, "alice.ipynb", manifest) == "98_fixture"
 
 
 def test_batches_shrink_to_one_near_the_end_of_the_queue():
-    todo, lock = list(range(100)), checking.threading.Lock()
+    todo, lock = list(range(100)), threading.Lock()
     sizes = []
-    while batch := checking._take(todo, lock, jobs=2):
+    while batch := check_workers.take_batch(todo, lock, jobs=2):
         sizes.append(len(batch))
-    assert sum(sizes) == 100 and max(sizes) == checking.MAX_BATCH
+    assert sum(sizes) == 100 and max(sizes) == check_workers.MAX_BATCH
     assert sizes == sorted(sizes, reverse=True) and sizes[-6:] == [1] * 6
-    assert checking._take(list(range(3)), lock, jobs=2) == [0]
+    assert check_workers.take_batch(list(range(3)), lock, jobs=2) == [0]
 
 
 class _FakeWorker:
@@ -229,13 +257,13 @@ class _FakeWorker:
 
 
 def test_a_dead_worker_loses_only_its_batch_and_is_replaced(monkeypatch):
-    monkeypatch.setattr(checking, "_Worker", _FakeWorker)
+    monkeypatch.setattr(check_workers, "_Worker", _FakeWorker)
     _FakeWorker.made = 0
-    prepared = [checking._Prepared(f"{i}.ipynb", "l", {"cells": [{}] * (i + 1)}, ["e.a"])
+    prepared = [check_restore.Prepared(f"{i}.ipynb", "l", {"cells": [{}] * (i + 1)}, ["e.a"])
                 for i in range(40)]
-    results = checking._run_all(prepared, timeout=5, jobs=1)
+    results = check_workers.run_all(prepared, timeout=5, jobs=1)
     lost = [i for i, r in enumerate(results) if not r]
     # larger notebooks go first: the dead worker's batch held the largest ones
-    assert lost == list(range(40 - len(lost), 40)) and 1 <= len(lost) <= checking.MAX_BATCH
+    assert lost == list(range(40 - len(lost), 40)) and 1 <= len(lost) <= check_workers.MAX_BATCH
     assert all(r == [{"cells": i + 1}] for i, r in enumerate(results) if r)
     assert _FakeWorker.made == 2

@@ -1,4 +1,4 @@
-"""artethics.collect and artethics.dashboard: the class dataset and its tables."""
+"""artethics.tools.collect and artethics.tools.dashboard: the class dataset and its tables."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import sqlite3
 
 import pytest
 
-from artethics import collect, dashboard
 from artethics.responses import MIME, Response, Store, write_class_folder
+from artethics.tools import collect, dashboard
 
 POLL = Response("02_edmond_de_belamy", "belamy.poll_before", "poll", "Li Wei",
                 {"case": "belamy", "when": "before", "stance": "against", "confidence": 3})

@@ -1,9 +1,9 @@
-"""artethics.dashboard: the course poll (lessons 00 and 06) and the lesson-06 policy drafts."""
+"""artethics.tools.dashboard: the course poll (lessons 00, 06) and the lesson-06 policy drafts."""
 
 from __future__ import annotations
 
-from artethics import dashboard
 from artethics.responses import Response
+from artethics.tools import dashboard
 
 
 def _poll(student: str, when: str, stance: str) -> Response:

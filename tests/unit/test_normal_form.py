@@ -6,7 +6,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from artethics import nbform, paths
+from artethics import paths
+from artethics.tools import nbform
 
 ROOT = paths.root()
 SOLUTIONS = sorted((ROOT / "course").rglob("*.ipynb"))
@@ -92,7 +93,7 @@ def test_every_parameter_is_declared_to_papermill():
     # parameter, and `artethics run -p` would reject it as unknown).
     import ast
 
-    from artethics import runner
+    from artethics.tools import runner
 
     for path in SOLUTIONS + STUDENTS:
         cells = [c for c in nbform.read(path).cells if "parameters" in c.metadata.get("tags", [])]

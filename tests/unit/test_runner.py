@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from artethics import cli, runner
-from artethics._papermill_worker import first_traceback_lines, source_cell_index, strip_ansi
+from artethics.tools import cli, runner
+from artethics.tools.papermill_worker import first_traceback_lines, source_cell_index, strip_ansi
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "notebooks"
 PASS_NB = "runner-pass-params.ipynb"

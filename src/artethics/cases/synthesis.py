@@ -18,9 +18,9 @@ from __future__ import annotations
 import math
 
 from artethics import tables
+from artethics.kit import MAIN_CASES
 from artethics.tables import sources_of, split_ids  # noqa: F401  (lesson API)
 
-MAIN_CASES = ("rembrandt", "belamy", "lofter", "trik", "christies")
 DIMENSIONS = ("consent", "credit", "compensation", "response", "law")
 STATUSES = ("yes", "partly", "no", "disputed", "unknown")
 # Colour, hatch and word for each status: colour is never the only channel.
@@ -249,17 +249,16 @@ def record_policy(policy, *, lesson: str, student: str = "anonymous",
                   class_folder: str = "", display: bool = True) -> None:
     """Record the draft (kind "policy") whatever its completeness, so a draft is never
     lost; the check cell gives the verdict. No draft yet: says so and records nothing."""
-    from artethics.exercises import evaluate, is_missing
+    from artethics.responses import Response, record
 
-    if is_missing(policy) or not isinstance(policy, dict):
+    if not isinstance(policy, dict) or not policy:
         print(f"Nothing recorded for {POLICY_ACTIVITY}: write your policy as a dict first.")
         return
-    verdict = evaluate(POLICY_ACTIVITY, policy)
-    from artethics.responses import Response, record
 
     parts = {p: str(policy.get(p) or "").strip() for p in POLICY_PARTS}
     response = Response(lesson=lesson, activity=POLICY_ACTIVITY, kind="policy",
-                        student=student, data={"policy": parts, "complete": verdict.ok})
+                        student=student, data={"policy": parts,
+                              "complete": not missing_policy_parts(policy)})
     record(response, class_folder=class_folder, display=display)
 
 

@@ -115,6 +115,13 @@ def reading_list(source_ids):
     return tables.reading_list(source_ids, READING_NOTES)
 
 
+def extraction_rate() -> float:
+    """Strict extractions per Stable Diffusion generation (Carlini et al. 2023)."""
+    from artethics.tables import fact_number
+
+    return fact_number("carlini_strict") / fact_number("carlini_generations")
+
+
 def compare_rates(result):
     """The demo's mean copy rate at its smallest and largest n beside the paper's rate.
 
@@ -122,8 +129,6 @@ def compare_rates(result):
     ``ns`` and a ``copy_rate`` array of shape (len(ns), repeats)).
     """
     import pandas as pd
-
-    from artethics.exercises.trik import extraction_rate
 
     rows = [{"what": f"demo, n = {n} training images", "rate": float(result.copy_rate[i].mean()),
              "source_ids": DEMO_SOURCE}

@@ -13,10 +13,10 @@ import math
 import re
 from functools import cache
 
+from artethics.kit import CASES, MAIN_CASES
+
 from . import Verdict, as_number, exercise
 
-CASES = ("rembrandt", "belamy", "lofter", "trik", "christies", "synthesis")
-MAIN_CASES = CASES[:-1]
 # One range per reflection, the same in the lesson's prompt, course/guide/rubrics.md and
 # the session plans (tests/unit/test_course_docs.py compares them).
 WORD_RANGES = {**{case: (120, 200) for case in MAIN_CASES}, "synthesis": (150, 250)}

@@ -6,6 +6,7 @@ runs; hints name the missing consideration, never the value.
 
 from __future__ import annotations
 
+from artethics.cases.trik import extraction_rate
 from artethics.tables import fact_number as _fact
 
 from . import (
@@ -19,11 +20,6 @@ from . import (
 from .lofter import days_between, event_date
 
 RATE_TOLERANCE = 0.01  # relative: 1 %, so rounding to three significant figures passes
-
-
-def extraction_rate() -> float:
-    """Strict extractions per Stable Diffusion generation (Carlini et al. 2023)."""
-    return _fact("carlini_strict") / _fact("carlini_generations")
 
 
 @exercise("trik.extraction_rate",

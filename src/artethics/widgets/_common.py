@@ -10,18 +10,9 @@ import html
 import numbers
 from collections.abc import Iterable, Mapping
 
-PRINCIPLES: tuple[str, ...] = (
-    "consent",
-    "credit",
-    "compensation",
-    "authorship",
-    "originality",
-    "transparency",
-    "access_and_creativity",
-    "market_and_livelihoods",
-    "accountability",
-    "cultural_heritage",
-)
+from artethics.errors import ArtethicsError
+from artethics.kit import PRINCIPLES  # noqa: F401  (re-exported to the widget modules)
+
 STANCES: tuple[str, ...] = ("for", "against")
 # What each principle is about, in a few words (the same meanings as data/README.md).
 PRINCIPLE_MEANINGS: dict[str, str] = {
@@ -84,7 +75,7 @@ def principle_words(principle: str) -> str:
     return principle.replace("_", " ")
 
 
-class ParameterError(ValueError):
+class ParameterError(ArtethicsError, ValueError):
     """A widget parameter (a papermill value or a typed-in entry) is not allowed.
 
     The message names the parameter, shows the bad value and says what is allowed.
@@ -163,9 +154,9 @@ def check_mapping(parameter: str, value: object, example: str) -> Mapping:
 
 def split_ids(source_ids: object) -> tuple[str, ...]:
     """The ";"-separated source ids of a table row, cleaned and in order."""
-    if not isinstance(source_ids, str):
-        return ()
-    return tuple(part.strip() for part in source_ids.split(";") if part.strip())
+    from artethics.sources import split_ids as split
+
+    return tuple(split(source_ids))
 
 
 def citation(ids: Iterable[str]) -> str:
@@ -173,10 +164,8 @@ def citation(ids: Iterable[str]) -> str:
     ids = tuple(ids)
     if not ids:
         return ""
-    try:
-        from artethics.sources import cite
-    except ImportError:
-        return "Sources: " + "; ".join(ids)
+    from artethics.sources import cite
+
     return cite(*ids)
 
 

@@ -102,7 +102,7 @@ def _cell_metadata(meta: dict) -> dict:
     return nbformat.from_dict(out)
 
 
-def _add_nbgrader(cell: dict) -> None:
+def _add_nbgrader(cell: Any) -> None:
     """nbgrader metadata follows from the kit's role: answer and reflection cells are
     solution cells, check cells are locked. Missing metadata makes nbgrader refuse a
     notebook with a solution region, so normal form adds it."""
@@ -151,7 +151,7 @@ def problems(nb: Notebook, *, student: bool = False, name: str = "notebook") -> 
     return found
 
 
-def _cell_problems(cell: dict, student: bool) -> list[str]:
+def _cell_problems(cell: Any, student: bool) -> list[str]:
     found = []
     unknown = set(cell.metadata.get("tags", [])) - TAGS
     if unknown:

@@ -184,7 +184,7 @@ def write_db(result: Collected, db: str | Path, salt: str | None = None) -> Path
 
 def run_checks(paths: Iterable[str | Path], timeout: float = 60, jobs: int | None = None):
     """Check rows (artethics check) for the notebooks under ``paths``."""
-    from artethics import checking
+    from artethics.tools import check as checking
 
     notebooks = [p for p in checking.expand(paths) if p.endswith(".ipynb")]
     if not notebooks:

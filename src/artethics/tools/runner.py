@@ -7,7 +7,7 @@ annotated ``parameters`` cell before anything executes.
 
 Usage from Python::
 
-    from artethics import runner
+    from artethics.tools import runner
     results = runner.run(["notebooks/00_orientation.ipynb"], parameters={"student": "ci"})
     print(runner.format_summary(results))
 """
@@ -22,14 +22,15 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from artethics import paths
-from artethics._papermill_worker import (
+from artethics.errors import ArtethicsError
+from artethics.tools.common import block_slow_optional_imports, default_jobs
+from artethics.tools.papermill_worker import (
     DEAD,
     FAILED,
     OK,
     TIMEOUT,
     Result,
     Task,
-    block_slow_optional_imports,
 )
 
 __all__ = [
@@ -43,7 +44,7 @@ DEFAULT_FOLDERS = ("notebooks", "course/solutions", "course")  # course/*.ipynb:
 SKIP_PARTS = {".ipynb_checkpoints", "build", ".venv", ".git"}
 
 
-class UsageError(ValueError):
+class UsageError(ArtethicsError, ValueError):
     """Bad input from the user: the run stops before anything executes (exit 2)."""
 
 
@@ -209,7 +210,7 @@ def type_problem(value, type_name: str, default: str) -> str | None:
         base = _type_of_default(default)
     if value is None:
         return None if optional or default.strip() == "None" else f"expected {base}, got None"
-    accepted = _TYPES.get(base)
+    accepted = _TYPES.get(base) if base is not None else None
     if accepted is None:
         return None  # an annotation we cannot check (e.g. a class): papermill passes it on
     if isinstance(value, bool) and bool not in accepted:
@@ -227,7 +228,9 @@ def _parse_type_name(type_name: str) -> tuple[str | None, bool]:
         return _parse_type_name(name[len("Optional["):-1])[0], True
     parts = [p for p in name.split("|") if p != "None"]
     optional = len(parts) < len(name.split("|"))
-    base = parts[0].split("[")[0].lower() if parts else None
+    if not parts:
+        return None, optional
+    base = parts[0].split("[")[0].lower()
     base = {"typing.dict": "dict", "typing.list": "list"}.get(base, base)
     return base, optional
 
@@ -305,19 +308,12 @@ def run(paths_given: Sequence[str] = (), *, parameters: dict | None = None, jobs
     return sorted(results, key=lambda r: r.name)
 
 
-def default_jobs() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
 def execute(tasks: list[Task], *, jobs: int, progress: bool | None = None) -> list[Result]:
     """Run tasks in a pool of worker processes, each importing papermill once."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    from artethics import _papermill_worker as worker
+    from artethics.tools import papermill_worker as worker
 
     if not tasks:
         return []

@@ -19,14 +19,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from artethics.kit import CASE_LESSONS, MAIN_CASES
 from artethics.responses import Response, pseudonym, sorted_responses
 
 POSITIONS = {"strongly_against": -2, "against": -1, "undecided": 0, "for": 1, "strongly_for": 2}
 DEMO_SALT = "artethics-demo"  # the demo class only: its names are invented anyway
-# the five cases (data/cases.csv ids) and their lessons (course/AUTHORING.md)
-DEMO_LESSONS = {"rembrandt": "01_next_rembrandt", "belamy": "02_edmond_de_belamy",
-                "lofter": "03_lofter", "trik": "04_trik_ai",
-                "christies": "05_augmented_intelligence"}
+# the five cases and their lessons
+DEMO_LESSONS = {case: CASE_LESSONS[case] for case in MAIN_CASES}
 DEMO_PRINCIPLES = ("authorship", "compensation", "consent", "credit", "transparency")
 DEMO_STAKEHOLDERS = ("ai_developers", "artists", "buyers", "platforms", "public_audiences")
 # the course question: asked in lesson 00 (before) and lesson 06 (after), see orientation.py
@@ -249,7 +248,7 @@ def class_or_demo(class_db: str, demo_students: int = 24, seed: int = 0):
 
 def salt_for(pseudonymise: bool, salt: str, class_db: str) -> str | None:
     """The pseudonym salt: None when not pseudonymising; the demo's own for the demo class."""
-    from artethics.collect import resolve_salt
+    from artethics.tools.collect import resolve_salt
 
     if pseudonymise and not class_db:
         return DEMO_SALT

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from artethics.tools.common import block_slow_optional_imports
 
 # Statuses, in the words the summary table prints.
 OK, FAILED, TIMEOUT, DEAD = "ok", "failed", "timeout", "dead kernel"
@@ -47,18 +48,6 @@ class Result:
     ename: str = ""
     evalue: str = ""
     traceback: tuple[str, ...] = ()
-
-
-def block_slow_optional_imports() -> None:
-    """Skip the optional ``rfc3987_syntax`` import (1–1.5 s in every process).
-
-    jupyter-events pulls in jsonschema's format checkers; jsonschema imports
-    ``rfc3987_syntax`` only to offer the "iri"/"iri-reference" format check and
-    silently drops that one check when the import fails. A ``None`` entry in
-    ``sys.modules`` makes the import fail at once. Called only in the runner's
-    own processes, never on import, so nobody else's jsonschema changes.
-    """
-    sys.modules.setdefault("rfc3987_syntax", None)
 
 
 def strip_ansi(text: str) -> str:

@@ -1,0 +1,142 @@
+"""One recorded answer (:class:`Response`) and its validation; what could not be read
+(:class:`Problem`)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
+
+MIME = "application/vnd.artethics.response+json"
+KINDS = frozenset({"balance", "matrix", "poll", "lens", "reflection", "policy", "exercise"})
+EXPORT_FORMAT = "artethics-responses"
+
+_LESSON_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+_ACTIVITY_RE = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
+_FIELDS = ("lesson", "activity", "kind", "student", "data")
+
+
+class Problem(NamedTuple):
+    """Something that could not be read, with where it is and why, in plain words."""
+
+    path: str
+    reason: str
+
+
+
+def _check_json(value: Any, where: str) -> None:
+    """Raise ValueError naming the first part of ``value`` that JSON cannot hold."""
+    if value is None or isinstance(value, bool | int | str):
+        return
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"{where} is {value!r}; JSON holds only finite numbers.")
+        return
+    if isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            _check_json(item, f"{where}[{i}]")
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise ValueError(f"{where} has the key {key!r}; JSON keys must be text (str).")
+            _check_json(item, f"{where}[{key!r}]")
+        return
+    raise ValueError(
+        f"{where} is a {type(value).__name__}, which JSON cannot hold; "
+        "use text, numbers, True/False, None, lists and dicts only."
+    )
+
+
+def _normal_time(value: Any) -> str:
+    """'' or an ISO 8601 time, returned in UTC with microseconds (sortable as text)."""
+    if value in ("", None):
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"recorded_at is {value!r}; expected an ISO 8601 time as text.")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"recorded_at {value!r} is not an ISO 8601 time.") from None
+    if moment.tzinfo is None:
+        raise ValueError(f"recorded_at {value!r} has no time zone; add +00:00 for UTC.")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def now_utc() -> str:
+    """The current time as stored in ``recorded_at``."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+@dataclasses.dataclass(frozen=True)
+class Response:
+    """One recorded answer. ``data`` is copied and must be JSON (text keys, finite numbers)."""
+
+    lesson: str
+    activity: str
+    kind: str
+    student: str
+    data: dict
+    recorded_at: str = ""
+
+    def __post_init__(self) -> None:
+        _check_text("lesson", self.lesson, _LESSON_RE, "e.g. '05_augmented_intelligence'")
+        _check_text("activity", self.activity, _ACTIVITY_RE, "e.g. 'christies.balance'")
+        if self.kind not in KINDS:
+            known = ", ".join(sorted(KINDS))
+            raise ValueError(f"kind {self.kind!r} is unknown; use one of {known}.")
+        if not isinstance(self.student, str) or not self.student.strip():
+            raise ValueError(
+                "student is empty; set `student` in the parameters cell to your name or "
+                "pseudonym (or 'anonymous')."
+            )
+        if not isinstance(self.data, dict):
+            raise ValueError(f"data is a {type(self.data).__name__}; it must be a dict.")
+        _check_json(self.data, "data")
+        object.__setattr__(self, "student", unicodedata.normalize("NFC", self.student.strip()))
+        object.__setattr__(self, "data", json.loads(json.dumps(self.data)))
+        object.__setattr__(self, "recorded_at", _normal_time(self.recorded_at))
+
+    def to_dict(self, with_time: bool = True) -> dict:
+        out = {name: getattr(self, name) for name in _FIELDS}
+        if with_time and self.recorded_at:
+            out["recorded_at"] = self.recorded_at
+        return out
+
+    @classmethod
+    def from_dict(cls, raw: Any) -> Response:
+        """Build from a dict such as :meth:`to_dict` gives; ValueError says what is wrong."""
+        if not isinstance(raw, dict):
+            raise ValueError(f"an answer must be a JSON object, found {type(raw).__name__}.")
+        missing = [name for name in _FIELDS if name not in raw]
+        if missing:
+            raise ValueError(f"the answer lacks the field(s) {', '.join(missing)}.")
+        unknown = sorted(set(raw) - set(_FIELDS) - {"recorded_at"})
+        if unknown:
+            raise ValueError(f"the answer has unknown field(s) {', '.join(unknown)}.")
+        return cls(**raw)
+
+    def with_student(self, student: str) -> Response:
+        return dataclasses.replace(self, student=student)
+
+    def sort_key(self) -> tuple:
+        data = json.dumps(self.data, sort_keys=True, ensure_ascii=False)
+        return (self.lesson, self.activity, self.student, self.recorded_at, self.kind, data)
+
+
+def _check_text(name: str, value: Any, pattern: re.Pattern, example: str) -> None:
+    if not isinstance(value, str) or not pattern.match(value):
+        raise ValueError(
+            f"{name} {value!r} is not valid: use lowercase letters, digits and '_' "
+            f"({example})."
+        )
+
+
+def sorted_responses(responses: Iterable[Response]) -> list[Response]:
+    """Responses in one deterministic order (lesson, activity, student, time, content)."""
+    return sorted(responses, key=Response.sort_key)
