@@ -86,8 +86,6 @@ def test_lens_findings_show_the_new_rules(applications, case, jurisdiction, rule
     assert rule_id in [f.rule_id for f in found]
 
 
-@pytest.mark.xfail(strict=True, reason="widget engineer: add 'HK' to widgets.lens.JURISDICTIONS "
-                   "(see /work/brief/LAW_NOTES.md section 3); then delete this mark")
 def test_the_lens_lets_a_student_choose_hong_kong():
     assert set(JURISDICTIONS) <= set(lens.JURISDICTIONS)
     assert lens.check_jurisdiction("hk") == "HK"

@@ -405,8 +405,22 @@ def test_lens_summary_is_honest_and_not_advice():
 
 def test_lens_unknown_jurisdiction():
     with pytest.raises(ParameterError) as info:
-        LensModel("x", rules_df(), applications_df()).choose("HK")
-    assert "jurisdiction='HK'" in str(info.value) and "'CN'" in str(info.value)
+        LensModel("x", rules_df(), applications_df()).choose("FR")
+    assert "jurisdiction='FR'" in str(info.value) and "'HK'" in str(info.value)
+
+
+def test_lens_says_a_proposal_is_not_in_force_and_when_a_rule_was_reviewed():
+    rules = rules_df()
+    rules["kind"] = ["statute", "regulation", "proposal"]
+    rules["last_reviewed"] = pd.Timestamp("2026-12-02")
+    apps = applications_df()
+    apps.loc[len(apps)] = ["x_app9", "x", "eu_ai", "labels", "points", "open", "why", "S01"]
+    m = LensModel("x", rules, apps)
+    m.choose("EU")
+    text = m.summary()
+    assert "(not in force (proposed); status: adopted; last reviewed: 2026-12-02)" in text
+    m.choose("HK")
+    assert "links no rule of Hong Kong SAR" in m.summary()
 
 
 def test_lens_needs_the_table_columns():

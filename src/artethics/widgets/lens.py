@@ -19,8 +19,8 @@ from ._common import (
     split_ids,
 )
 
-JURISDICTIONS = {"CN": "mainland China", "US": "United States", "EU": "European Union",
-                 "UK": "United Kingdom"}
+JURISDICTIONS = {"CN": "mainland China", "HK": "Hong Kong SAR", "US": "United States",
+                 "EU": "European Union", "UK": "United Kingdom"}
 CERTAINTY = {
     "settled": "settled: the text or the courts give a clear answer",
     "arguable": "arguable: informed readers of the law disagree",
@@ -60,6 +60,18 @@ class Finding:
     certainty: str
     why: str
     source_ids: tuple[str, ...]
+    kind: str = ""
+    last_reviewed: str = ""
+
+    @property
+    def proposed(self) -> bool:
+        """A proposal (e.g. Hong Kong's text-and-data-mining exception) is not in force."""
+        return self.kind == "proposal"
+
+    def in_force_words(self) -> str:
+        if self.proposed:
+            return "not in force (proposed)"
+        return f"in force: {self.date_in_force or 'date not given'}"
 
     @property
     def certainty_words(self) -> str:
@@ -74,7 +86,7 @@ FIELDS = ("application_id", "rule_id", "instrument", "article", "date_in_force",
 
 
 def check_jurisdiction(value: object) -> str:
-    """CN, US, EU or UK (lower case is accepted)."""
+    """CN, HK, US, EU or UK (lower case is accepted)."""
     if isinstance(value, str):
         value = value.strip().upper()
     return check_choice("jurisdiction", value, JURISDICTIONS)
@@ -106,7 +118,9 @@ def findings(case: str, jurisdiction: str, rules, applications) -> list[Finding]
         ids = split_ids(row.get("source_ids")) + split_ids(row.get("source_ids_rule"))
         texts = {c: _text(row[c]) for c in APPLICATION_COLUMNS + RULE_COLUMNS}
         texts["date_in_force"] = date_text(row["date_in_force"], row.get("date_precision"))
-        out.append(Finding(**{k: texts[k] for k in FIELDS}, source_ids=tuple(dict.fromkeys(ids))))
+        out.append(Finding(**{k: texts[k] for k in FIELDS}, source_ids=tuple(dict.fromkeys(ids)),
+                           kind=_text(row.get("kind", "")),
+                           last_reviewed=date_text(row.get("last_reviewed", ""), "day")))
     return sorted(out, key=lambda f: (f.rule_id, f.application_id))
 
 
@@ -195,7 +209,8 @@ class LensModel:
 
 def _finding_lines(f: Finding) -> list[str]:
     head = f"- {f.instrument}" + (f", {f.article}" if f.article else "")
-    lines = [f"{head} (in force: {f.date_in_force or 'date not given'}; status: {f.status})",
+    reviewed = f"; last reviewed: {f.last_reviewed}" if f.last_reviewed else ""
+    lines = [f"{head} ({f.in_force_words()}; status: {f.status}{reviewed})",
              f"  Issue: {f.issue}", f"  Points to: {f.points_to}",
              f"  Certainty: {f.certainty_words}", f"  Why: {f.why}"]
     if f.source_ids:

@@ -258,10 +258,14 @@ def _finding_html(f) -> str:
     head = escape(f.instrument + (f", {f.article}" if f.article else ""))
     cite = f"<br><span style='{SMALL}'>{escape(f.citation())}</span>" if f.source_ids else ""
     since = (f"<span style='white-space:nowrap'>{escape(f.date_in_force)}</span>; "
-             if f.date_in_force else "")
+             if f.date_in_force and not f.proposed else "")
+    if f.proposed:
+        since = "not in force (proposed); "
+    reviewed = (f"; last reviewed <span style='white-space:nowrap'>"
+                f"{escape(f.last_reviewed)}</span>" if f.last_reviewed else "")
     return (f"<div style='border-left:4px solid #555;padding-left:8px;margin:8px 0'>"
             f"<strong>{head}</strong> <span style='{SMALL}'>({since}status: "
-            f"{escape(f.status)})</span><br>"
+            f"{escape(f.status)}{reviewed})</span><br>"
             f"<strong>Issue:</strong> {escape(f.issue)}<br>"
             f"<strong>Points to:</strong> {escape(f.points_to)}<br>"
             f"<strong>Certainty:</strong> {escape(f.certainty_words)}<br>"

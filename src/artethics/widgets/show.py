@@ -226,7 +226,7 @@ def show_matrix(case: str, *, ratings: dict | None = None, decision: str = "",
 def show_lens(case: str, *, jurisdiction: str | None = None,
               lens_answers: dict | None = None, lesson: str, student: str = "anonymous",
               class_folder: str = "") -> None:
-    """The jurisdiction lens: CN, US, EU or UK rules as they bear on the case, and the
+    """The jurisdiction lens: CN, HK, US, EU or UK rules as they bear on the case, and the
     question what they would change for it.
 
     Under papermill ``lens_answers`` ({"CN": "...", ...}) stands in for the student's
