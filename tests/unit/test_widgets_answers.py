@@ -20,6 +20,7 @@ from test_widgets_models import (
 
 from artethics.responses import MIME, Store
 from artethics.widgets import LensModel, MatrixModel, ParameterError, PollModel, show
+from artethics.widgets._common import escape
 from artethics.widgets.views import BalanceView, LensView, MatrixView, PollView
 
 DOLLARS = "Was US$432,500 against US$7,000 fair?"
@@ -292,8 +293,8 @@ def test_matrix_view_with_lenses():
          "give a stance together"),
         (lambda: show.show_poll("x", "before", stance="for", confidence=3, reason="r",
                                 lesson="l"), "asked only in the 'after' poll"),
-        (lambda: show.show_lens("x", lens_answers={"HK": "r"}, lesson="l"),
-         "jurisdiction='HK'"),
+        (lambda: show.show_lens("x", lens_answers={"FR": "r"}, lesson="l"),
+         "jurisdiction='FR'"),
         (lambda: show.show_matrix("x", columns="values", lesson="l", ratings={}),
          "columns='values' is not allowed"),
     ],
@@ -313,3 +314,44 @@ def test_headless_reasons_and_what_moved_you_are_recorded(lab, capsys):
                    lesson="99_test", student="ana")
     assert Store(lab["db"]).latest("x.poll_after", "ana").data["reason"] == "The data."
     assert "The data." in capsys.readouterr().out
+
+
+# every case lesson, with the kit's own tables ------------------------------------------------
+
+MAIN_CASES = ("rembrandt", "belamy", "lofter", "trik", "christies")
+
+
+@pytest.mark.parametrize("case", MAIN_CASES)
+@pytest.mark.parametrize("columns", ["principles", "lenses"])
+def test_matrix_works_in_every_case_lesson_with_its_own_stakeholders(monkeypatch, case,
+                                                                       columns):
+    from artethics.data import load
+
+    shown = []
+    monkeypatch.setattr(show, "_display", lambda widget, html, text: shown.append(html))
+    monkeypatch.setattr(show, "_load", load)
+    monkeypatch.setattr(show, "_latest", lambda activity, student: None)
+    monkeypatch.setattr(show, "_placeholder", lambda bundle: FakeHandle())
+    show.show_matrix(case, columns=columns, lesson="99_test")
+    own = load("stakeholders").query("case_id == @case")
+    assert 4 <= len(own) <= 7
+    for name in own["name"]:
+        assert escape(name) in shown[0]
+    if columns == "lenses":
+        assert "rights and consent" in shown[0] and "relationships and community" in shown[0]
+
+
+@pytest.mark.parametrize("case", MAIN_CASES)
+def test_balance_groups_the_kits_arguments_by_lens(case):
+    from artethics.data import load
+    from artethics.widgets import BalanceModel
+
+    arguments = load("arguments")
+    model = BalanceModel.from_tables(case, "Q?", arguments, load("stakeholders"))
+    model.set_weights({a.argument_id: 1 for a in model.arguments})
+    if "lens" in arguments.columns:
+        assert model.has_lenses()
+        assert sum(s.for_weight + s.against_weight for s in model.by_lens()) == \
+            len(model.arguments)
+    else:
+        assert model.by_lens() == []
