@@ -20,8 +20,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from artethics.sources import sources_of, split_ids  # noqa: F401  (for the case modules)
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["FullTable", "NO_ADDRESS", "fact", "fact_number", "format_number", "format_value",
            "glossary", "key_figures", "readable", "reading_list", "sources_of", "split_ids"]
@@ -36,7 +40,7 @@ _PREFIX = {"USD": "US$", "CNY": "RMB "}
 _BARE = {"", "date", "year"}
 
 
-def _load(name: str):
+def _load(name: str) -> pd.DataFrame:
     from artethics import data
 
     return data.load(name)
@@ -68,7 +72,7 @@ class FullTable:
     ``frame`` is the pandas DataFrame itself: use it for any further pandas work.
     """
 
-    def __init__(self, frame):
+    def __init__(self, frame: pd.DataFrame) -> None:
         self.frame = frame
 
     def _repr_html_(self) -> str:
@@ -78,7 +82,7 @@ class FullTable:
         return self.frame.to_string(float_format=format_number)
 
 
-def readable(frame) -> FullTable:
+def readable(frame: pd.DataFrame | pd.Series) -> FullTable:
     """Wrap a DataFrame so that a notebook shows its long texts (notes, URLs) uncut."""
     import pandas as pd
 
@@ -99,17 +103,17 @@ def readable(frame) -> FullTable:
 # --- facts -----------------------------------------------------------------------------
 
 
-def _facts():
+def _facts() -> pd.DataFrame:
     return _load("facts").set_index("fact_id")
 
 
-def _unknown_facts(missing) -> KeyError:
+def _unknown_facts(missing: Iterable[str]) -> KeyError:
     return KeyError(f"facts.csv has no fact {sorted(missing)}; check the spelling against "
                     "the fact_id column of data/facts.csv (ids start with the case id, "
                     "e.g. 'lofter_').")
 
 
-def fact(fact_id: str):
+def fact(fact_id: str) -> int | float | str:
     """One value of facts.csv: a number (an int where whole) if numeric, else the text."""
     facts = _facts()
     if fact_id not in facts.index:
@@ -128,7 +132,7 @@ def fact_number(fact_id: str) -> float:
     return float(value)
 
 
-def format_value(value, unit) -> str:
+def format_value(value: Any, unit: Any) -> str:
     """A value with its unit: '728784', 'USD' -> 'US$728,784'; '82', 'percent' -> '82%';
     '10000', 'CNY' -> 'RMB 10,000'; '168263', 'fragments' -> '168,263 fragments';
     '1669', 'year' -> '1669'. Text stays text."""
@@ -147,7 +151,7 @@ def format_value(value, unit) -> str:
     return text if unit in _BARE else f"{text} {unit}"
 
 
-def _figure(row) -> str:
+def _figure(row: pd.Series) -> str:
     """The value as the source words it: facts.csv's ``qualifier`` ('nearly 6,500') or,
     where that is empty and the claim says '(approximate)', 'about'."""
     value = row["value_num"] if row["value_num"] == row["value_num"] else row["value"]
@@ -158,7 +162,7 @@ def _figure(row) -> str:
     return f"about {shown}" if "(approximate)" in str(row["claim"]) else shown
 
 
-def key_figures(facts_wanted):
+def key_figures(facts_wanted: str | Iterable[str]) -> pd.DataFrame:
     """Facts as a table to read: claim, figure (with its unit), confidence, status, sources.
 
     ``facts_wanted`` is a case id (every fact of that case, sorted by fact_id) or a list
@@ -184,12 +188,13 @@ def key_figures(facts_wanted):
 # --- sources and terms -----------------------------------------------------------------
 
 
-def _address(url) -> str:
+def _address(url: Any) -> str:
     text = "" if url is None or url != url else str(url).strip()
     return text or NO_ADDRESS
 
 
-def reading_list(source_ids: Iterable[str], notes: Mapping[str, str] | None = None):
+def reading_list(source_ids: str | Iterable[str],
+                 notes: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Title, outlet, date, language, reliability and address of the given sources, with
     ``notes[source_id]`` (how to read it critically) in the column how_to_read.
 
@@ -216,7 +221,7 @@ def reading_list(source_ids: Iterable[str], notes: Mapping[str, str] | None = No
     )[READING_COLUMNS]
 
 
-def glossary(terms: Iterable[str]):
+def glossary(terms: str | Iterable[str]) -> pd.DataFrame:
     """The kit's plain-English definitions of ``terms``, with the Chinese term and sources."""
     if isinstance(terms, str):
         terms = [terms]
