@@ -132,6 +132,9 @@ def test_after_poll_shows_the_shift_under_run_all(page, walk_lab):
     assert "moved 3 steps toward 'for'" in record_output(page, 2).inner_text()
     stored = Store(walk_lab.db).latest(f"{CASE}.poll_after", harness.STUDENT)
     assert stored.data["shift"] == 3
+    found = [v for v in harness.run_axe(page, f"{harness.WIDGET_OUTPUT}:has(.artethics-poll)")
+             if v["impact"] in SERIOUS]
+    assert found == [], found
     poll(page, 1).scroll_into_view_if_needed()
     harness.screenshot(page, "answers_after_poll_shift")
 
@@ -162,6 +165,11 @@ def test_one_confirmation_per_record_in_words_for_people(page, walk_lab):
     assert data["reasons"] == {f"{CASE}_against_6": DOLLARS}
     record_output(page, 1).scroll_into_view_if_needed()
     harness.screenshot(page, "answers_one_confirmation")
+    # the reason box and the confirmation are as accessible as the rest of the widget
+    found = [v for v in harness.run_axe(page, harness.widget_output("balance"))
+             if v["impact"] in SERIOUS]
+    found += [v for v in harness.run_axe(page, ".artethics-recorded") if v["impact"] in SERIOUS]
+    assert found == [], found
 
 
 def test_answers_are_shown_again_after_a_rerun(page):
