@@ -276,7 +276,7 @@ def test_steelman_takes_the_other_side_of_the_students_own_poll(db):
     good = {"argument": "trik_for_2", "in_my_words": words}
     assert verdict(f"{T}.steelman", good, student="ana").ok
     v = verdict(f"{T}.steelman", {**good, "argument": "trik_against_6"}, student="ana")
-    assert not v.ok and "side you took in the poll" in v.message
+    assert not v.ok and "your own side" in v.message
     v = verdict(f"{T}.steelman", {**good, "argument": "belamy_for_1"}, student="ana")
     assert not v.ok and "another case" in v.message
     v = verdict(f"{T}.steelman", {**good, "argument": "trik_for_99"}, student="ana")
@@ -300,6 +300,28 @@ def test_steelman_reads_the_latest_poll_answer(db):
     _poll("undecided")  # undecided: either side is the other side
     assert verdict(f"{T}.steelman", good, student="ana").ok
     assert not verdict(f"{T}.steelman", good, student="ben").ok  # ben has no answer
+
+
+def test_steelman_my_side_stands_in_only_when_no_poll_is_recorded(db):
+    words = ("Building tools means learning from what people share in public, and testing "
+             "early is how a team finds and fixes its problems before launch.")
+    good = {"argument": "trik_for_2", "in_my_words": words, "my_side": "against"}
+    assert verdict(f"{T}.steelman", good, student="ana").ok  # nothing recorded yet
+    assert not verdict(f"{T}.steelman", {**good, "my_side": "for"}, student="ana").ok
+    assert "is not a side" in verdict(f"{T}.steelman", {**good, "my_side": "maybe"},
+                                      student="ana").message
+    _poll("for")  # the recorded answer decides; a my_side that disagrees is refused
+    v = verdict(f"{T}.steelman", good, student="ana")
+    assert not v.ok and "does not match the answer you recorded" in v.message
+    assert verdict(f"{T}.steelman", {**good, "my_side": "strongly_for",
+                                     "argument": "trik_against_6", "in_my_words":
+                                     "The artist was never asked before her paintings "
+                                     "trained a tool that may now compete with her."},
+                   student="ana").ok
+    # the ✔ line is the same whichever way the side was known
+    _poll("against", student="ben")
+    assert verdict(f"{T}.steelman", good, student="ben").line() == verdict(
+        f"{T}.steelman", good, student="cy").line()
 
 
 def test_the_steelman_reads_the_polls_own_scale():

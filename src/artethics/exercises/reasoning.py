@@ -943,10 +943,14 @@ def steelman(exercise_id: str, case: str, poll: str, *, words: tuple[int, int] =
     of the side opposite to their own latest answer to the poll ``poll`` (an activity
     such as ``"trik.poll_before"``, read with :func:`artethics.responses.latest`).
 
-    The answer is ``{"argument": "<argument id>", "in_my_words": "..."}`` and the check
-    cell passes the student: ``check("<id>", steelman, student=student)``. The poll's
-    'for' must mean 'for' on the case's question. When the student answered
-    'undecided', either side is the other side.
+    The answer is ``{"argument": "<argument id>", "in_my_words": "...", "my_side": "..."}``
+    and the check cell passes the student: ``check("<id>", steelman, student=student)``.
+    The recorded poll answer decides the student's side. ``my_side`` (for, against or
+    undecided) is optional: it must agree with the recorded answer, and stands in for it
+    only when none is recorded (a headless run, or the solution notebook, whose stored ✔
+    must not depend on a database). With neither, the check says kindly that it needs the
+    poll first. The poll's 'for' must mean 'for' on the case's question; an 'undecided'
+    student may steelman either side.
     """
     low, high = words
 
@@ -961,13 +965,25 @@ def steelman(exercise_id: str, case: str, poll: str, *, words: tuple[int, int] =
         from artethics import responses
 
         found = responses.latest(poll, str(student))
-        stance = found.data.get("stance") if found is not None else None
-        if stance not in POSITION:
+        recorded = found.data.get("stance") if found is not None else None
+        recorded = recorded if recorded in POSITION else None
+        stated = given.get("my_side")
+        if stated is not None:
+            stated = _label(stated).replace(" ", "_") if isinstance(stated, str) else stated
+            if stated not in POSITION:
+                return (False, f"{given.get('my_side')!r} is not a side.",
+                        "Write 'for', 'against' or 'undecided' as my_side, or leave it out.")
+        if recorded is None and stated is None:
             return (False, "no poll answer of yours was found yet, so this check cannot "
                            "tell which side is the other side for you. That is fine: "
                            "answer the poll first.",
                     "Go back to the poll above, choose where you stand and press Record "
                     "(under papermill, set its parameters), then run this check again.")
+        side = POSITION[recorded if recorded is not None else stated]
+        if recorded is not None and stated is not None and (
+                (side > 0) != (POSITION[stated] > 0) or (side < 0) != (POSITION[stated] < 0)):
+            return (False, "my_side does not match the answer you recorded in the poll.",
+                    "Leave my_side out, or record your current view in the poll again.")
         for key in ("argument", "in_my_words"):
             if key not in given or given[key] in (None, ""):
                 return (False, f"the steelman has no {key!r} yet.",
@@ -975,9 +991,8 @@ def steelman(exercise_id: str, case: str, poll: str, *, words: tuple[int, int] =
         arg, bad = _case_argument(case, given["argument"], "argument")
         if bad:
             return bad
-        side = POSITION[stance]
         if side != 0 and (arg["stance"] == "for") == (side > 0):
-            return (False, "that argument is on the side you took in the poll.",
+            return (False, "that argument is on your own side of the question.",
                     "A steelman states the best case of the side you disagree with.")
         text = given["in_my_words"]
         if not isinstance(text, str):
@@ -990,7 +1005,7 @@ def steelman(exercise_id: str, case: str, poll: str, *, words: tuple[int, int] =
         if _copies(text, arg["claim"]):
             return (False, "your statement repeats the claim word for word.",
                     "Say it in your own words, as you would to someone on your side.")
-        return (True, "that states an argument from the other side of your poll answer, in "
+        return (True, "that states an argument from the other side of your own position, in "
                       "your own words. Is it the strongest? Your instructor judges that.", "")
 
     def text():
