@@ -38,6 +38,9 @@ GROUPS = frozenset({
     "lawmakers_regulators", "courts", "public_audiences", "researchers",
 })
 MAIN_CASES = kit.MAIN_CASES
+# The course-level question of lessons 00 and 06 (cases.csv kind 'course'): it has its own
+# stakeholders and arguments, but no comparison rows, applications or facts of its own.
+COURSE_CASES = ("synthesis",)
 # The five ethical lenses of lesson 00, in teaching order, each with its plain-words test.
 LENSES = {
     "consequences": "who ends up better or worse off, and by how much",
@@ -132,7 +135,7 @@ SCHEMAS: dict[str, Table] = {t.name: t for t in (
         _enum("reliability", CONFIDENCE), Col("note", required=False))),
     Table("cases", "data/cases.csv", ("case_id",), (
         Col("case_id", "id"), Col("title"), Col("title_zh"), Col("year", "int"),
-        _enum("kind", {"main", "side"}), Col("central_question", required=False),
+        _enum("kind", {"main", "side", "course"}), Col("central_question", required=False),
         Col("summary"), _src())),
     Table("events", "data/events.csv", ("event_id",), (
         Col("event_id", "id"), _CASE, *_date(), Col("event"), Col("actor"), _src(),
@@ -440,9 +443,12 @@ def _check_precision(table: Table, frame: pd.DataFrame, date_col: str, prec_col:
 def _check_cases(base: str, table: Table, frame: pd.DataFrame) -> None:
     for number, (cid, kind, question) in enumerate(
             zip(frame.case_id, frame.kind, frame.central_question, strict=True), start=2):
-        if kind == "main" and not question:
+        if kind in ("main", "course") and not question:
             raise DataError(table.path, number, "central_question", question,
-                            "a question for every main case")
+                            "a question for every main case and the course")
+        if (kind == "course") != (cid in COURSE_CASES):
+            raise DataError(table.path, number, "kind", kind,
+                            f"'course' exactly for {', '.join(COURSE_CASES)}")
         if (kind == "main") != (cid in MAIN_CASES):
             raise DataError(table.path, number, "kind", kind,
                             f"'main' exactly for the cases {', '.join(MAIN_CASES)}")
@@ -461,9 +467,24 @@ def _check_main_only(base: str, table: Table, frame: pd.DataFrame) -> None:
                             f"a main case ({', '.join(MAIN_CASES)})")
 
 
+def _argued_cases(base: str) -> pd.DataFrame:
+    """The cases that carry arguments and stakeholders: the five and the course question."""
+    cases = _cached(base, "cases", _stamp(Path(base), "cases"))
+    return cases[cases.kind.isin(["main", "course"])].set_index("case_id")
+
+
+def _check_argued_only(base: str, table: Table, frame: pd.DataFrame) -> None:
+    argued = _argued_cases(base)
+    for number, cid in enumerate(frame.case_id, start=2):
+        if cid not in argued.index:
+            raise DataError(table.path, number, "case_id", cid,
+                            f"a main case ({', '.join(MAIN_CASES)}) or the course case "
+                            f"({', '.join(COURSE_CASES)})")
+
+
 def _check_arguments(base: str, table: Table, frame: pd.DataFrame) -> None:
-    _check_main_only(base, table, frame)
-    main = _main_cases(base)
+    _check_argued_only(base, table, frame)
+    main = _argued_cases(base)
     holders = _cached(base, "stakeholders", _stamp(Path(base), "stakeholders"))
     holder_case = dict(zip(holders.stakeholder_id, holders.case_id, strict=True))
     for number, row in enumerate(frame.itertuples(index=False), start=2):
@@ -531,7 +552,7 @@ def _check_rules(base: str, table: Table, frame: pd.DataFrame) -> None:
 
 _EXTRA_CHECKS = {
     "cases": _check_cases,
-    "stakeholders": _check_main_only,
+    "stakeholders": _check_argued_only,
     "arguments": _check_arguments,
     "evidence": _check_evidence,
     "rules": _check_rules,

@@ -872,8 +872,8 @@ def argument_card(exercise_id: str, case: str, *, reply_words: tuple[int, int] =
 
     def problems():
         out = []
-        if case not in set(_data("cases").query("kind == 'main'").case_id):
-            out.append(f"{case!r} is not a main case")
+        if case not in set(_data("cases").query("kind in ['main', 'course']").case_id):
+            out.append(f"{case!r} is not a main case or the course case")
             return out
         args = _data("arguments")
         if set(args[args.case_id == case].stance) != {"for", "against"}:
@@ -1016,8 +1016,8 @@ def steelman(exercise_id: str, case: str, poll: str, *, words: tuple[int, int] =
                 f"{high} words).")
 
     def problems():
-        if case not in set(_data("cases").query("kind == 'main'").case_id):
-            return [f"{case!r} is not a main case"]
+        if case not in set(_data("cases").query("kind in ['main', 'course']").case_id):
+            return [f"{case!r} is not a main case or the course case"]
         if not re.fullmatch(r"[a-z0-9_]+\.poll_(before|after)", poll):
             return [f"poll {poll!r} is not a poll activity such as '{case}.poll_before'"]
         return []
