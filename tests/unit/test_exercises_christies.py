@@ -205,7 +205,8 @@ def test_key_figures_show_every_figure_with_its_source():
 def test_voices_from_asia_cite_the_asian_sources():
     voices = christies.voices_from_asia()
     assert not voices.empty
-    assert all({"S01", "S05"} & set(christies.split_ids(c)) for c in voices["source_ids"])
+    assert all(set(christies.ASIA_SOURCES) & set(christies.split_ids(c))
+               for c in voices["source_ids"])
     assert set(voices["stance"]) == {"for", "against"}
 
 
@@ -268,3 +269,76 @@ def test_glossary_defines_the_lesson_terms_and_names_a_missing_one():
     assert terms["definition"].str.len().gt(10).all()
     with pytest.raises(KeyError, match="reserve price"):
         christies.glossary(["reserve price"])
+
+
+# --- reasoning exercises, the law by place and the voices (issues 13 and 14) ---------------
+
+
+@pytest.mark.parametrize(("wrong", "clue"), [("b", "ought"), ("c", "survey"), ("d", "money")])
+def test_bidders_reading_explains_each_misreading_without_the_answer(wrong, clue):
+    verdict = evaluate("christies.bidders_show", wrong)
+    assert not verdict.ok and clue in verdict.hint
+    assert "Who took part" not in verdict.hint
+
+
+def test_bidders_reading_passes_the_right_letter_in_any_case():
+    assert evaluate("christies.bidders_show", "A").ok
+    assert not evaluate("christies.bidders_show", ["a", "b"]).ok
+
+
+def _card(**changes):
+    card = {"position": "for", "argument": "christies_for_1",
+            "objection": "christies_against_6", "principle": "authorship",
+            "reply": "The letter's worry is about general models built from scraped images, "
+                     "but the top lot was trained on more than a million space-station "
+                     "pictures (christies_anadol_images), so for works like it the objection "
+                     "does not apply; the fair fix is per-lot disclosure."}
+    return {**card, **changes}
+
+
+def test_argument_card_accepts_a_sound_card_on_either_side():
+    assert evaluate("christies.card", _card()).ok
+    against = _card(position="against", argument="christies_against_10",
+                    objection="christies_for_2", principle="consequences")
+    assert evaluate("christies.card", against).ok
+
+
+@pytest.mark.parametrize(("changes", "clue"), [
+    ({"objection": "christies_for_3"}, "own side"),           # objection from my own side
+    ({"argument": "christies_against_6"}, "side"),            # argument against my position
+    ({"argument": "trik_for_2"}, "another case"),
+    ({"principle": "cultural_heritage"}, "principle"),        # not at stake in either
+    ({"reply": "I disagree because the sale was fine and people liked it a lot, so the "
+               "letter is wrong and the auction should go ahead as planned anyway."},
+     "no evidence"),
+])
+def test_argument_card_fails_answers_inconsistent_with_the_data(changes, clue):
+    verdict = evaluate("christies.card", _card(**changes))
+    assert not verdict.ok
+    assert clue in verdict.message + verdict.hint
+
+
+def test_law_by_place_compares_five_places_with_review_dates_and_hong_kong():
+    table = christies.law_by_place()
+    assert list(dict.fromkeys(table.index)) == ["CN", "HK", "US", "EU", "UK"]
+    hk = table.loc["HK"]
+    assert set(hk["status"]) == {"in force", "proposed, not in force"}
+    assert "s.11(3)" in set(hk["article"])
+    assert table["last_reviewed"].str.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}").all()
+    eu = table.loc[["EU"]]
+    assert (eu["certainty"] == "arguable").all()  # an artist's own small model: arguable
+    with pytest.raises(ValueError, match="no applications"):
+        christies.law_by_place("schubert")
+
+
+def test_voices_include_a_mainland_chinese_voice_on_each_side():
+    voices = christies.voices_from_asia()
+    assert {"christies_for_13", "christies_for_14", "christies_against_15"} <= set(voices.index)
+    assert set(voices["stance"]) == {"for", "against"}
+    assert "lens" in voices.columns
+
+
+def test_the_letters_pay_claim_is_the_letters():
+    claims = data.load("arguments").set_index("argument_id")["claim"]
+    assert claims["christies_against_7"].startswith("The letter says")
+    assert "memorisation is rare but real" in claims["christies_for_12"]

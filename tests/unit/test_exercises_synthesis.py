@@ -156,7 +156,10 @@ def test_comparison_grid_is_cases_by_dimensions_in_course_order():
     assert len(grid) == len(synthesis.MAIN_CASES)
     assert grid.loc["LOFTER (2023)", "response"] == "yes"
     counts = synthesis.status_counts()
-    assert counts.to_numpy().sum() == 25 and (counts.sum(axis=1) == 5).all()
+    assert counts.to_numpy().sum() == 5 * len(synthesis.DIMENSIONS)
+    assert (counts.sum(axis=1) == 5).all()
+    assert synthesis.DIMENSIONS == data.DIMENSIONS and "access_and_benefit" in grid.columns
+    assert not grid.isna().any().any()  # the new column is read, not turned into NaN
     with pytest.raises(ValueError, match="not a main case"):
         synthesis.comparison("schubert")
 
@@ -261,3 +264,109 @@ def test_glossary_gives_each_term_with_chinese_and_refuses_unknown_terms():
     assert table["term_zh"].str.len().gt(0).all() and table["definition"].str.len().gt(0).all()
     with pytest.raises(KeyError, match="glossary.csv has no term"):
         synthesis.glossary(["no such term"])
+
+
+# --- the course question's own arguments, its law table and the reasoning exercises -------
+
+
+def test_the_course_question_has_a_balanced_sourced_argument_set():
+    args = synthesis.course_arguments()
+    assert list(args["stance"].unique()) == ["for", "against"]
+    counts = args["stance"].value_counts()
+    assert counts["for"] == counts["against"] >= 5
+    for stance in ("for", "against"):
+        side = args[args["stance"] == stance]
+        assert side["lens"].nunique() >= 3 and side["principle"].nunique() >= 4, stance
+    assert (args["source_ids"].str.len() > 0).all()
+    cases = data.load("cases").set_index("case_id")
+    from artethics import orientation
+    assert cases.at["synthesis", "central_question"] == orientation.OPENING_QUESTION
+    assert cases.at["synthesis", "kind"] == "course"
+    # the strongest case for training on public images is there: access, learning,
+    # the copying tradition and the public domain
+    text = " ".join(synthesis.course_arguments("for")["claim"])
+    for idea in ("illustrator", "not copying", "臨摹", "out of copyright"):
+        assert idea in text, idea
+    with pytest.raises(ValueError, match="'for', 'against'"):
+        synthesis.course_arguments("maybe")
+
+
+def test_the_course_balance_weighs_the_course_arguments_with_reasons():
+    from artethics.widgets import BalanceModel
+
+    question = data.load("cases").set_index("case_id").at["synthesis", "central_question"]
+    model = BalanceModel.from_tables("synthesis", question, data.load("arguments"),
+                                     data.load("stakeholders"))
+    model.set_weights({"synthesis_for_3": 5, "synthesis_against_7": 2})
+    model.set_reasons({"synthesis_for_3": "Copying the masters is how I learned to paint."})
+    assert "synthesis_for_3" in model.to_data()["reasons"]
+
+
+def test_rules_by_place_covers_every_jurisdiction_with_review_dates():
+    table = synthesis.rules_by_place()
+    assert list(dict.fromkeys(table.index)) == ["CN", "HK", "US", "EU", "UK"]
+    hk = table.loc["HK"]
+    assert "proposed, not in force" in set(hk["status"]) and "in force" in set(hk["status"])
+    assert (table["last_reviewed"].str.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}")).all()
+    assert any("Deep Synthesis" in i for i in table.loc["CN", "instrument"])
+    assert any("Labelling" in i for i in table.loc["CN", "instrument"])
+    with pytest.raises(KeyError, match="no rule"):
+        synthesis.rules_by_place(["xx_rule"])
+
+
+def test_the_grid_figure_labels_the_access_column_briefly():
+    synthesis.plot_comparison()
+    labels = [t.get_text() for t in plt.gcf().axes[0].get_xticklabels()]
+    plt.close("all")
+    assert labels[-1] == "access &\nbenefit" and len(labels) == len(synthesis.DIMENSIONS)
+
+
+@pytest.mark.parametrize(("wrong", "clue"), [("b", "no checked count"), ("c", "not an artist"),
+                                             ("d", "what-if")])
+def test_laion_reading_explains_each_misreading_without_the_answer(wrong, clue):
+    verdict = evaluate("synthesis.laion_shows", wrong)
+    assert not verdict.ok and clue in verdict.hint
+    assert "(a)" not in verdict.hint and "links to web images" not in verdict.hint
+
+
+@pytest.fixture
+def answers_db(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARTETHICS_DB", str(tmp_path / "answers.sqlite"))
+    monkeypatch.delenv("ARTETHICS_CLASS_DIR", raising=False)
+
+
+def _course_poll(stance, student="ana"):
+    Store().add(_poll(student, "before", stance, "2026-01-01T00:00:00+00:00"))
+
+
+STEEL_FOR = ("Cheap tools let people who never trained, or cannot pay anyone, make the "
+             "pictures they imagine; a rule to ask first would make every model costlier.")
+STEEL_AGAINST = ("Putting a picture online so people can look at it is different from "
+                 "agreeing that a company may use it to build a product that competes "
+                 "with you.")
+
+
+def test_steelman_takes_the_other_side_of_the_course_poll_from_lesson_00(answers_db):
+    v = evaluate("synthesis.steelman", {"argument": "synthesis_for_1",
+                                        "in_my_words": STEEL_FOR}, student="ana")
+    assert not v.ok and "poll" in v.message                # nothing recorded yet
+    _course_poll("strongly_against")
+    assert evaluate("synthesis.steelman", {"argument": "synthesis_for_1",
+                                           "in_my_words": STEEL_FOR}, student="ana").ok
+    v = evaluate("synthesis.steelman", {"argument": "synthesis_against_7",
+                                        "in_my_words": STEEL_AGAINST}, student="ana")
+    assert not v.ok and "your own side" in v.message
+    v = evaluate("synthesis.steelman", {"argument": "trik_for_2",
+                                        "in_my_words": STEEL_FOR}, student="ana")
+    assert not v.ok and "another case" in v.message
+    _course_poll("for", student="bo")
+    assert evaluate("synthesis.steelman", {"argument": "synthesis_against_7",
+                                           "in_my_words": STEEL_AGAINST}, student="bo").ok
+
+
+def test_the_solution_steelman_passes_without_a_database_through_my_side(answers_db):
+    answer = {"argument": "synthesis_for_3", "my_side": "against",
+              "in_my_words": "Artists have always learned by copying: students copy old "
+                             "masters and Chinese painters copy the classics. A model "
+                             "learning from what is public continues that habit."}
+    assert evaluate("synthesis.steelman", answer, student="anonymous").ok

@@ -10,6 +10,7 @@ plots on import. The notebook calls one function per cell::
     christies.plot_lots()              # lots offered, sold, and AFP's weak lots
     christies.reading_list(["S01", "S36"])
     christies.glossary()               # the auction and AI terms the lesson uses
+    christies.law_by_place()           # CN, HK, US, EU, UK rules on the case, review dates
 
 The generic parts (key-figure table, reading list, glossary, fact lookup, the full-text
 display ``readable``) live in :mod:`artethics.tables`.
@@ -225,13 +226,51 @@ def letter_corrections():
                                                                 ).set_index("correction_id")
 
 
-def voices_from_asia(source_ids=("S01", "S05")):
-    """The case's arguments that draw on the Hong Kong and Asia sources (S01, S05)."""
+# Hong Kong and Asia (S01, S05) and mainland China: the Kling AI forum (S62, S63; the spun
+# copy S03), Li v. Liu (S49, S50) and the Interim Measures (S29, S30).
+ASIA_SOURCES = ("S01", "S05", "S03", "S62", "S63", "S49", "S50", "S29", "S30")
+
+
+def voices_from_asia(source_ids=ASIA_SOURCES):
+    """The case's arguments that draw on the Hong Kong, Asia and mainland China sources."""
     arguments = _load("arguments")
     case = arguments[arguments["case_id"] == CASE]
     mask = [bool(set(split_ids(cell)) & set(source_ids)) for cell in case["source_ids"]]
-    return case.loc[mask, ["argument_id", "stance", "claim", "principle", "source_ids"]
-                    ].sort_values("argument_id").set_index("argument_id")
+    return case.loc[mask, ["argument_id", "stance", "claim", "principle", "lens", "source_ids"]
+                    ].sort_values(["stance", "argument_id"]).set_index("argument_id")
+
+
+JURISDICTION_ORDER = ("CN", "HK", "US", "EU", "UK")
+
+
+def short_status(status: str) -> str:
+    """The first clause of a rule's status: 'proposed, not in force', 'first-instance
+    judgment', 'in force', 'final', 'applies from 2 Aug 2025'."""
+    return status.split(":")[0].split(";")[0].split(" (")[0].strip()
+
+
+def law_by_place(case: str = CASE):
+    """How each jurisdiction's rules bear on the case (teaching, not advice): one row per
+    application, places in the order CN, HK, US, EU, UK, with the rule's status, its date
+    and the date the kit last reviewed it. A proposal's status says it is not in force."""
+    import pandas as pd
+
+    from artethics.sources import format_date
+
+    applications = _load("applications")
+    rows = applications[applications["case_id"] == case]
+    if rows.empty:
+        raise ValueError(f"no applications for case {case!r}; use a main case such as "
+                         f"{CASE!r}.")
+    joined = rows.merge(_load("rules"), on="rule_id", suffixes=("", "_rule"))
+    joined["status"] = joined["status"].map(short_status)
+    joined["date"] = [format_date(when, "day") for when in joined["date_in_force"]]
+    joined["last_reviewed"] = [format_date(when, "day") for when in joined["last_reviewed"]]
+    joined["place"] = pd.Categorical(joined["jurisdiction"], JURISDICTION_ORDER, ordered=True)
+    joined = joined.sort_values(["place", "application_id"])
+    columns = ["jurisdiction", "instrument", "article", "status", "date", "issue", "points_to",
+               "certainty", "last_reviewed", "source_ids"]
+    return joined[columns].set_index("jurisdiction")
 
 
 # How to read each source critically (our own notes, shown in the reading list).
@@ -249,6 +288,10 @@ READING_NOTES = {
     "S35": "An early report on the letter, while signatures were still being added.",
     "S36": "Reports the final count and Christie's reply side by side; a copy, not the "
            "original page.",
+    "S49": "A first-instance judgment read through a translation: persuasive in China, not "
+           "binding, and about one image made with many choices.",
+    "S62": "A Hong Kong daily's report on the festival: reliable on dates and organisers; "
+           "the forum's speakers had a stake in the tools they discussed.",
 }
 
 

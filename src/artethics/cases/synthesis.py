@@ -11,6 +11,8 @@ notebook calls one function per cell::
     synthesis.record_policy(policy, lesson=..., student=..., class_folder=...)
     synthesis.class_positions(class_folder)   # where the class stands (course poll)
     synthesis.glossary()                 # key terms with the Chinese term (glossary.csv)
+    synthesis.course_arguments()         # the course question's own arguments, both sides
+    synthesis.rules_by_place()           # CN, HK, US, EU, UK rules, with review dates
 """
 
 from __future__ import annotations
@@ -18,10 +20,18 @@ from __future__ import annotations
 import math
 
 from artethics import tables
+from artethics.data import DIMENSIONS  # the grid's columns, in course order
 from artethics.kit import MAIN_CASES
 from artethics.tables import sources_of, split_ids  # noqa: F401  (lesson API)
 
-DIMENSIONS = ("consent", "credit", "compensation", "response", "law")
+# Short labels for the figure's column heads.
+DIMENSION_LABELS = {"access_and_benefit": "access &\nbenefit"}
+COURSE_CASE = "synthesis"  # cases.csv kind 'course': the course question's arguments
+# The rules that bear on the course question (training data, labels, authorship), one or
+# more per jurisdiction, in the order CN, HK, US, EU, UK.
+COURSE_RULES = ("cn_deep_synthesis_art14", "cn_interim_measures_art7", "cn_labelling_measures",
+                "hk_copyright_s11_3", "hk_tdm_proposal", "us_co_report_part2",
+                "eu_ai_act_art53_1c", "eu_ai_act_art53_1d", "uk_getty_secondary")
 STATUSES = ("yes", "partly", "no", "disputed", "unknown")
 # Colour, hatch and word for each status: colour is never the only channel.
 STATUS_LOOK = {
@@ -100,7 +110,7 @@ def plot_comparison() -> None:
 
     plotting.setup()
     grid = comparison_grid()
-    fig, ax = plt.subplots(figsize=(9, 4.2))
+    fig, ax = plt.subplots(figsize=(10, 4.4))
     for row, (_, statuses) in enumerate(grid.iterrows()):
         for col, status in enumerate(statuses):
             colour, hatch, word = STATUS_LOOK[status]
@@ -111,7 +121,8 @@ def plot_comparison() -> None:
                                              "pad": 1.5})
     ax.set_xlim(0, len(DIMENSIONS))
     ax.set_ylim(len(grid), 0)
-    ax.set_xticks([i + 0.5 for i in range(len(DIMENSIONS))], list(DIMENSIONS))
+    ax.set_xticks([i + 0.5 for i in range(len(DIMENSIONS))],
+                  [DIMENSION_LABELS.get(d, d) for d in DIMENSIONS])
     ax.set_yticks([i + 0.5 for i in range(len(grid))], list(grid.index))
     ax.xaxis.tick_top()
     ax.tick_params(length=0)
@@ -119,7 +130,8 @@ def plot_comparison() -> None:
                for c, h, w in (STATUS_LOOK[s] for s in STATUSES)]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
               title="status")
-    ax.set_title("Five cases, five questions: what the sources say", pad=28)
+    count = {5: "five", 6: "six", 7: "seven"}.get(len(DIMENSIONS), str(len(DIMENSIONS)))
+    ax.set_title(f"Five cases, {count} questions: what the sources say", pad=34)
     ids = sources_of(comparison())
     fig.text(0.01, 0.01, "Sources: data/comparison.csv, citing " + "; ".join(ids)
              + " (references below)", fontsize=7, wrap=True)
@@ -305,6 +317,46 @@ def class_summary(class_folder: str) -> str:
     if problems:
         lines.append(f"({len(problems)} unreadable file(s) in the class folder were skipped.)")
     return "\n".join(lines)
+
+
+# --- the course question: arguments and law ----------------------------------------------
+
+
+def course_arguments(stance: str | None = None):
+    """The course question's own arguments (arguments.csv, case 'synthesis'), 'for' first;
+    one side only when ``stance`` is 'for' or 'against'."""
+    arguments = _load("arguments")
+    rows = arguments[arguments["case_id"] == COURSE_CASE]
+    if stance is not None:
+        if stance not in ("for", "against"):
+            raise ValueError(f"stance={stance!r}: use 'for', 'against' or None for both.")
+        rows = rows[rows["stance"] == stance]
+    order = rows["argument_id"].str.extract(r"_(\d+)$")[0].astype(int)
+    rows = rows.assign(_n=order).sort_values(["stance", "_n"], ascending=[False, True])
+    return rows[["argument_id", "stance", "claim", "principle", "lens", "source_ids"]
+                ].set_index("argument_id")
+
+
+def short_status(status: str) -> str:
+    """The first clause of a rule's status ('proposed, not in force', 'in force', ...)."""
+    return status.split(":")[0].split(";")[0].split(" (")[0].strip()
+
+
+def rules_by_place(rule_ids=COURSE_RULES):
+    """The rules on training data, labels and authorship in CN, HK, US, EU and UK
+    (teaching, not advice), with each rule's status, date and last review date."""
+    from artethics.sources import format_date
+
+    rules = _load("rules").set_index("rule_id")
+    missing = [r for r in rule_ids if r not in rules.index]
+    if missing:
+        raise KeyError(f"rules.csv has no rule {missing[0]!r}; see data/rules.csv for ids.")
+    rows = rules.loc[list(rule_ids)].reset_index()
+    rows["status"] = rows["status"].map(short_status)
+    rows["date"] = [format_date(w, "day") for w in rows["date_in_force"]]
+    rows["last_reviewed"] = [format_date(w, "day") for w in rows["last_reviewed"]]
+    return rows[["jurisdiction", "instrument", "article", "status", "date", "requires",
+                 "last_reviewed", "source_ids"]].set_index("jurisdiction")
 
 
 # --- reading list -----------------------------------------------------------------------

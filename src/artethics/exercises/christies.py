@@ -11,6 +11,10 @@ Every expected value is computed from ``data/`` when a check runs; no hint holds
   last dated count of the open letter (facts.csv rows with an ``as_of`` date), within 1 %.
 - ``christies.letter_claim_verdict``: the corrections table's verdict on the SCMP
   feature's (S01) signature count, as a word, exact (case and spaces ignored).
+- ``christies.bidders_show`` (reasoning, figure reading): what the young-bidders share shows
+  and does not show.
+- ``christies.card`` (reasoning, argument card): a position on the sale, its strongest
+  argument, the strongest objection, the principle at stake and a reply citing evidence.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 from artethics.tables import fact_number as _fact
 
 from . import exercise, near, number_verdict, unreadable_number
+from .reasoning import Option, argument_card, figure_reading
 
 POINTS = 0.5  # percentage points
 MONEY_REL = 0.005
@@ -249,3 +254,31 @@ def letter_claim_verdict(answer):
         hint = ("Give one of the words used in the verdict column of corrections.csv, from the "
                 "row on S01's signature count.")
     return False, "not the verdict the corrections table gives.", hint
+
+
+# --- Checked reasoning exercises (issue 13) ---------------------------------------------
+# What a figure shows: Christie's own count of young bidders, read as approval, as a claim
+# about a generation, or as a share of the money (three real misreadings).
+figure_reading(
+    "christies.bidders_show", "christies_young_bidders",
+    options={
+        "a": Option("Who took part: nearly half of the people who bid were Millennials or "
+                    "Gen Z, by the auction house's own count."),
+        "b": Option("That holding the sale was right, because a young audience welcomed it.",
+                    hint="Placing a bid shows interest in buying, not a judgment on how the "
+                         "models were trained. Can a count of bidders answer an 'ought' "
+                         "question?"),
+        "c": Option("That young people in general now prefer AI art.",
+                    hint="These are the bidders at one online sale, not a survey of a "
+                         "generation. Who was counted, and who was not?"),
+        "d": Option("That most of the money came from young buyers.",
+                    hint="The figure counts bidders, not money and not winners: one large "
+                         "bid can outweigh many small ones (remember the top lot's share)."),
+    },
+    answer="a",
+    why="the figure counts bidders (not winners or money), comes from the seller's results "
+        "release, and says nothing about whether the sale was right.")
+
+# Argument card: position, strongest argument, strongest objection (other side), the
+# principle or lens at stake, and a reply that cites a fact id or source id.
+argument_card("christies.card", "christies", reply_words=(25, 120))

@@ -9,6 +9,10 @@ no hint holds them. (``synthesis.reflection`` lives in :mod:`.reflection`.)
   comparison.csv is ``unknown`` or ``disputed``, as a list of case ids (any order).
 - ``synthesis.policy``: a dict with the five parts of a platform policy, each at least
   three words (presence only: quality is left to the rubric).
+- ``synthesis.laion_shows`` (reasoning, figure reading): what LAION-5B's count of
+  image-text pairs shows and does not show.
+- ``synthesis.steelman`` (reasoning, steelman): the strongest argument of the side opposite
+  to the student's own answer to the course poll of lesson 00, in their own words.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import re
 from artethics.tables import fact_number as _fact
 
 from . import close, exercise, near, number_verdict, text_items, unreadable_number
+from .reasoning import Option, figure_reading, steelman
 
 CENT = 0.006  # US dollars: right to the cent
 TINY_REL = 0.01
@@ -174,3 +179,34 @@ def policy(answer):
                    f"{', '.join(missing)}.",
             "Write at least a full sentence for each part: what the platform will do, "
             "and for whom.")
+
+
+# --- Checked reasoning exercises (issue 13) ---------------------------------------------
+# What a figure shows: LAION-5B's size, read as a product's training set, as a count of
+# artists wronged, or as a price (three real misreadings of section 3's what-if row).
+figure_reading(
+    "synthesis.laion_shows", "carlini_laion5b_pairs",
+    options={
+        "a": Option("How many links to web images, each with its caption, one public "
+                    "research dataset lists, as its paper's abstract counts them."),
+        "b": Option("How many images Stable Diffusion was trained on.",
+                    hint="The dataset's paper says it was used to reproduce or fine-tune such "
+                         "models; the kit holds no checked count of any released product's "
+                         "training set."),
+        "c": Option("How many artists' works were used without permission.",
+                    hint="A pair is a link and a caption, not an artist: many are photos, "
+                         "duplicates or old, public-domain pictures. What would you need to "
+                         "count artists?"),
+        "d": Option("That each work in a training set is worth a fraction of a cent.",
+                    hint="The tiny per-pair share in section 3 was a what-if that split one "
+                         "sale equally; a count of pairs says nothing about what a work is "
+                         "worth."),
+    },
+    answer="a",
+    why="the figure counts image-text pairs (links with captions) in a public dataset, from "
+        "its paper's abstract; it is not a product's training set, a count of artists or a "
+        "price.")
+
+# Steelman: the other side of the student's own answer to the course poll of lesson 00.
+# The course question's 'for' means 'allow training without asking' (cases.csv synthesis).
+steelman("synthesis.steelman", "synthesis", "course.poll_before")
