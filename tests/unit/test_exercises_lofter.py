@@ -192,3 +192,88 @@ def test_pandas_containers_get_a_hint_on_taking_the_value_out():
     verdict = evaluate("lofter.unconfirmed_facts", table)
     assert not verdict.ok and "DataFrame" in verdict.message and "fact_id" in verdict.hint
     assert evaluate("lofter.unconfirmed_facts", table["fact_id"]).ok
+
+
+# --- the law table (issue 14) -------------------------------------------------------------
+
+def test_law_table_shows_review_dates_and_the_deep_synthesis_rows():
+    law = lofter.law_table("lofter", "CN")
+    assert "last_reviewed" in law.columns and law["last_reviewed"].notna().all()
+    provisions = law[law["instrument"].str.contains("Deep Synthesis")]
+    assert len(provisions) == 2  # training data (Art. 14) and marks and labels
+    # in force before the tool's first reply, so "China's rules came after" is wrong
+    first_reply = data.load("events").set_index("event_id").at["lofter_first_reply", "date"]
+    assert (pd.to_datetime(provisions["date_in_force"]) < first_reply).all()
+
+
+def test_law_table_covers_hong_kong_and_names_it_on_a_bad_code():
+    assert len(lofter.law_table("lofter", "HK")) >= 1
+    with pytest.raises(ValueError, match="'HK'"):
+        lofter.law_table("lofter", "FR")
+
+
+# --- the checked reasoning exercises (issue 13) ----------------------------------------
+
+REASONING = ("lofter.consult_evidence", "lofter.legal_so_fine")
+
+
+@pytest.mark.parametrize("exercise_id", REASONING)
+def test_reasoning_exercise_is_declared_and_sound(exercise_id):
+    from artethics.exercises import reasoning
+    assert exercise_id in reasoning.declared()
+    assert reasoning.validate(exercise_id) == []
+    verdict = evaluate(exercise_id, None)
+    assert not verdict.ok and "no answer yet" in verdict.message
+
+
+def test_consult_evidence_answer_is_the_data():
+    ev = data.load("evidence")
+    supports = sorted(ev[(ev.argument_id == "lofter_against_6")
+                         & (ev.relation == "supports")].fact_id)
+    assert evaluate("lofter.consult_evidence", supports).ok
+    assert evaluate("lofter.consult_evidence", list(reversed(supports))).ok
+
+
+@pytest.mark.parametrize("answer, clue", [
+    (["lofter_compensation_offer"], ""),          # a fact about the platform's reply
+    (["lofter_complaints"], ""),                  # ditto
+    (["lofter_creators", "lofter_antiai_views"], ""),  # a context link counted as support
+    (["lofter_price"], "not one of the facts listed"),  # not offered
+    ("lofter_creators lofter_tags", ""),          # inconsistent with the data
+])
+def test_consult_evidence_fails_each_wrong_answer_without_the_answer(answer, clue):
+    verdict = evaluate("lofter.consult_evidence", answer)
+    assert not verdict.ok
+    assert clue in verdict.message
+    assert "lofter_creators" not in verdict.hint
+
+
+def test_a_context_fact_is_told_apart_from_support():
+    verdict = evaluate("lofter.consult_evidence", ["lofter_creators", "lofter_antiai_views"])
+    assert not verdict.ok and "background" in verdict.hint
+    verdict = evaluate("lofter.consult_evidence", ["lofter_compensation_offer"])
+    assert not verdict.ok and "does not say" in verdict.hint
+
+
+@pytest.mark.parametrize("wrong", ["is_ought", "hasty_generalisation", "missing_qualifier"])
+def test_legal_so_fine_fails_every_other_flaw_without_naming_it(wrong):
+    verdict = evaluate("lofter.legal_so_fine", wrong)
+    assert not verdict.ok
+    assert "law_for_ethics" not in verdict.hint
+    assert "ethic" not in verdict.hint.lower()
+
+
+@pytest.mark.parametrize("wrong", ["strawman", 3, ["law_for_ethics"]])
+def test_legal_so_fine_fails_a_non_flaw_by_listing_all_four_alike(wrong):
+    verdict = evaluate("lofter.legal_so_fine", wrong)
+    assert not verdict.ok
+    names = ("hasty_generalisation", "missing_qualifier", "law_for_ethics", "is_ought")
+    assert all(n in verdict.hint for n in names)
+
+
+def test_legal_so_fine_accepts_spellings_and_rests_on_a_rule_in_force_before_the_case():
+    for spelling in ("law_for_ethics", "Law for ethics", "law-for-ethics"):
+        assert evaluate("lofter.legal_so_fine", spelling).ok
+    rules = data.load("rules").set_index("rule_id")
+    assert pd.Timestamp(rules.at["cn_deep_synthesis_art16_17", "date_in_force"]) < \
+        pd.Timestamp("2023-03-06")

@@ -89,6 +89,8 @@ READING_NOTES = {
     "S57": "A crowd-written site: handy for the order of posts, checked here against news.",
     "S58": "A photography-news report: close to the artists' side of the protest.",
     "S59": "Games-industry news: reports what Epic Games announced and did.",
+    "S67": "The text of China's Deep Synthesis Provisions (2023): read Articles 14 and 16-18 "
+           "yourself rather than a summary of them.",
 }
 RESPONSE_STARTS = {"artstation": "artstation_trending_full", "lofter": "lofter_first_reply"}
 PLATFORM_ACTORS = {"LOFTER", "ArtStation", "Epic Games / ArtStation"}
@@ -124,17 +126,19 @@ def response_days():
 
 
 def law_table(case: str = "lofter", jurisdiction: str = "CN"):
-    """How the kit's rules bear on the case in one jurisdiction (teaching, not advice)."""
+    """How the kit's rules bear on the case in one jurisdiction (teaching, not advice),
+    with the date the kit last reviewed each rule (``last_reviewed``). A proposal (such as
+    Hong Kong's text-and-data-mining exception) has no date in force and sorts last."""
     rules = _load("rules")
     applications = _load("applications")
     joined = applications[applications["case_id"] == case].merge(
         rules, on="rule_id", suffixes=("", "_rule"))
     joined = joined[joined["jurisdiction"] == jurisdiction]
     if joined.empty:
-        raise ValueError(f"no rules for case {case!r} in {jurisdiction!r}; try 'CN', 'US', "
-                         "'EU' or 'UK'.")
+        raise ValueError(f"no rules for case {case!r} in {jurisdiction!r}; try 'CN', 'HK', "
+                         "'US', 'EU' or 'UK'.")
     columns = ["instrument", "article", "date_in_force", "issue", "points_to", "certainty",
-               "source_ids"]
+               "last_reviewed", "source_ids"]
     return joined[columns].sort_values(["date_in_force", "instrument"]).reset_index(drop=True)
 
 

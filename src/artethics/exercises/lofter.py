@@ -7,6 +7,7 @@ check runs; hints name the missing consideration, never the value.
 from __future__ import annotations
 
 from . import days_verdict, exercise, text_items
+from .reasoning import evidence_for, spot_the_flaw
 
 DAY = "Count whole days by subtracting one date from the other."
 
@@ -100,3 +101,34 @@ def _unconfirmed(answer):
     else:
         hint = "Filter on case_id == 'lofter' first, then on the status column."
     return False, f"{len(given)} fact id(s) given, not the right set.", hint
+
+
+# --- Checked reasoning exercises (issue 13) ---------------------------------------------
+# Evidence: which listed facts support the creators' consultation argument. The answer is
+# the argument's 'supports' links in data/evidence.csv; the two distractors are facts about
+# the platform's replies, linked to other arguments.
+evidence_for("lofter.consult_evidence", "lofter_against_6", "supports",
+             distractors=["lofter_compensation_offer", "lofter_complaints"])
+
+# Spot the flaw: a rule the tool may have met is read as a verdict that launching it was
+# right. Grounded in the Deep Synthesis Provisions' marking and labelling articles.
+spot_the_flaw(
+    "lofter.legal_so_fine",
+    claim="China's Deep Synthesis Provisions were already in force and asked providers to "
+          "label AI-made pictures. LOFTER promised such labels, so launching the tool "
+          "without asking its creators was the right thing to do.",
+    said_by="A defender of the launch (a claim written for this exercise)",
+    answer="law_for_ethics",
+    rule="cn_deep_synthesis_art16_17",
+    why="meeting a labelling rule (if LOFTER did) says what the law asked for; whether "
+        "creators were owed a say before launch is a separate, ethical question.",
+    extra_hints={
+        "is_ought": "The claim does not lean on what other platforms usually do. Look at "
+                    "what it treats as settling the question, and ask whether that thing "
+                    "can settle it.",
+        "hasty_generalisation": "The claim is about one platform and one tool; it does not "
+                                "draw a rule about many cases from a few. Look at the step "
+                                "between its second and third sentences.",
+        "missing_qualifier": "The claim quotes no figure. Look at the step between its "
+                             "second and third sentences instead.",
+    })
