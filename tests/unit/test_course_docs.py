@@ -202,8 +202,7 @@ def test_session_plan_states_its_reflections_range(lid):
 
 
 # Prompts still stating another range: the lesson engineers fix them and delete the entry.
-KNOWN_RANGE_MISMATCHES = {"01_next_rembrandt", "02_edmond_de_belamy",
-                          "05_augmented_intelligence"}
+KNOWN_RANGE_MISMATCHES = {"01_next_rembrandt", "05_augmented_intelligence"}
 
 
 @pytest.mark.parametrize("lesson", [
@@ -376,7 +375,6 @@ def test_the_checker_would_have_caught_the_barrat_sentence():
 # (lesson, hedge id) pairs whose text still asserts the claim on 2026-12-02. The lesson
 # engineers fix the text (see /work/brief/LAW_NOTES.md) and delete the entry.
 KNOWN_ASSERTIONS = {
-    ("02_edmond_de_belamy", "barrat_pay"),
     ("03_lofter", "cn_rules_after_lofter"),
     ("03_lofter", "tool_apps_less_anger"),
     ("04_trik_ai", "trik_small_set"),

@@ -131,3 +131,70 @@ def test_glossary_and_price_plot_head_room():
     ax = fig.axes[0]
     assert ax.get_ylim()[1] > max(t.get_position()[1] for t in ax.texts) * 1.05
     plt.close(fig)
+
+
+# --- checked reasoning exercises (issue 13) ---------------------------------------------
+
+from artethics.exercises import reasoning  # noqa: E402
+
+REASONING = ("belamy.price_shows", "belamy.card")
+
+
+@pytest.mark.parametrize("exercise_id", REASONING)
+def test_reasoning_declaration_is_sound_and_fails_on_no_answer(exercise_id):
+    assert reasoning.validate(exercise_id) == []
+    verdict = evaluate(exercise_id, None)
+    assert not verdict.ok and "no answer yet" in verdict.message
+
+
+@pytest.mark.parametrize(("letter", "clue"), [
+    ("b", "quality"), ("c", "market"), ("d", "key-figures"), ("e", "belamy_barrat_pay")])
+def test_price_shows_each_misreading_gets_its_own_hint(letter, clue):
+    verdict = evaluate("belamy.price_shows", letter)
+    assert not verdict.ok and clue in verdict.hint
+    assert "fee included" not in verdict.line() and "(a)" not in verdict.hint
+
+
+def test_price_shows_right_answer_and_bad_forms():
+    assert evaluate("belamy.price_shows", "A").ok
+    assert not evaluate("belamy.price_shows", ["a", "b"]).ok  # only one holds
+    assert not evaluate("belamy.price_shows", "z").ok
+    assert not evaluate("belamy.price_shows", 432500).ok
+
+
+def _card(**changes):
+    card = {"position": "for", "argument": "belamy_for_11", "objection": "belamy_against_10",
+            "principle": "credit",
+            "reply": "The painters of the training portraits (belamy_training_portraits) are "
+                     "long dead and their work is free to study, so naming them would honour "
+                     "them but owes them nothing; the catalogue could still have said what "
+                     "the GAN learned from (S16)."}
+    return {**card, **changes}
+
+
+def test_card_passes_a_sound_card_and_the_model_answer_in_the_notebook():
+    assert evaluate("belamy.card", _card()).ok
+
+
+@pytest.mark.parametrize(("changes", "clue"), [
+    ({"argument": "belamy_against_10", "objection": "belamy_for_11"}, "your own side"),
+    ({"objection": "belamy_for_5"}, "side you disagree with"),
+    ({"argument": "trik_for_1"}, "this lesson"),
+    ({"principle": "consent"}, "really about"),
+    ({"reply": "Too short (S16)."}, "own"),
+    ({"reply": "The painters are long dead and free to study, so naming them would honour "
+               "them, and the catalogue could still have said what the GAN learned from."},
+     "fact id"),
+    ({"reply": "The painters are long dead, so naming them owes them nothing at all, as the "
+               "record belamy_painter_fees shows; the catalogue could still have said what "
+               "the GAN learned from, which is the real point here."}, "spelled exactly"),
+])
+def test_card_fails_when_inconsistent_with_the_data(changes, clue):
+    verdict = evaluate("belamy.card", _card(**changes))
+    assert not verdict.ok, verdict.line()
+    assert clue in verdict.hint, verdict.line()
+
+
+def test_card_objection_must_come_from_the_other_side():
+    verdict = evaluate("belamy.card", _card(position="against"))
+    assert not verdict.ok and "other side" in verdict.message

@@ -12,6 +12,15 @@ formula) when a check runs; no hint contains it.
   sale (events.csv), exact.
 - ``belamy.balance_loss``: the discriminator's loss when D(x) = 0.5 for every
   input, -(ln 0.5 + ln(1 - 0.5)), within 1 %.
+
+Checked reasoning exercises (declared with :mod:`artethics.exercises.reasoning`; the
+data are the ground truth):
+
+- ``belamy.price_shows``: what the price (facts.csv ``belamy_price``) shows and what it
+  does not (a price read as artistic value, one sale read as a market, the price read as
+  the estimate, the price read as everyone's pay).
+- ``belamy.card``: an argument card on the central question, checked against
+  arguments.csv, facts.csv and the source register; the rubric judges the reply.
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ import math
 import re
 
 from . import exercise, near, number_verdict, within
+from .reasoning import Option, argument_card, figure_reading
 
 RATIO_REL = 0.001
 ROUNDED_REL = 0.02  # a rounded answer (e.g. to a whole number) gets its own hint
@@ -173,3 +183,31 @@ def balance_loss(answer):
                                                      "log base 2."),
         ],
         otherwise="Put 0.5 in place of D(x) and of D(G(z)) in both terms of the formula.")
+
+
+# --- checked reasoning exercises ---------------------------------------------------------
+
+figure_reading(
+    "belamy.price_shows", "belamy_price",
+    options={
+        "a": Option("What one buyer was willing to pay for this print on that day, the "
+                    "auction house's fee included."),
+        "b": Option("How good the portrait is as a work of art.",
+                    hint="A price records what someone paid. What else would you need to "
+                         "judge quality: critics, time, comparison with other works?"),
+        "c": Option("That AI-made art in general now sells for six-figure sums.",
+                    hint="This is one lot on one evening. How many sales would you need "
+                         "before you could speak of a market?"),
+        "d": Option("What Christie's expected the lot to fetch.",
+                    hint="The house's expectation is a different row of the key-figures "
+                         "table: compare the two."),
+        "e": Option("How the money was shared between Obvious, Barrat and the auction "
+                    "house.",
+                    hint="A price says what the buyer paid, not who received it; read the "
+                         "note on belamy_barrat_pay in facts.csv."),
+    },
+    answer="a",
+    why="a price records one sale on one day, fees included; it is neither a measure of "
+        "quality nor a market, and it says nothing about who received the money.")
+
+argument_card("belamy.card", "belamy", reply_words=(25, 120))
