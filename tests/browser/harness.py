@@ -148,7 +148,15 @@ def _quiet_lab_settings(settings: Path) -> None:
     target.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
 
 
-def lab_env(tmp: Path) -> dict:
+def _save_widget_state(settings: Path) -> None:
+    """JupyterLab's "Save Widget State Automatically": a saved notebook keeps its widgets'
+    state, so reopening it redraws them instead of "model not found"."""
+    target = settings / "@jupyter-widgets" / "jupyterlab-manager" / "plugin.jupyterlab-settings"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps({"saveState": True}))
+
+
+def lab_env(tmp: Path, save_widget_state: bool = False) -> dict:
     home = tmp / "home"
     dirs = {"JUPYTER_CONFIG_DIR": "config", "JUPYTER_DATA_DIR": "data",
             "JUPYTER_RUNTIME_DIR": "runtime", "IPYTHONDIR": "ipython",
@@ -157,6 +165,8 @@ def lab_env(tmp: Path) -> dict:
     for value in dirs.values():
         (home / value).mkdir(parents=True, exist_ok=True)
     _quiet_lab_settings(home / "config" / "lab" / "user-settings")
+    if save_widget_state:
+        _save_widget_state(home / "config" / "lab" / "user-settings")
     env.update(JUPYTERLAB_SETTINGS_DIR=str(home / "config" / "lab" / "user-settings"),
                JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"),
                ARTETHICS_DB=str(tmp / "answers.sqlite"), FONTCONFIG_FILE=str(fontconfig(tmp)),
@@ -166,7 +176,8 @@ def lab_env(tmp: Path) -> dict:
     return env
 
 
-def start_lab(tmp: Path, notebooks: dict[str, dict], timeout: float = 90) -> Lab:
+def start_lab(tmp: Path, notebooks: dict[str, dict], timeout: float = 90,
+              save_widget_state: bool = False) -> Lab:
     """Start JupyterLab on a free port with the given notebooks in a fresh root."""
     root = tmp / "root"
     root.mkdir(parents=True, exist_ok=True)
@@ -179,7 +190,7 @@ def start_lab(tmp: Path, notebooks: dict[str, dict], timeout: float = 90) -> Lab
            "--LabApp.news_url=None",
            "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate"]
     with log.open("w") as out:
-        proc = subprocess.Popen(cmd, cwd=root, env=lab_env(tmp), stdout=out,
+        proc = subprocess.Popen(cmd, cwd=root, env=lab_env(tmp, save_widget_state), stdout=out,
                                 stderr=subprocess.STDOUT)
     lab = Lab(proc, port, token, root, tmp / "answers.sqlite", log)
     _wait_until_up(lab, timeout)

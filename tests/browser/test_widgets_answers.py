@@ -94,6 +94,12 @@ def run_all(page) -> None:
         "document.querySelectorAll('.artethics-recorded').length === 3", timeout=90_000)
 
 
+def against_6(page):
+    """The balance's 'Against 6' slider, found by its accessible name (its label)."""
+    return page.locator(".artethics-balance").get_by_role("slider",
+                                                           name=re.compile("^Against 6:"))
+
+
 def poll(page, index: int):
     return page.locator(POLL).nth(index)
 
@@ -141,7 +147,7 @@ def test_after_poll_shows_the_shift_under_run_all(page, walk_lab):
 
 def test_one_confirmation_per_record_in_words_for_people(page, walk_lab):
     balance = page.locator(".artethics-balance")
-    slider = page.locator(harness.SLIDER).nth(5)  # 'Against 6'
+    slider = against_6(page)
     slider.focus()
     slider.press("End")
     reason = balance.get_by_role("textbox", name="Against 6: why?")
@@ -180,7 +186,7 @@ def test_answers_are_shown_again_after_a_rerun(page):
         ".every(e => e.textContent.includes('Your last recorded answer'))", timeout=60_000)
     assert poll(page, 0).get_by_role("radio", name="against", exact=True).is_checked()
     assert poll(page, 1).get_by_role("radio", name="strongly for").is_checked()
-    assert page.locator(harness.SLIDER).nth(5).input_value() == "5"
+    assert against_6(page).input_value() == "5"
     reason = page.locator(".artethics-balance").get_by_role("textbox", name="Against 6: why?")
     assert reason.input_value() == DOLLARS
     assert "Your stance moved 3 steps toward 'for'" in poll(page, 1).inner_text()
