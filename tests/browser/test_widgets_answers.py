@@ -82,16 +82,21 @@ def page(context, walk_lab):
     return page
 
 
-def run_all(page) -> None:
-    """Run > Run All Cells; wait for the three widgets and the outputs under them."""
+def run_all_until(page, condition: str) -> None:
+    """Run > Run All Cells, then wait until the JavaScript ``condition`` holds."""
     page.locator(".jp-Notebook .jp-Cell").first.click()
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
     page.locator(".lm-Menu-item:not(.lm-mod-disabled) .lm-Menu-itemLabel",
                  has_text=re.compile(r"^Run All Cells$")).click()
-    page.wait_for_function(
-        "() => document.querySelectorAll('.artethics-poll').length === 2 && "
-        "document.querySelectorAll('.artethics-balance input[type=range]').length > 5 && "
-        "document.querySelectorAll('.artethics-recorded').length === 3", timeout=90_000)
+    page.wait_for_function(condition, timeout=90_000)
+
+
+def run_all(page) -> None:
+    """Run All; wait for the three widgets and the outputs under them."""
+    run_all_until(page,
+                  "() => document.querySelectorAll('.artethics-poll').length === 2 && "
+                  "document.querySelectorAll('.artethics-balance input[type=range]').length > 5"
+                  " && document.querySelectorAll('.artethics-recorded').length === 3")
 
 
 def against_6(page):
