@@ -4,11 +4,17 @@ The checking itself is instructor tooling (``artethics check``, in
 :mod:`artethics.tools.check`); this lesson-side helper runs that command on the saved
 notebook in a separate process and prints its verdict, so nothing a lesson imports
 depends on the tooling, and the check never runs inside the student's own kernel.
+
+The check never runs a cell that calls this function (it would start a check inside
+the check), and a call inside a checked kernel only says it is skipped. The command runs
+in its own process group, which is killed when it ends or takes too long: nothing it
+started is left running.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +22,9 @@ from pathlib import Path
 # Set in the environment of every notebook being checked, so that a self-check cell
 # inside a checked notebook does not start a check of its own.
 INSIDE_CHECK = "ARTETHICS_INSIDE_CHECK"
+# Variables the check does not need and a notebook must not pass on (the class's salt
+# and folder, the answers database).
+_PRIVATE = ("ARTETHICS_SALT", "ARTETHICS_CLASS_DIR", "ARTETHICS_DB", "ARTETHICS_PSEUDONYMISE")
 
 
 def this_notebook_path() -> Path | None:
@@ -26,6 +35,13 @@ def this_notebook_path() -> Path | None:
     path = Path(name)
     # Some servers give the path from their root folder; the kernel runs in the notebook's.
     return path if path.exists() or path.is_absolute() else Path(path.name)
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except OSError:
+        pass
 
 
 def check_this_notebook(path: str | Path | None = None, timeout: float = 60,
@@ -43,9 +59,26 @@ def check_this_notebook(path: str | Path | None = None, timeout: float = 60,
         return
     print("Checking the last SAVED version of this notebook: save it first (Ctrl+S / ⌘S).",
           flush=True)
-    env = dict(os.environ, **{INSIDE_CHECK: "1"})
+    env = {k: v for k, v in os.environ.items() if k not in _PRIVATE}
+    env[INSIDE_CHECK] = "1"
     extra = ["--manifest", str(manifest)] if manifest is not None else []
-    done = subprocess.run([sys.executable, "-m", "artethics", "check", "--jobs", "1",
-                           "--timeout", f"{timeout:g}", *extra, str(target)],
-                          capture_output=True, text=True, encoding="utf-8", env=env)
-    print((done.stdout + done.stderr).strip())
+    limit = 120 + 10 * timeout  # the check's own limits stop it well before this
+    proc = subprocess.Popen([sys.executable, "-m", "artethics", "check", "--jobs", "1",
+                             "--timeout", f"{timeout:g}", *extra, str(target)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            encoding="utf-8", errors="replace", env=env,
+                            start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=limit)
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        proc.communicate()
+        print(f"The check did not finish within {limit:g} s and was stopped. Run every cell "
+              "from the top (Restart Kernel and Run All Cells), save, and try again.")
+        return
+    finally:
+        _kill_group(proc)  # anything the check left in its group
+    lines = [line for line in out.splitlines() if line.strip()]
+    if proc.returncode not in (0, 1) or not lines:
+        lines += [line for line in err.splitlines() if line.strip()][-5:]
+    print("\n".join(lines) if lines else "The check printed nothing; try again.")

@@ -102,7 +102,11 @@ def _replace_placeholder(source: str, new_lines: list[str]) -> str:
     """The student's answer cell with its placeholder block (comment + ``name = None``
     lines) replaced by ``new_lines``."""
     lines = source.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith(PLACEHOLDER_COMMENT))
+    marker = PLACEHOLDER_COMMENT.split(":")[0]  # '# YOUR ANSWER HERE', whatever follows
+    start = next((i for i, line in enumerate(lines) if line.startswith(marker)), None)
+    if start is None or not re.fullmatch(r"[A-Za-z_]\w* = None", lines[start + 1:start + 2]
+                                         and lines[start + 1] or ""):
+        return "\n".join(new_lines) + "\n"  # a text or dict placeholder: the whole cell
     end = start + 1
     while end < len(lines) and re.fullmatch(r"[A-Za-z_]\w* = None", lines[end]):
         end += 1

@@ -92,67 +92,108 @@ def test_unknown_lesson_lists_the_known_ones(manifest):
         check_notebook.identify_lesson(FIX.notebook("42_unknown"), "x.ipynb", manifest)
 
 
-def test_restore_uses_kit_outputs_never_the_saved_ones(manifest):
+def _steps(plan, kind):
+    return [s for s in plan if s["kind"] == kind]
+
+
+def test_plan_runs_the_students_cells_and_reads_values_where_the_kit_checks(manifest):
     nb = FIX.variants()["98_fixture-fail-saved_outputs_only"]
-    nb["cells"][2]["metadata"]["tags"] = ["nbval-skip"]  # a student trying to skip a cell
     before = json.dumps(nb, sort_keys=True)
     checks = manifest["lessons"]["98_fixture"]["checks"]
-    restored, tampered = check_restore.restore_checks(nb, checks)
+    plan, tampered, names, skipped = check_restore.build_plan(nb, checks)
     assert json.dumps(nb, sort_keys=True) == before  # the input is not modified
-    assert tampered == {}
-    checks = [c for c in restored["cells"] if check_notebook.cell_role(c)[0] == "check"]
-    assert [c["metadata"]["tags"] for c in checks] == [["nbval-check-output"]] * 2
-    assert checks[0]["outputs"][0]["text"] == "✔ fixture.total: right.\n"
-    assert restored["cells"][2]["metadata"]["tags"] == []
-    assert all(c.get("outputs") == [] for c in restored["cells"] if c not in checks
-               and c["cell_type"] == "code")
+    assert tampered == {} and skipped == []
+    assert names == {"fixture.total": ["total"], "fixture.word": ["word"]}
+    # the saved check cells (with passing outputs) are never run; values are read instead
+    assert [s["kind"] for s in plan] == ["code", "code", "values", "code", "values"]
+    assert all("check(" not in s["source"] for s in _steps(plan, "code"))
+    assert [s["exercise"] for s in _steps(plan, "values")] == ["fixture.total", "fixture.word"]
 
 
 def test_edited_and_deleted_checks_are_detected_and_restored(manifest):
     nb = FIX.variants()["98_fixture-fail-tampered"]
     checks = manifest["lessons"]["98_fixture"]["checks"]
-    restored, tampered = check_restore.restore_checks(nb, checks)
+    plan, tampered, _, _ = check_restore.build_plan(nb, checks)
     assert tampered == {"fixture.total": "its check cell was edited",
                         "fixture.word": "its check cell was deleted"}
-    roles = [check_notebook.cell_role(c) for c in restored["cells"]]
-    assert roles.index(("check", "fixture.word")) == roles.index(("answer", "fixture.word")) + 1
-    assert 'check("fixture.total", total)' in restored["cells"][3]["source"]
+    # the forged print never runs; the deleted check is read right after its answer cell
+    assert all("print(" not in s["source"] for s in _steps(plan, "code"))
+    assert plan[-1] == {"kind": "values", "exercise": "fixture.word", "names": ["word"],
+                        "cell": 3}
 
 
-def _rec(exercise, outcome, stdout="", error=None, timeout=False, role="check", cell=3):
-    return {"file": "nb0000.ipynb", "cell": cell, "role": role, "exercise": exercise,
-            "outcome": outcome, "stdout": stdout, "error": error, "timeout": timeout,
-            "message": ""}
+def test_cells_calling_the_self_check_are_skipped(manifest):
+    nb = FIX.variants()["98_fixture-pass-complete"]
+    nb["cells"].append(FIX.code("self", "from artethics.checking import check_this_notebook\n"
+                                        "check_this_notebook()\n"))
+    plan, _, _, skipped = check_restore.build_plan(nb, manifest["lessons"]["98_fixture"]["checks"])
+    assert skipped == [5] and all("check_this_notebook" not in s.get("source", "") for s in plan)
 
 
-def test_records_become_pass_fail_missing_and_not_run():
-    prep = check_restore.Prepared("a.ipynb", "98_fixture", {}, ["e.a", "e.b", "e.c", "e.d", "e.e"])
-    records = [_rec("e.a", "passed", "✔ e.a: right.\n"),
-               _rec("e.b", "failed", "✘ e.b: wrong. Hint: h\n"),
-               _rec("e.c", "failed", "✘ e.c: no answer yet. Hint: h\n"),
-               _rec("e.d", "failed", error={"ename": "NameError", "evalue": "name 'x'"}),
-               _rec(None, "failed", error={"ename": "KeyboardInterrupt", "evalue": ""},
-                    timeout=True, role="answer", cell=1)]
-    report = check_verdicts.build_report(prep, records, timeout=5)
-    assert [r.status for r in report.results] == ["pass", "fail", "missing", "fail", "not run"]
-    assert report.results[1].message == "✘ e.b: wrong. Hint: h"
-    assert "NameError" in report.results[3].message
+def test_answer_names_come_from_the_kits_check_source():
+    assert check_restore.answer_names({"exercise": "a.b", "source": 'check("a.b", x)\n'}) == ["x"]
+    assert check_restore.answer_names(
+        {"exercise": "a.b", "source": 'check("a.b", x, student=who)'}) == ["x", "who"]
+    with pytest.raises(CheckError, match="not of the form"):
+        check_restore.answer_names({"exercise": "a.b", "source": "print('✔')"})
+
+
+def _prep(exercises, tampered=None):
+    plan = [{"kind": "values", "exercise": ex, "names": ["v"], "cell": i}
+            for i, ex in enumerate(exercises)]
+    return check_restore.Prepared("a.ipynb", "98_fixture", plan, list(exercises),
+                                  tampered or {}, {ex: ["v"] for ex in exercises})
+
+
+def _got(value_json, nonce="n"):
+    text = repr(json.dumps({"nonce": nonce, "values": {"v": value_json}}))
+    return {"how": "reply", "nonce": "n", "names": ["v"], "text": text}
+
+
+@pytest.fixture
+def fixture_checkers(manifest):
+    check_verdicts.load_checkers(manifest, "98_fixture")
+
+
+def test_values_become_pass_fail_missing_and_not_run(fixture_checkers):
+    prep = _prep(["fixture.total", "fixture.word", "fixture.total", "fixture.word"])
+    prep.exercises = ["fixture.total", "fixture.word", "e.c", "e.d"]
+    prep.names.update({"e.c": ["v"], "e.d": ["v"]})
+    result = {"started": True, "stopped": "timeout", "stopped_at": 7,
+              "cells": [{"cell": 7, "status": "timeout"}],
+              "values": {"fixture.total": _got(4), "fixture.word": _got("unfair"),
+                         "e.c": _got({"$": "undefined"})}}
+    report = check_verdicts.build_report(prep, result, timeout=5)
+    assert [r.status for r in report.results] == ["pass", "fail", "fail", "not run"]
+    assert report.results[0].message == "✔ fixture.total: right."
+    assert "NameError: name 'v' is not defined" in report.results[2].message
     assert any("did not finish within 5 s" in n for n in report.notes)
     assert not report.ok
 
 
+def test_a_forged_reply_is_unreadable_never_a_pass(fixture_checkers):
+    prep = _prep(["fixture.total"])
+    for got in (_got(4, nonce="guessed"), {"how": "reply", "nonce": "n", "names": ["v"],
+                                           "text": "4"},
+                _got({"$": "eval", "items": "__import__('os')"}),
+                {"how": "reply", "nonce": "n", "names": ["v"], "text": None}):
+        result = {"started": True, "values": {"fixture.total": got}, "cells": []}
+        report = check_verdicts.build_report(prep, result, timeout=5)
+        assert report.results[0].status == "fail", got
+        assert "could not be read" in report.results[0].message
+
+
 def test_a_kernel_that_cannot_start_is_not_run_with_the_reason():
-    prep = check_restore.Prepared("a.ipynb", "l", {}, ["e.a"])
-    rec = _rec("e.a", "failed") | {"phase": "setup", "message": "Kernel died before replying"}
-    report = check_verdicts.build_report(prep, [rec], timeout=5)
+    report = check_verdicts.build_report(_prep(["e.a"]), {"started": False,
+                                         "problem": "Kernel died before replying"}, timeout=5)
     assert report.results[0].status == "not run"
     assert "could not be started (Kernel died" in report.results[0].message
-    assert report.notes == ()
 
 
-def test_tampered_exercise_never_counts_as_passed():
-    prep = check_restore.Prepared("a.ipynb", "l", {}, ["e.a"], {"e.a": "its check cell was edited"})
-    report = check_verdicts.build_report(prep, [_rec("e.a", "passed", "✔ e.a: ok\n")], timeout=5)
+def test_tampered_exercise_never_counts_as_passed(fixture_checkers):
+    prep = _prep(["fixture.total"], {"fixture.total": "its check cell was edited"})
+    result = {"started": True, "values": {"fixture.total": _got(4)}, "cells": []}
+    report = check_verdicts.build_report(prep, result, timeout=5)
     assert report.results[0].status == "tampered" and not report.ok
     assert "edited" in report.text()
 
@@ -247,10 +288,10 @@ class _FakeWorker:
         _FakeWorker.made += 1
         self.dies = _FakeWorker.made == 1
 
-    def check(self, notebooks, timeout, budget):
+    def check(self, plans, timeout, total, budget):
         if self.dies:
             return None
-        return [[{"cells": len(nb["cells"])}] for nb in notebooks]
+        return [{"cells": len(plan)} for plan in plans]
 
     def close(self):
         pass
@@ -259,11 +300,11 @@ class _FakeWorker:
 def test_a_dead_worker_loses_only_its_batch_and_is_replaced(monkeypatch):
     monkeypatch.setattr(check_workers, "_Worker", _FakeWorker)
     _FakeWorker.made = 0
-    prepared = [check_restore.Prepared(f"{i}.ipynb", "l", {"cells": [{}] * (i + 1)}, ["e.a"])
+    prepared = [check_restore.Prepared(f"{i}.ipynb", "l", [{}] * (i + 1), ["e.a"])
                 for i in range(40)]
     results = check_workers.run_all(prepared, timeout=5, jobs=1)
     lost = [i for i, r in enumerate(results) if not r]
     # larger notebooks go first: the dead worker's batch held the largest ones
     assert lost == list(range(40 - len(lost), 40)) and 1 <= len(lost) <= check_workers.MAX_BATCH
-    assert all(r == [{"cells": i + 1}] for i, r in enumerate(results) if r)
+    assert all(r == {"cells": i + 1} for i, r in enumerate(results) if r)
     assert _FakeWorker.made == 2

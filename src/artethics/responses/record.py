@@ -31,7 +31,10 @@ class Problem(NamedTuple):
 
 def _check_json(value: Any, where: str) -> None:
     """Raise ValueError naming the first part of ``value`` that JSON cannot hold."""
-    if value is None or isinstance(value, bool | int | str):
+    if isinstance(value, str):
+        _check_utf8(value, where)
+        return
+    if value is None or isinstance(value, bool | int):
         return
     if isinstance(value, float):
         if not math.isfinite(value):
@@ -45,6 +48,7 @@ def _check_json(value: Any, where: str) -> None:
         for key, item in value.items():
             if not isinstance(key, str):
                 raise ValueError(f"{where} has the key {key!r}; JSON keys must be text (str).")
+            _check_utf8(key, f"a key of {where}")
             _check_json(item, f"{where}[{key!r}]")
         return
     raise ValueError(
@@ -53,19 +57,71 @@ def _check_json(value: Any, where: str) -> None:
     )
 
 
+def _check_utf8(text: str, where: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{where} holds a character that is not valid text (a lone "
+                         "surrogate); retype it.") from None
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _text_map(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+
+
+def _number_map(value: Any) -> bool:
+    return isinstance(value, dict) and all(_number(v) for v in value.values())
+
+
+# The types of the data fields the class dashboard reads (any kind): an answer whose field
+# holds another type (a list where text belongs, True as a number) is refused.
+DATA_TYPES: dict[str, tuple[Any, str]] = {
+    "case": (lambda v: isinstance(v, str), "text"),
+    "when": (lambda v: isinstance(v, str), "text"),
+    "stance": (lambda v: isinstance(v, str), "text"),
+    "text": (lambda v: isinstance(v, str), "text"),
+    "confidence": (_number, "a number"),
+    "position": (_number, "a number"),
+    "ok": (lambda v: isinstance(v, bool), "true or false"),
+    "passed": (lambda v: isinstance(v, bool), "true or false"),
+    "complete": (lambda v: isinstance(v, bool), "true or false"),
+    "policy": (_text_map, "an object of texts"),
+    "by_principle": (_number_map, "an object of numbers"),
+    "by_lens": (_number_map, "an object of numbers"),
+    "totals": (_number_map, "an object of numbers"),
+    "own": (lambda v: isinstance(v, list) and all(isinstance(i, dict) for i in v),
+            "a list of objects"),
+}
+
+
+def _check_data_types(data: dict) -> None:
+    for key, (ok, what) in DATA_TYPES.items():
+        if key in data and data[key] is not None and not ok(data[key]):
+            raise ValueError(f"data[{key!r}] is a {type(data[key]).__name__}; it must be {what}.")
+
+
 def _normal_time(value: Any) -> str:
     """'' or an ISO 8601 time, returned in UTC with microseconds (sortable as text)."""
     if value in ("", None):
         return ""
     if not isinstance(value, str):
         raise ValueError(f"recorded_at is {value!r}; expected an ISO 8601 time as text.")
+    if len(value) > 64:
+        raise ValueError("recorded_at is too long to be an ISO 8601 time.")
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise ValueError(f"recorded_at {value!r} is not an ISO 8601 time.") from None
     if moment.tzinfo is None:
         raise ValueError(f"recorded_at {value!r} has no time zone; add +00:00 for UTC.")
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+    try:
+        return moment.astimezone(UTC).isoformat(timespec="microseconds")
+    except OverflowError:
+        raise ValueError(f"recorded_at {value!r} is outside the years a time can hold.") from None
 
 
 def now_utc() -> str:
@@ -87,7 +143,7 @@ class Response:
     def __post_init__(self) -> None:
         _check_text("lesson", self.lesson, _LESSON_RE, "e.g. '05_augmented_intelligence'")
         _check_text("activity", self.activity, _ACTIVITY_RE, "e.g. 'christies.balance'")
-        if self.kind not in KINDS:
+        if not isinstance(self.kind, str) or self.kind not in KINDS:
             known = ", ".join(sorted(KINDS))
             raise ValueError(f"kind {self.kind!r} is unknown; use one of {known}.")
         if not isinstance(self.student, str) or not self.student.strip():
@@ -95,11 +151,17 @@ class Response:
                 "student is empty; set `student` in the parameters cell to your name or "
                 "pseudonym (or 'anonymous')."
             )
+        _check_utf8(self.student, "student")
         if not isinstance(self.data, dict):
             raise ValueError(f"data is a {type(self.data).__name__}; it must be a dict.")
-        _check_json(self.data, "data")
+        try:
+            _check_json(self.data, "data")
+            _check_data_types(self.data)
+            copied = json.loads(json.dumps(self.data))
+        except RecursionError:
+            raise ValueError("data is nested too deeply to be an answer.") from None
         object.__setattr__(self, "student", unicodedata.normalize("NFC", self.student.strip()))
-        object.__setattr__(self, "data", json.loads(json.dumps(self.data)))
+        object.__setattr__(self, "data", copied)
         object.__setattr__(self, "recorded_at", _normal_time(self.recorded_at))
 
     def to_dict(self, with_time: bool = True) -> dict:

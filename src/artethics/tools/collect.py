@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,18 +31,22 @@ from artethics.responses import (
     pseudonym,
     responses_in_notebook,
     sorted_responses,
+    store,
 )
+from artethics.tools.check.notebook import special_file
+from artethics.tools.check.report import clean
 
-SCHEMA = """
-CREATE TABLE responses (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    lesson TEXT NOT NULL, activity TEXT NOT NULL, kind TEXT NOT NULL,
-    student TEXT NOT NULL, data TEXT NOT NULL, recorded_at TEXT NOT NULL);
+# The responses table is the answers store's own (store.SCHEMA), so Store(db).all() and
+# the dashboard read a class dataset with the same code; plus what collect adds.
+SCHEMA = store.SCHEMA + """
 CREATE TABLE problems (path TEXT NOT NULL, reason TEXT NOT NULL);
 CREATE TABLE checks (student_file TEXT, lesson TEXT, exercise TEXT, ok INTEGER,
                      status TEXT, message TEXT);
 """
+TABLES = frozenset({"responses", "problems", "checks"})
 SKIP_DIRS = frozenset({".ipynb_checkpoints", "__pycache__", ".git"})
+MAX_BYTES = 50 << 20  # a notebook with figures is a few MB; an answer file a few kB
+MAX_FILES = 100_000
 
 
 @dataclass
@@ -61,23 +66,48 @@ def files_under(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]
     """Notebooks and JSON files: as given, or found under folders (sorted, hidden skipped)."""
     found, problems = [], []
     for p in map(Path, paths):
-        if p.is_dir():
-            for root, dirs, names in os.walk(p):
+        if p.is_dir() and not p.is_symlink():
+            for root, dirs, names in os.walk(p, onerror=lambda _: None):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 found += [Path(root, n) for n in sorted(names)
                           if n.endswith((".ipynb", ".json")) and not n.startswith(".")]
-        elif p.is_file():
+                if len(found) > MAX_FILES:
+                    problems.append(Problem(str(p), f"more than {MAX_FILES} files; the rest "
+                                                    "were not read."))
+                    break
+        elif p.exists() or p.is_symlink():
             found.append(p)
         else:
             problems.append(Problem(str(p), "no such file or folder; check the path."))
     return found, problems
 
 
+def _read_capped(path: Path) -> bytes:
+    """The bytes of a regular file up to MAX_BYTES; OSError/ValueError say why not."""
+    why = special_file(path)
+    if why:
+        raise ValueError(why)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced since it was looked at
+            raise ValueError("it is not a regular file, so it was skipped")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_BYTES:
+        raise ValueError(f"it is larger than {MAX_BYTES >> 20} MB, far more than a notebook or "
+                         "an answer file; skipped")
+    return raw
+
+
 def _load(path: Path) -> tuple[object, Problem | None]:
     try:
-        raw = path.read_bytes()
+        raw = _read_capped(path)
     except OSError as exc:
         return None, Problem(str(path), f"cannot be read ({exc.strerror or exc}).")
+    except ValueError as exc:
+        return None, Problem(str(path), f"{exc}.")
     if not raw.strip():
         return None, Problem(str(path), "the file is empty (probably cut off); skipped.")
     try:
@@ -88,6 +118,9 @@ def _load(path: Path) -> tuple[object, Problem | None]:
     except json.JSONDecodeError as exc:
         return None, Problem(str(path), f"truncated or corrupt JSON ({exc.msg} at line "
                                         f"{exc.lineno}); skipped. Ask for the file again.")
+    except (ValueError, RecursionError, MemoryError) as exc:
+        return None, Problem(str(path), "JSON that no answer file holds (nested too deeply or a "
+                                        f"number too long: {type(exc).__name__}); skipped.")
 
 
 def _answers(items: list, where: str) -> tuple[list[Response], list[Problem]]:
@@ -95,7 +128,7 @@ def _answers(items: list, where: str) -> tuple[list[Response], list[Problem]]:
     for i, item in enumerate(items):
         try:
             good.append(Response.from_dict(item))
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, RecursionError) as exc:
             bad.append(Problem(f"{where} (answer {i + 1})", f"skipped: {exc}"))
     return good, bad
 
@@ -144,7 +177,11 @@ def collect(paths: Iterable[str | Path]) -> Collected:
     files, problems = files_under(paths)
     responses: list[Response] = []
     for path in files:
-        found, bad = read_file(path)
+        try:
+            found, bad = read_file(path)
+        except Exception as exc:  # noqa: BLE001 - one odd file never stops the batch
+            found, bad = [], [Problem(str(path), f"could not be read ({type(exc).__name__}); "
+                                                 "skipped.")]
         responses += found
         problems += bad
     return Collected(dedupe(responses), sorted(problems), len(files))
@@ -157,28 +194,64 @@ def pseudonymised(responses: Iterable[Response], salt: str) -> list[Response]:
 # --- writing ---------------------------------------------------------------------------------
 
 
+def db_refusal(db: str | Path) -> str:
+    """Why ``db`` must not be written (checked before any work), or "": it may be new, or
+    a class dataset this command wrote; never another file (an export, an answer file,
+    the answers store)."""
+    path = Path(db)
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        return f"{db} is not a regular file"
+    if path.exists():
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(16)
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                tables = {row[0] for row in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'")} - {"sqlite_sequence"}
+            finally:
+                conn.close()
+        except (OSError, sqlite3.Error):
+            head, tables = b"", set()
+        if head != b"SQLite format 3\x00" or tables != TABLES:
+            return (f"{db} exists and is not a class dataset written by artethics collect, so "
+                    "it is not overwritten")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        return f"the folder {folder} does not exist"
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return f"{db} cannot be written (read-only)"
+    return ""
+
+
 def write_db(result: Collected, db: str | Path, salt: str | None = None) -> Path:
-    """Write a fresh SQLite class dataset (replacing ``db``); with ``salt``, pseudonymised."""
+    """Write a fresh SQLite class dataset (replacing ``db`` only if it is one); with
+    ``salt``, pseudonymised. ValueError when ``db`` is another file; OSError or
+    sqlite3.Error when writing fails (an earlier dataset is then left as it was)."""
+    refusal = db_refusal(db)
+    if refusal:
+        raise ValueError(refusal)
     db = Path(db)
     responses = pseudonymised(result.responses, salt) if salt else result.responses
     tmp = db.with_name(f".{db.name}.tmp")
     tmp.unlink(missing_ok=True)
-    conn = sqlite3.connect(tmp)
     try:
-        conn.executescript(SCHEMA)
-        conn.executemany(
-            "INSERT INTO responses (lesson, activity, kind, student, data, recorded_at) "
-            "VALUES (?,?,?,?,?,?)",
-            [(r.lesson, r.activity, r.kind, r.student,
-              json.dumps(r.data, sort_keys=True, ensure_ascii=False), r.recorded_at)
-             for r in responses])
-        conn.executemany("INSERT INTO problems VALUES (?,?)", result.problems)
-        conn.executemany("INSERT INTO checks VALUES (?,?,?,?,?,?)",
-                         [tuple(c.values()) for c in result.checks])
-        conn.commit()
-    finally:
-        conn.close()
-    os.replace(tmp, db)
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.executescript(SCHEMA)
+            conn.executemany(f"INSERT INTO responses ({store.COLUMNS}) VALUES (?,?,?,?,?,?)",
+                             [store.to_row(r) for r in responses])
+            conn.executemany("INSERT INTO problems VALUES (?,?)",
+                             [(clean(p.path), clean(p.reason)) for p in result.problems])
+            conn.executemany("INSERT INTO checks VALUES (?,?,?,?,?,?)",
+                             [tuple(c.values()) for c in result.checks])
+            conn.commit()
+        finally:
+            conn.close()
+        os.replace(tmp, db)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return db
 
 
@@ -186,7 +259,8 @@ def run_checks(paths: Iterable[str | Path], timeout: float = 60, jobs: int | Non
     """Check rows (artethics check) for the notebooks under ``paths``."""
     from artethics.tools import check as checking
 
-    notebooks = [p for p in checking.expand(paths) if p.endswith(".ipynb")]
+    notebooks = [p for p in checking.expand(paths) if p.endswith(".ipynb")
+                 and not special_file(p)]
     if not notebooks:
         return []
     return checking.rows(checking.check_notebooks(notebooks, timeout=timeout, jobs=jobs))
@@ -223,13 +297,26 @@ def main(args) -> int:
     except ValueError as exc:
         print(f"artethics collect: {exc}", file=sys.stderr)
         return 2
+    if args.jobs is not None and not 1 <= args.jobs <= 64:
+        print("artethics collect: --jobs must be between 1 and 64.", file=sys.stderr)
+        return 2
+    refusal = db_refusal(args.db)
+    if refusal:
+        print(f"artethics collect: --db: {clean(refusal)}. Choose another file name; nothing "
+              "was read.", file=sys.stderr)
+        return 2
     result = collect(args.paths)
     if args.check:
         result.checks = run_checks(args.paths, jobs=args.jobs)
-    write_db(result, args.db, salt)
     for problem in result.problems:
-        print(f"skipped {problem.path}: {problem.reason}", file=sys.stderr)
+        print(f"skipped {clean(problem.path)}: {clean(problem.reason)}", file=sys.stderr)
+    try:
+        write_db(result, args.db, salt)
+    except (OSError, sqlite3.Error, ValueError) as exc:
+        print(f"artethics collect: the class dataset could not be written to "
+              f"{clean(args.db)} ({clean(exc)}).", file=sys.stderr)
+        return 2
     students = len({r.student for r in result.responses})
     print(f"{len(result.responses)} answers from {students} students in {result.files} files "
-          f"-> {args.db}; {len(result.problems)} problem(s).")
+          f"-> {clean(args.db)}; {len(result.problems)} problem(s).")
     return 0 if result.responses else 1

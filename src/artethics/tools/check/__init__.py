@@ -1,17 +1,18 @@
 """``artethics check``: check a student's notebook against the kit's own checks.
 
-The reference is never what the student saved. For each notebook we build a
-temporary copy in which every check cell's source and expected output come
-from the kit's check manifest, run it with nbval (``pytest --nbval-lax``; only
-the restored check cells are compared), and turn what happened into one
-verdict per exercise. A check cell that was edited or deleted is found by its
-sha256 and reported. The student's file is only read, never written.
+The reference is never what the student saved. For each notebook the student's code
+cells run in a fresh kernel inside a sandbox (:mod:`.sandbox`: bubblewrap where
+installed, else limits set by hand), without the student's check cells; where each of
+the kit's check cells belongs (found by role or id; an edited or deleted one is
+reported as tampered), the kernel hands over the values of the answer variables as
+plain data (:mod:`.values`), and this process computes the verdict with the kit's own
+checkers, which the kernel cannot import. The student's file is only read, never written.
 
 One job per module: :mod:`.notebook` reads a submission and names its lesson,
-:mod:`.restore` puts the kit's check cells back, :mod:`.workers` runs nbval in
-worker processes, :mod:`.verdicts` turns cell records into verdicts,
-:mod:`.report` holds the results and the CSV, :mod:`.api` ties them together and
-:mod:`.command` is the command line.
+:mod:`.restore` makes the plan (the student's cells, the kit's checks), :mod:`.workers`
+runs plans in worker processes, :mod:`.kernel` runs one plan in a sandboxed kernel,
+:mod:`.verdicts` computes the verdicts, :mod:`.report` holds the results and the CSV,
+:mod:`.api` ties them together and :mod:`.command` is the command line.
 
 Public API::
 
@@ -36,12 +37,12 @@ from artethics.tools.check.report import (
     rows,
     write_csv,
 )
-from artethics.tools.check.restore import prepare, restore_checks
+from artethics.tools.check.restore import build_plan, prepare
 from artethics.tools.manifest import CheckError, load_manifest, sha256
 
 __all__ = [
     "CSV_COLUMNS", "FAIL", "MISSING", "NOT_RUN", "OK", "TAMPERED", "CheckError",
     "ExerciseResult", "Report", "check_notebooks", "expand", "identify_lesson",
-    "load_manifest", "prepare", "read_notebook", "restore_checks", "rows", "sha256",
+    "load_manifest", "prepare", "read_notebook", "build_plan", "rows", "sha256",
     "write_csv",
 ]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import os
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +16,28 @@ NBVAL_TAGS = frozenset({"nbval-check-output", "nbval-ignore-output", "nbval-skip
                         "pytest-validate-ignore-output"})
 CSV_COLUMNS = ("student_file", "lesson", "exercise", "ok", "status", "message")
 MARKS = {OK: "✔", FAIL: "✘", MISSING: "…", TAMPERED: "!", NOT_RUN: "-"}
+_BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0x200E, 0x200F, 0x061C,
+                                                                   0x2028, 0x2029, 0x85}
+
+
+def clean(text: object) -> str:
+    """``text`` safe for one terminal or CSV line: control and bidirectional-override
+    characters escaped (``\\x1b``, ``\\n``), bytes of a file name that were not UTF-8
+    shown as ``\\xff``, lone surrogates as ``\\ud800``."""
+    out = []
+    for ch in str(text):
+        o = ord(ch)
+        if 0xDC80 <= o <= 0xDCFF:  # a byte os.fsdecode could not decode
+            out.append(f"\\x{o - 0xDC00:02x}")
+        elif 0xD800 <= o <= 0xDFFF:
+            out.append(f"\\u{o:04x}")
+        elif o < 0x20 or o == 0x7F or 0x80 <= o < 0xA0 or o in _BIDI:
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch, f"\\x{o:02x}")
+                       if o < 0x100 else f"\\u{o:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
 
 @dataclass(frozen=True)
 class ExerciseResult:
@@ -26,7 +50,7 @@ class ExerciseResult:
         return self.status == OK
 
     def line(self) -> str:
-        return f"{MARKS[self.status]} {self.exercise} [{self.status}]: {self.message}"
+        return clean(f"{MARKS[self.status]} {self.exercise} [{self.status}]: {self.message}")
 
 
 @dataclass(frozen=True)
@@ -45,11 +69,12 @@ class Report:
 
     def text(self) -> str:
         if self.problem:
-            return f"✘ {self.path}: cannot be checked. {self.problem}"
+            return clean(f"✘ {self.path}: cannot be checked. {self.problem}")
         passed = sum(r.ok for r in self.results)
-        head = f"{self.path} (lesson {self.lesson}): {passed} of {len(self.results)} exercises pass"
+        head = clean(f"{self.path} (lesson {self.lesson}): {passed} of {len(self.results)} "
+                     "exercises pass")
         lines = [head] + [f"  {r.line()}" for r in self.results]
-        lines += [f"  Note: {n}" for n in self.notes]
+        lines += [f"  Note: {clean(n)}" for n in self.notes]
         return "\n".join(lines)
 
 
@@ -59,18 +84,46 @@ def rows(reports: Iterable[Report]) -> list[dict]:
     out = []
     for rep in reports:
         if rep.problem:
-            out.append(dict(zip(CSV_COLUMNS, (rep.path, rep.lesson, "", False, "unchecked",
-                                               rep.problem), strict=True)))
+            out.append(dict(zip(CSV_COLUMNS, (clean(rep.path), rep.lesson, "", False,
+                                               "unchecked", clean(rep.problem)), strict=True)))
         for r in rep.results:
-            out.append(dict(zip(CSV_COLUMNS, (rep.path, rep.lesson, r.exercise, r.ok, r.status,
-                                               r.message), strict=True)))
+            out.append(dict(zip(CSV_COLUMNS, (clean(rep.path), rep.lesson, r.exercise, r.ok,
+                                               r.status, clean(r.message)), strict=True)))
     return out
 
 
+def ensure_writable(out: str | Path) -> str:
+    """Why the file ``out`` cannot be written (checked before any work), or ""."""
+    target = Path(out)
+    if target.exists() and not target.is_file():
+        return f"{out} exists and is not a regular file"
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        return f"the folder {folder} does not exist"
+    if target.exists() and not os.access(target, os.W_OK):
+        return f"{out} is read-only"
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".artethics-probe-"):
+            pass
+    except OSError as exc:
+        return f"the folder {folder} cannot be written ({exc.strerror or exc})"
+    return ""
+
+
 def write_csv(reports: Iterable[Report], out: str | Path) -> None:
-    with open(out, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows(reports))
+    """Write the CSV next to ``out`` and move it into place: a full disk or a failure
+    half-way leaves any earlier file as it was (OSError says why)."""
+    target = Path(out)
+    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
+                               prefix=".artethics-csv-")
+    try:
+        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
+            writer.writeheader()
+            writer.writerows(rows(reports))
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 

@@ -1,7 +1,17 @@
-"""From what each cell did to one verdict per exercise."""
+"""From what the kernel handed over to one verdict per exercise, computed here.
+
+The kernel only ran the student's cells and handed over the values of the answer
+variables (:mod:`.values`); the verdict comes from the kit's own checker
+(:func:`artethics.exercises.evaluate`) in this process. What the student's code printed,
+patched or imported in the kernel does not reach it.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from artethics.exercises import evaluate, registry
+from artethics.tools.check import values
 from artethics.tools.check.report import (
     FAIL,
     MISSING,
@@ -14,59 +24,131 @@ from artethics.tools.check.report import (
 )
 from artethics.tools.check.restore import Prepared
 
+RUN_ALL = ("Run every cell from the top (Run → Restart Kernel and Run All Cells) and fix the "
+           "first cell that fails.")
 
-def check_status(rec: dict | None, timeout: float) -> tuple[str, str]:
-    if rec is None or (rec["outcome"] == "skipped" and not rec["stdout"] and not rec["error"]):
-        return NOT_RUN, ("not run: an earlier cell did not finish, so the check was not "
-                         "reached.")
-    line = rec["stdout"].strip()
-    if rec.get("phase") == "setup" and rec["outcome"] == "failed":
-        return NOT_RUN, f"not run: the notebook could not be started ({rec['message']})."
-    if rec["timeout"]:
+
+def load_checkers(manifest: dict, lesson: str) -> None:
+    """Register the checkers a manifest itself carries for ``lesson`` (test and author
+    manifests; the kit's own exercises live in :mod:`artethics.exercises`). They run here,
+    in the checking process, never in a student's kernel."""
+    source = manifest.get("lessons", {}).get(lesson, {}).get("checkers")
+    if not isinstance(source, str) or not source:
+        return
+    wanted = {c.get("exercise") for c in manifest["lessons"][lesson].get("checks", [])}
+    if wanted <= set(registry()):
+        return
+    exec(compile(source, f"<checkers of {lesson} in the manifest>", "exec"),  # noqa: S102
+         {"__name__": f"artethics_manifest_checkers_{lesson}"})
+
+
+def _first_unreached(prep: Prepared, result: dict[str, Any]) -> str:
+    """The exercise whose check came next when the run stopped (it fails), or ""."""
+    if not result.get("stopped"):
+        return ""
+    for step in prep.plan:
+        if step["kind"] == "values" and step["exercise"] not in result.get("values", {}):
+            return step["exercise"]
+    return ""
+
+
+def _stopped_before(result: dict, timeout: float, total: float) -> str:
+    how = result.get("stopped", "")
+    where = result.get("stopped_at", -1)
+    if how == "dead":
+        return (f"not run: the kernel stopped in code cell {where + 1} (it exited, was killed "
+                "or ran out of memory), so the check was not reached.")
+    if how == "total":
+        return (f"not run: the notebook ran for more than {total:g} s in all and was stopped, "
+                "so the check was not reached.")
+    return "not run: an earlier cell did not finish, so the check was not reached."
+
+
+def exercise_status(prep: Prepared, exercise: str, result: dict[str, Any] | None,
+                    timeout: float, total: float) -> tuple[str, str]:
+    if not result:
+        return NOT_RUN, "not run: the notebook could not be run (checking was stopped)."
+    if not result.get("started"):
+        return NOT_RUN, ("not run: the notebook could not be started "
+                         f"({result.get('problem') or 'the kernel did not start'}).")
+    got = result.get("values", {}).get(exercise)
+    if got is None and exercise == _first_unreached(prep, result):
+        cell = result.get("stopped_at", -1) + 1
+        why = {"dead": "stopped the kernel (it exited, was killed or ran out of memory)",
+               "total": f"was still running when the notebook's {total:g} s were up"}
+        late = why.get(result.get("stopped", ""), f"did not finish within {timeout:g} s")
+        return FAIL, (f"code cell {cell}, before this check, {late}, so the answer could "
+                      "not be checked.")
+    if got is None:
+        return NOT_RUN, _stopped_before(result, timeout, total)
+    if got.get("how") == "dead":
+        return FAIL, "the kernel stopped while the answer was being read."
+    if got.get("how") != "reply":
         return FAIL, f"the check did not finish within {timeout:g} s."
-    if rec["error"]:
-        err = rec["error"]
-        return FAIL, (f"the check stopped with {err['ename']}: {err['evalue']}. Run every cell "
-                      "from the top (Run → Restart Kernel and Run All Cells) and fix the first "
-                      "cell that fails.")
-    if rec["outcome"] == "passed":
+    names = prep.names.get(exercise) or got.get("names", [])
+    read = values.decode(got.get("text"), str(got.get("nonce", "")), names)
+    answer = read[names[0]]
+    student = read[names[1]] if len(names) > 1 else None
+    if isinstance(answer, values.Undefined):
+        return FAIL, (f"the check stopped with NameError: name {names[0]!r} is not defined. "
+                      + RUN_ALL)
+    if isinstance(answer, values.Unreadable):
+        return FAIL, (f"✘ {exercise}: the answer ({answer.what}) could not be read by the "
+                      "check. Hint: give plain numbers, text, lists, dicts or a table.")
+    try:
+        verdict = evaluate(exercise, answer,
+                           student=student if isinstance(student, str) else None)
+    except KeyError:
+        return FAIL, (f"the kit has no checker for {exercise!r}; update the kit (or its "
+                      "check manifest) and check again.")
+    line = verdict.line()
+    if verdict.ok:
         return OK, line
-    if NO_ANSWER_TEXT in line:
-        return MISSING, line
-    return FAIL, line or "the check printed nothing."
+    return (MISSING if NO_ANSWER_TEXT in line else FAIL), line
 
 
-def cell_notes(records: list[dict], timeout: float) -> list[str]:
+def cell_notes(prep: Prepared, result: dict[str, Any] | None, timeout: float,
+               total: float) -> list[str]:
     notes = []
-    for rec in records:
-        if rec["role"] == "check" or rec["outcome"] != "failed" or rec.get("phase") == "setup":
-            continue
+    for rec in (result or {}).get("cells", []):
         where = f"code cell {rec['cell'] + 1}"
-        if rec["timeout"]:
+        if rec["status"] == "timeout":
             notes.append(f"{where} did not finish within {timeout:g} s (an endless loop?) and "
                          "was stopped; the cells after it were not run. Fix that cell, then "
                          "run the notebook from the top.")
-        elif rec["error"]:
-            notes.append(f"{where} stopped with {rec['error']['ename']}: "
-                         f"{rec['error']['evalue']}.")
+        elif rec["status"] == "total":
+            notes.append(f"the notebook ran for more than {total:g} s in all; it was stopped "
+                         f"in {where} and the cells after it were not run.")
+        elif rec["status"] == "dead":
+            notes.append(f"{where} stopped the kernel (it exited, was killed or ran out of "
+                         "memory); the cells after it were not run.")
+        elif rec["status"] == "error":
+            notes.append(f"{where} stopped with {rec.get('ename', '')}: {rec.get('evalue', '')}.")
     return notes
 
 
-def build_report(prep: Prepared, records: list[dict], timeout: float) -> Report:
-    checks = {r["exercise"]: r for r in records if r["role"] == "check"}
+def build_report(prep: Prepared, result: dict[str, Any] | None, timeout: float,
+                 total: float | None = None) -> Report:
+    total = total if total is not None else total_seconds(timeout)
     results, notes = [], []
     for ex in prep.exercises:
-        status, message = check_status(checks.get(ex), timeout)
+        status, message = exercise_status(prep, ex, result, timeout, total)
         if ex in prep.tampered:
             why = prep.tampered[ex]
             notes.append(f"{ex}: {why}; the kit's version was restored for this check. Put the "
                          "original check cell back (copy it from a fresh student notebook).")
             status, message = TAMPERED, f"{why} (with the kit's check restored: {message})"
         results.append(ExerciseResult(ex, status, message))
-    notes += cell_notes(records, timeout)
-    if not records:
+    notes += cell_notes(prep, result, timeout, total)
+    if not result:
         notes.append("The notebook could not be run at all (the kernel did not start or "
                      "checking was stopped). Try again; if it persists, tell your instructor.")
+    elif not result.get("started"):
+        notes.append(f"The kernel did not start ({result.get('problem') or 'no reason given'}"
+                     "). Try again; if it persists, tell your instructor.")
     return Report(prep.path, prep.lesson, tuple(results), tuple(notes))
 
 
+def total_seconds(timeout: float) -> float:
+    """The whole notebook's time limit: five cells' worth, and at least a minute."""
+    return max(60.0, 5 * timeout)

@@ -1,4 +1,4 @@
-"""Running nbval on restored notebooks in worker processes fed from one queue."""
+"""Running check plans in worker processes fed from one queue."""
 
 from __future__ import annotations
 
@@ -10,135 +10,100 @@ import tempfile
 import threading
 from pathlib import Path
 
-from artethics.checking import INSIDE_CHECK
 from artethics.tools.check.restore import Prepared
 from artethics.tools.common import block_slow_optional_imports
 
-# --- running nbval ---------------------------------------------------------------------------
-#
 # ``jobs`` worker processes (``python -m artethics.tools.check.workers --worker``) take
 # the notebooks from one shared queue, larger notebooks first, a few at a time while the
-# queue is long and one at a time near its end, so no worker sits idle while another still has a
-# backlog. Each worker imports pytest, nbval and jupyter_client once and runs nbval
-# in-process (``pytest.main``) on each small batch (one pytest session per batch: its
-# set-up and garbage collection cost about 0.1 s); every notebook still gets its own
-# fresh kernel. Plain subprocesses rather than multiprocessing: a teacher's
-# script without an ``if __name__ == "__main__"`` guard, or a Jupyter kernel, works too.
-# Nothing is written to the student's folder: each run works in a temporary one.
-
-_KERNEL_ENV = {"MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1",
-               INSIDE_CHECK: "1"}
-
+# queue is long and one at a time near its end, so no worker sits idle while another still
+# has a backlog. Each worker imports jupyter_client once and writes the kernel edition of
+# the package once; every notebook gets its own fresh kernel in its own sandbox
+# (:mod:`.sandbox`) and private folders, removed afterwards. The worker is a child
+# subreaper: whatever a kernel started, even in a new session, is killed when the
+# notebook is done. Plain subprocesses rather than multiprocessing: a teacher's script
+# without an ``if __name__ == "__main__"`` guard, or a Jupyter kernel, works too.
 
 MAX_BATCH = 8
 
 
-def _pytest_args(files: list[str], folder: str, timeout: float) -> list[str]:
-    return ["-q", "-p", "no:cacheprovider", "-c", str(Path(folder, "pytest.ini")),
-            "--rootdir", folder, "--assert=plain", "--nbval-lax", "--nbval-current-env",
-            f"--nbval-cell-timeout={timeout:g}", "--nbval-kernel-startup-timeout=120", *files]
+def _fontlist() -> Path | None:
+    """matplotlib's font cache of this user, copied into each sandbox (else each kernel
+    would spend seconds rebuilding it)."""
+    try:
+        import matplotlib
 
-
-def _record(item, rep, call) -> dict | None:
-    """What one nbval cell test did, as plain data (None for items that are not cells)."""
-    cell = getattr(item, "cell", None)
-    if cell is None:
+        found = sorted(Path(matplotlib.get_cachedir()).glob("fontlist-v*.json"))
+    except Exception:  # noqa: BLE001 - only a speed-up
         return None
-    meta = cell.get("metadata", {}).get("artethics", {})
-    outs = getattr(item, "test_outputs", None) or []
-    stdout = "".join(o.get("text", "") for o in outs
-                     if o.get("output_type") == "stream" and o.get("name") == "stdout")
-    error = next(({"ename": o.get("ename", ""), "evalue": o.get("evalue", "")}
-                  for o in outs if o.get("output_type") == "error"), None)
-    message = str(call.excinfo.value) if call.excinfo is not None else ""
-    return {"file": os.path.basename(str(item.fspath)), "cell": item.cell_num,
-            "role": meta.get("role"), "exercise": meta.get("exercise"),
-            "outcome": rep.outcome, "stdout": stdout, "error": error,
-            "timeout": "Timeout" in message, "phase": rep.when,
-            "message": message.splitlines()[0] if message else ""}
+    return found[-1] if found else None
 
 
-def _recorder(records: list[dict]):
-    """A pytest plugin object that appends one record per executed (or unstartable) cell."""
-    import pytest
+def _check_batch(plans: list[list[dict]], timeout: float, total: float, folder: Path,
+                 kit: Path, fontlist: Path | None) -> list[dict]:
+    """Run each plan in its own sandboxed kernel; what happened in each."""
+    import shutil
 
-    class Recorder:
-        @pytest.hookimpl(hookwrapper=True)
-        def pytest_runtest_makereport(self, item, call):
-            outcome = yield
-            rep = outcome.get_result()
-            if rep.when == "call" or (rep.when == "setup" and not rep.passed):
-                rec = _record(item, rep, call)
-                if rec is not None:
-                    records.append(rec)
+    from artethics.tools.check.kernel import run_plan
+    from artethics.tools.check.sandbox import Sandbox
 
-    return Recorder()
-
-
-def _check_batch(notebooks: list[dict], timeout: float) -> list[list[dict]]:
-    """Run nbval in this process on restored notebooks; the cell records of each."""
-    import pytest
-
-    if not notebooks:  # pytest given no file would collect its current folder instead
-        return []
-    records: list[dict] = []
-    with tempfile.TemporaryDirectory(prefix="artethics-check-") as tmp:
-        names = [f"nb{i:04d}.ipynb" for i in range(len(notebooks))]
-        for name, nb in zip(names, notebooks, strict=True):
-            Path(tmp, name).write_text(json.dumps(nb), encoding="utf-8")
-        Path(tmp, "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
-        pytest.main(_pytest_args([str(Path(tmp, n)) for n in names], tmp, timeout),
-                    plugins=[_recorder(records)])
-    return [[r for r in records if r["file"] == name] for name in names]
+    out = []
+    for i, plan in enumerate(plans):
+        box = Sandbox(Path(tempfile.mkdtemp(prefix=f"nb{i:04d}-", dir=folder)) / "box", kit,
+                      int(total) + 30)
+        try:
+            box.make(fontlist)
+            out.append(run_plan(plan, box, timeout, total))
+        except OSError as exc:
+            out.append({"started": False, "problem": f"the sandbox could not be made ({exc})"})
+        finally:
+            shutil.rmtree(box.folder.parent, ignore_errors=True)
+    return out
 
 
 def worker_main() -> int:
-    """A worker: one JSON task per stdin line in, one JSON list of records per line out."""
+    """A worker: one JSON task per stdin line in, one JSON list of results per line out."""
+    from artethics.tools.check.sandbox import kernel_kit, set_subreaper
+
     replies = os.fdopen(os.dup(1), "w", encoding="utf-8")
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)  # pytest, nbval and the kernels print nothing into the replies
+    os.dup2(devnull, 1)  # jupyter_client and the kernels print nothing into the replies
     os.dup2(devnull, 2)
     block_slow_optional_imports()
-    import nbval.plugin  # noqa: F401  (once per worker, reused for every notebook)
+    set_subreaper()
+    import jupyter_client.manager  # noqa: F401  (once per worker, reused for every notebook)
 
-    with tempfile.TemporaryDirectory(prefix="artethics-ipython-") as ipython_dir:
-        _private_ipython_profile(Path(ipython_dir))
+    fontlist = _fontlist()
+    with tempfile.TemporaryDirectory(prefix="artethics-check-") as tmp:
+        os.chmod(tmp, 0o755)  # the kernels run as nobody under bubblewrap
+        kit = kernel_kit(Path(tmp, "kit"))
         for line in sys.stdin:
             task = json.loads(line)
-            replies.write(json.dumps(_check_batch(task["notebooks"], task["timeout"])) + "\n")
+            done = _check_batch(task["plans"], task["timeout"], task["total"], Path(tmp), kit,
+                                fontlist)
+            replies.write(json.dumps(done) + "\n")
             replies.flush()
     return 0
-
-
-def _private_ipython_profile(folder: Path) -> None:
-    """Kernels of this worker use a blank IPython profile without history: the user's
-    startup files cannot change a check, students' code does not land in the user's
-    history database, and kernels do not queue for that database's lock."""
-    profile = folder / "profile_default"
-    profile.mkdir(parents=True)
-    (profile / "ipython_kernel_config.py").write_text(
-        "c.HistoryManager.enabled = False\n", encoding="utf-8")
-    os.environ["IPYTHONDIR"] = str(folder)
 
 
 class _Worker:
     """One worker process, driven from a thread of the checking process."""
 
     def __init__(self) -> None:
-        env = dict(os.environ, **_KERNEL_ENV)
+        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "artethics.tools.check.workers", "--worker"], env=env, text=True,
             encoding="utf-8", stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL)
 
-    def check(self, notebooks: list[dict], timeout: float,
-              budget: float) -> list[list[dict]] | None:
-        """The records of each, or None when the worker died or was stopped after ``budget`` s."""
+    def check(self, plans: list[list[dict]], timeout: float, total: float,
+              budget: float) -> list[dict] | None:
+        """What happened in each, or None when the worker died or was stopped after ``budget`` s."""
         assert self.proc.stdin is not None and self.proc.stdout is not None
         timer = threading.Timer(budget, self.proc.kill)
         timer.start()
         try:
-            self.proc.stdin.write(json.dumps({"notebooks": notebooks, "timeout": timeout}) + "\n")
+            self.proc.stdin.write(json.dumps({"plans": plans, "timeout": timeout,
+                                              "total": total}) + "\n")
             self.proc.stdin.flush()
             line = self.proc.stdout.readline()
         except OSError:
@@ -160,9 +125,9 @@ class _Worker:
             self.proc.wait()
 
 
-def _budget(prep: Prepared, timeout: float) -> float:
+def _budget(total: float) -> float:
     """A generous upper bound on one notebook's seconds: only a hung worker exceeds it."""
-    return 120 + len(prep.notebook["cells"]) * (timeout + 10)
+    return 150 + total
 
 
 def take_batch(todo: list[int], lock: threading.Lock, jobs: int) -> list[int]:
@@ -174,10 +139,14 @@ def take_batch(todo: list[int], lock: threading.Lock, jobs: int) -> list[int]:
     return batch
 
 
-def run_all(prepared: list[Prepared], timeout: float, jobs: int) -> list[list[dict]]:
-    """The records of each notebook, in the order given (empty when it could not run)."""
-    results: list[list[dict]] = [[] for _ in prepared]
-    todo = sorted(range(len(prepared)), key=lambda i: -len(prepared[i].notebook["cells"]))
+def run_all(prepared: list[Prepared], timeout: float, jobs: int,
+            total: float | None = None) -> list[dict]:
+    """What happened in each notebook, in the order given (empty when it could not run)."""
+    from artethics.tools.check.verdicts import total_seconds
+
+    total = total_seconds(timeout) if total is None else total
+    results: list[dict] = [{} for _ in prepared]
+    todo = sorted(range(len(prepared)), key=lambda i: -len(prepared[i].plan))
     lock = threading.Lock()
     workers = max(1, min(jobs, len(prepared)))
 
@@ -186,13 +155,14 @@ def run_all(prepared: list[Prepared], timeout: float, jobs: int) -> list[list[di
         try:
             while batch := take_batch(todo, lock, workers):
                 worker = worker or _Worker()
-                records = worker.check([prepared[i].notebook for i in batch], timeout,
-                                       sum(_budget(prepared[i], timeout) for i in batch))
-                if records is None:  # died or hung: a fresh worker for the next batch
+                done = worker.check([prepared[i].plan for i in batch], timeout, total,
+                                    _budget(total) * len(batch))
+                if done is None or len(done) != len(batch):  # died or hung: a fresh worker
                     worker.close()
                     worker = None
-                for i, recs in zip(batch, records or [[]] * len(batch), strict=True):
-                    results[i] = recs
+                    done = [{}] * len(batch)
+                for i, result in zip(batch, done, strict=True):
+                    results[i] = result
         finally:
             if worker is not None:
                 worker.close()
