@@ -181,3 +181,71 @@ def test_style_plot_keeps_the_top_label_inside_the_frame():
     top = max(t.get_position()[1] for t in ax.texts)
     assert ax.get_ylim()[1] > 10 * top  # a decade of head room on the log axis
     plt.close(fig)
+
+
+# --- checked reasoning exercises (issue 13) ---------------------------------------------
+
+from artethics.exercises import reasoning  # noqa: E402
+
+REASONING = ("rembrandt.knowledge_evidence", "rembrandt.flaw_common")
+
+
+@pytest.mark.parametrize("exercise_id", REASONING)
+def test_reasoning_declaration_is_sound_and_fails_on_no_answer(exercise_id):
+    assert reasoning.validate(exercise_id) == []
+    verdict = evaluate(exercise_id, None)
+    assert not verdict.ok and "no answer yet" in verdict.message
+
+
+def _linked(argument_id, relation):
+    ev = data.load("evidence")
+    rows = ev[(ev.argument_id == argument_id) & (ev.relation == relation)]
+    return sorted(rows.fact_id)
+
+
+def test_knowledge_evidence_takes_its_answer_from_evidence_csv():
+    right = _linked("rembrandt_for_3", "supports")
+    assert right  # the data link at least one supporting fact
+    assert evaluate("rembrandt.knowledge_evidence", right).ok
+    assert evaluate("rembrandt.knowledge_evidence", list(reversed(right))).ok
+
+
+@pytest.mark.parametrize(("extra", "clue"), [
+    ("rembrandt_grand_prix", "background"),  # advertising awards do not prove scholarship
+    ("rembrandt_fragments", "background"),   # a count of fragments is effort, not knowledge
+    ("rembrandt_venue", "does not say"),      # unrelated distractor
+])
+def test_knowledge_evidence_each_wrong_pick_gets_its_hint(extra, clue):
+    verdict = evaluate("rembrandt.knowledge_evidence", _linked("rembrandt_for_3", "supports")
+                       + [extra])
+    assert not verdict.ok and clue in verdict.hint
+    for fact in _linked("rembrandt_for_3", "supports"):
+        assert fact not in verdict.line()
+
+
+def test_knowledge_evidence_fails_on_facts_not_listed_and_wrong_types():
+    assert not evaluate("rembrandt.knowledge_evidence", ["rembrandt_layers"]).ok
+    assert not evaluate("rembrandt.knowledge_evidence", {"supports": []}).ok
+    assert not evaluate("rembrandt.knowledge_evidence", 18).ok
+
+
+def test_knowledge_evidence_is_inconsistent_with_the_data_if_a_context_link_is_called_support():
+    context = _linked("rembrandt_for_3", "context")
+    assert "rembrandt_grand_prix" in context  # the awards judge a campaign, not scholarship
+    assert not evaluate("rembrandt.knowledge_evidence", context).ok
+
+
+@pytest.mark.parametrize(("flaw", "clue"), [
+    ("hasty_generalisation", "practice"), ("missing_qualifier", "no figure"),
+    ("law_for_ethics", "no law")])
+def test_flaw_common_each_wrong_flaw_gets_its_own_hint(flaw, clue):
+    verdict = evaluate("rembrandt.flaw_common", flaw)
+    assert not verdict.ok and clue in verdict.hint
+    assert "is_ought" not in verdict.line() and "is/ought" not in verdict.line()
+
+
+def test_flaw_common_accepts_spellings_and_refuses_other_answers():
+    for answer in ("is_ought", "is ought", "IS-OUGHT"):
+        assert evaluate("rembrandt.flaw_common", answer).ok, answer
+    for answer in ("strawman", 3, ["is_ought"]):
+        assert not evaluate("rembrandt.flaw_common", answer).ok, answer

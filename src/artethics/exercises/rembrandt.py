@@ -10,6 +10,15 @@ contains it.
   (facts.csv), accepted within 0.5.
 - ``rembrandt.unsettled_facts``: the ids of the Rembrandt facts whose status is not
   ``confirmed``, as any collection of strings, in any order.
+
+Checked reasoning exercises (declared with :mod:`artethics.exercises.reasoning`; the
+data are the ground truth):
+
+- ``rembrandt.knowledge_evidence``: which listed facts support ``rembrandt_for_3`` (new
+  knowledge from the project), as data/evidence.csv links them; the awards and the
+  fragment count are background, the venue is unrelated.
+- ``rembrandt.flaw_common``: the flaw in "advertisers borrow famous names all the time, so
+  the headline was fair" (an is/ought slide).
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ import re
 from artethics.tables import fact_number as _fact
 
 from . import exercise, number_verdict, text_items, within
+from .reasoning import evidence_for, spot_the_flaw
 
 YEARS_TOLERANCE = 0.5
 FRAGMENTS_TOLERANCE = 0.5
@@ -139,3 +149,27 @@ def unsettled_facts(answer):
     return False, "some unsettled facts are missing.", (
         "More than one status other than 'confirmed' occurs: look at "
         "value_counts() of the status column.")
+
+
+# --- checked reasoning exercises ---------------------------------------------------------
+
+evidence_for("rembrandt.knowledge_evidence", "rembrandt_for_3", "supports",
+             distractors=["rembrandt_venue"])
+
+spot_the_flaw(
+    "rembrandt.flaw_common",
+    claim="Advertisers borrow famous names all the time, so calling the portrait a 'new "
+          "Rembrandt' was perfectly fair.",
+    said_by="A classmate",
+    answer="is_ought",
+    why="that something is often done does not show it should be done: the claim needs a "
+        "reason why borrowing this name, for this purpose, was fair.",
+    extra_hints={
+        "hasty_generalisation": "The claim does not draw a rule from a few cases; it starts "
+                                "from a practice it says is everywhere. Look at the step from "
+                                "that practice to 'fair'.",
+        "missing_qualifier": "The claim quotes no figure from the data, so no qualifier was "
+                             "dropped. Look at the step from its first half to its second.",
+        "law_for_ethics": "The claim cites no law or rule: it cites a habit of advertisers. "
+                          "Look at the step from that habit to 'fair'.",
+    })
