@@ -71,6 +71,7 @@ browser-deps: $(AXE)
 	@bash .ci/ensure-chromium
 
 test: $(TESTSTAMP) lint typecheck browser-deps
+	@bash .ci/ensure-bwrap
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile \
 	    --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg \
 	    tests course/solutions

@@ -82,7 +82,10 @@ _ETC = ("fonts", "localtime", "ld.so.cache", "ld.so.conf", "ld.so.conf.d", "mime
 
 @cache
 def bwrap() -> str | None:
-    """The bwrap program, if it is installed and works here (probed once)."""
+    """The bwrap program, if it is installed and works here (probed once).
+    ``ARTETHICS_CHECK_NO_BWRAP=1`` makes it None (to test the fallback)."""
+    if os.environ.get("ARTETHICS_CHECK_NO_BWRAP") == "1":
+        return None
     found = shutil.which("bwrap")
     if not found:
         return None
