@@ -262,15 +262,27 @@ def _check_name(name: str) -> None:
 
 def _read(base: Path, table: Table) -> list[dict[str, str]]:
     path = base / table.path
+    reader = None
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            records = list(csv.reader(handle))
+            reader = csv.reader(handle)
+            records = list(reader)
     except UnicodeDecodeError as exc:
         raise DataError(table.path, None, None, f"byte {exc.start}", "UTF-8 text") from None
+    except csv.Error as exc:  # a field over csv's size limit, a NUL byte, a stray quote
+        row = reader.line_num if reader is not None else None
+        raise DataError(table.path, row, None, str(exc),
+                        "CSV text (fields under 131,072 characters, no NUL bytes)") from None
+    except OSError as exc:
+        raise DataError(table.path, None, None, exc.strerror or type(exc).__name__,
+                        "a readable file") from None
     if not records:
         raise DataError(table.path, 1, None, "", "a header row")
     header = records[0]
     _check_header(table, header)
+    if len(records) == 1:
+        raise DataError(table.path, 2, None, "only the header row",
+                        "at least one data row (an empty table is a damaged file)")
     rows = []
     for number, record in enumerate(records[1:], start=2):
         if len(record) != len(header):
