@@ -264,7 +264,8 @@ def law_by_place(case: str = CASE):
                          f"{CASE!r}.")
     joined = rows.merge(_load("rules"), on="rule_id", suffixes=("", "_rule"))
     joined["status"] = joined["status"].map(short_status)
-    joined["date"] = [format_date(when, "day") for when in joined["date_in_force"]]
+    joined["date"] = [format_date(when, "day").replace("n.d.", "—")
+                      for when in joined["date_in_force"]]
     joined["last_reviewed"] = [format_date(when, "day") for when in joined["last_reviewed"]]
     joined["place"] = pd.Categorical(joined["jurisdiction"], JURISDICTION_ORDER, ordered=True)
     joined = joined.sort_values(["place", "application_id"])
@@ -317,11 +318,13 @@ def poll_args(answer, name: str = "poll_before") -> dict:
         raise ValueError(f"{name} must be a dict such as {{'stance': 'against', "
                          f"'confidence': 3}}, or None for the live widget; got "
                          f"{type(answer).__name__}.")
-    unknown = sorted(set(map(str, answer)) - set(POLL_KEYS))
+    keys = POLL_KEYS + (("reason",) if name == "poll_after" else ())
+    unknown = sorted(set(map(str, answer)) - set(keys))
     if unknown or "stance" not in answer:
-        raise ValueError(f"{name} needs the key 'stance' (and may have 'confidence'); "
+        extra = " and 'reason', what moved you" if name == "poll_after" else ""
+        raise ValueError(f"{name} needs the key 'stance' (and may have 'confidence'{extra}); "
                          f"unknown keys: {unknown or 'none'}.")
-    return {key: answer[key] for key in POLL_KEYS if key in answer}
+    return {key: answer[key] for key in keys if key in answer}
 
 
 def sale_in_numbers():
@@ -356,7 +359,7 @@ def sale_in_numbers():
 
 def average_without_top_lot() -> dict:
     """The average sold lot with and without the top lot (a skew check), in US dollars."""
-    total, sold = fact("christies_total"), fact("christies_lots_sold")
+    total, sold = tables.fact_number("christies_total"), tables.fact_number("christies_lots_sold")
     top = float(lots()["price"].max())
     return {"all sold lots": round(total / sold),
             "sold lots except the top one": round((total - top) / (sold - 1))}
