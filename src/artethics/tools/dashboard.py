@@ -12,7 +12,6 @@ the SQLite file written by ``artethics collect``. Nothing here displays anything
 
 from __future__ import annotations
 
-import json
 import random
 import sqlite3
 from pathlib import Path
@@ -20,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from artethics.kit import CASE_LESSONS, MAIN_CASES
-from artethics.responses import Response, pseudonym, sorted_responses
+from artethics.responses import Response, pseudonym, sorted_responses, store
 
 POSITIONS = {"strongly_against": -2, "against": -1, "undecided": 0, "for": 1, "strongly_for": 2}
 DEMO_SALT = "artethics-demo"  # the demo class only: its names are invented anyway
@@ -44,9 +43,14 @@ def load_class(db: str | Path) -> list[Response]:
         raise FileNotFoundError(f"no class dataset at {db}; run `artethics collect PATH... "
                                 "--db FILE` first, or leave class_db empty for the demo class.")
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        rows = conn.execute("SELECT lesson, activity, kind, student, data, recorded_at "
-                            "FROM responses").fetchall()
-    return sorted_responses(Response(a, b, c, d, json.loads(e), f) for a, b, c, d, e, f in rows)
+        rows = conn.execute(f"SELECT {store.COLUMNS} FROM responses").fetchall()
+    answers = []
+    for row in rows:  # the store's own decoding and checks; a malformed row is left out
+        try:
+            answers.append(store.from_row(row))
+        except (TypeError, ValueError, RecursionError):
+            continue
+    return sorted_responses(answers)
 
 
 def answers_frame(responses: list[Response], salt: str | None = None) -> pd.DataFrame:
