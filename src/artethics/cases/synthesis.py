@@ -353,7 +353,7 @@ def rules_by_place(rule_ids=COURSE_RULES):
         raise KeyError(f"rules.csv has no rule {missing[0]!r}; see data/rules.csv for ids.")
     rows = rules.loc[list(rule_ids)].reset_index()
     rows["status"] = rows["status"].map(short_status)
-    rows["date"] = [format_date(w, "day") for w in rows["date_in_force"]]
+    rows["date"] = [format_date(w, "day").replace("n.d.", "—") for w in rows["date_in_force"]]
     rows["last_reviewed"] = [format_date(w, "day") for w in rows["last_reviewed"]]
     return rows[["jurisdiction", "instrument", "article", "status", "date", "requires",
                  "last_reviewed", "source_ids"]].set_index("jurisdiction")
