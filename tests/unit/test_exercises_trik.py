@@ -162,3 +162,92 @@ def test_pandas_containers_get_a_hint_on_taking_the_value_out():
     assert not verdict.ok and "Series" in verdict.message and ".iloc[0]" in verdict.hint
     verdict = evaluate("trik.days_to_measures", facts)
     assert not verdict.ok and "DataFrame" in verdict.message
+
+
+# --- the checked reasoning exercises (issue 13) ----------------------------------------
+
+REASONING = ("trik.hashtag_shows", "trik.card")
+
+CARD = {
+    "position": "for", "argument": "trik_for_13", "objection": "trik_against_6",
+    "principle": "consent",
+    "reply": ("Snow Fish was not asked, and the account admitted her work was used (S25). "
+              "Asking every artist before any public image is used would make such tools "
+              "impossible, and copying is rare in a large model (carlini_generations)."),
+}
+
+
+@pytest.mark.parametrize("exercise_id", REASONING)
+def test_reasoning_exercise_is_declared_sound_and_fails_on_no_answer(exercise_id):
+    from artethics.exercises import reasoning
+
+    assert exercise_id in reasoning.declared()
+    assert reasoning.validate(exercise_id) == []
+    verdict = evaluate(exercise_id, None)
+    assert not verdict.ok and "no answer yet" in verdict.message
+
+
+def test_hashtag_figure_is_a_lower_bound_in_the_data():
+    facts = data.load("facts").set_index("fact_id")
+    assert "lower bound" in facts.at["trik_hashtag_views", "claim"]
+    assert evaluate("trik.hashtag_shows", "a").ok and evaluate("trik.hashtag_shows", "A").ok
+
+
+@pytest.mark.parametrize("wrong, clue", [
+    ("b", "view"),          # views read as supporters
+    ("c", "training"),      # attention read as evidence about the training data
+    ("d", "word"),          # a lower bound read as an exact count
+    (["a", "d"], ""),       # an exact count added to the right reading
+    ("e", ""),
+])
+def test_hashtag_each_wrong_reading_gets_its_own_hint_without_the_answer(wrong, clue):
+    verdict = evaluate("trik.hashtag_shows", wrong)
+    assert not verdict.ok
+    assert clue in verdict.hint
+    assert "(a)" not in verdict.hint and "wide public attention" not in verdict.hint
+
+
+def test_the_lessons_card_and_its_mirror_pass():
+    assert evaluate("trik.card", CARD).ok
+    mirror = {**CARD, "position": "against", "argument": "trik_against_6",
+              "objection": "trik_for_13", "principle": "access_and_creativity"}
+    assert evaluate("trik.card", mirror).ok
+
+
+@pytest.mark.parametrize("change, clue", [
+    ({"argument": "trik_against_6"}, "other side"),       # argument against own position
+    ({"objection": "trik_for_1"}, "own side"),           # objection from own side
+    ({"principle": "credit"}, "not what either"),         # not the principle of either row
+    ({"argument": "lofter_for_1"}, "another case"),       # an argument of another case
+    ({"argument": "trik_for_99"}, "not in data/arguments.csv"),
+    ({"reply": "Too short (S25)."}, "words"),
+    ({"reply": CARD["reply"].replace("(S25)", "(S999)")}, "not in the kit"),
+    ({"reply": CARD["reply"].replace(" (S25)", "").replace(" (carlini_generations)", "")},
+     "no evidence"),
+    ({"position": "maybe"}, "not a position"),
+])
+def test_card_fails_each_answer_inconsistent_with_the_data(change, clue):
+    verdict = evaluate("trik.card", {**CARD, **change})
+    assert not verdict.ok
+    assert clue in verdict.message
+
+
+def test_new_voices_are_sourced_arguments_on_the_for_side():
+    args = data.load("arguments").set_index("argument_id")
+    for aid in ("trik_for_12", "trik_for_13"):
+        assert args.at[aid, "stance"] == "for" and args.at[aid, "source_ids"]
+    assert "open sources" in args.at["trik_for_12", "claim"]
+    ev = data.load("evidence")
+    links = dict(zip(ev[ev.argument_id == "trik_for_13"].fact_id,
+                     ev[ev.argument_id == "trik_for_13"].relation, strict=True))
+    assert links["carlini_generations"] == "supports"
+    assert links["carlini_strict"] == "undermines"
+
+
+def test_law_table_for_trik_shows_deep_synthesis_before_the_dispute():
+    law = trik.law_table("trik", "CN")
+    assert "last_reviewed" in law.columns
+    provisions = law[law["instrument"].str.contains("Deep Synthesis")]
+    assert len(provisions) == 1
+    first = data.load("events").set_index("event_id").at["trik_first_accusation", "date"]
+    assert (provisions["date_in_force"] < first).all()

@@ -51,6 +51,8 @@ READING_NOTES = {
     "S46": "A tech-news summary of the paper: handy, but check its counts against the paper.",
     "S49": "The court's judgment, read in translation: about who owns an AI image, not about "
            "training.",
+    "S67": "The text of China's Deep Synthesis Provisions (2023): Article 14 on training data "
+           "was in force before the dispute began; read it rather than a summary.",
 }
 DEMO_SOURCE = "memorisation demo in this notebook (scikit-learn digits)"
 

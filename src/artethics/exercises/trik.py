@@ -18,6 +18,7 @@ from . import (
     pandas_container_verdict,
 )
 from .lofter import days_between, event_date
+from .reasoning import Option, argument_card, figure_reading
 
 RATE_TOLERANCE = 0.01  # relative: 1 %, so rounding to three significant figures passes
 
@@ -124,3 +125,30 @@ def _days_to_measures(answer):
     return days_verdict(answer, expected, mistakes,
                         "Use trik_first_accusation and trik_measures_in_force in events.csv.",
                         right="right: the accusation came weeks before the Measures applied.")
+
+
+# --- Checked reasoning exercises (issue 13) ---------------------------------------------
+# What the hashtag figure shows, and what it does not (facts.csv trik_hashtag_views: a
+# lower bound of views, one report).
+figure_reading(
+    "trik.hashtag_shows", "trik_hashtag_views",
+    options={
+        "a": Option("That the dispute drew wide public attention on Weibo: at least that "
+                    "many views of a related hashtag."),
+        "b": Option("That tens of millions of people sided with the artists.",
+                    hint="A view is one look at a page. Count what the figure records: does "
+                         "looking at a hashtag tell you what the viewer thought?"),
+        "c": Option("That Trik AI was trained on Snow Fish's paintings.",
+                    hint="Attention is not evidence about training data. Where in the lesson "
+                         "does anything speak to what the tool learned from?"),
+        "d": Option("Exactly how many times the hashtag was viewed.",
+                    hint="Read the claim column again: the figure comes with a word that "
+                         "says which way the true number may lie."),
+    },
+    answer="a",
+    why="a lower bound of views records attention, not agreement, not how many people, and "
+        "nothing about how the tool was trained.")
+
+# Argument card: position, strongest argument, strongest objection, the principle or lens
+# at stake and a reply citing evidence. The rubric judges the reply.
+argument_card("trik.card", "trik", reply_words=(25, 120))
