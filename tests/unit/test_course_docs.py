@@ -376,11 +376,6 @@ def test_the_checker_would_have_caught_the_barrat_sentence():
 # (lesson, hedge id) pairs whose text still asserts the claim on 2026-12-02. The lesson
 # engineers fix the text (see /work/brief/LAW_NOTES.md) and delete the entry.
 KNOWN_ASSERTIONS = {
-    ("03_lofter", "cn_rules_after_lofter"),
-    ("03_lofter", "tool_apps_less_anger"),
-    ("04_trik_ai", "trik_small_set"),
-    ("04_trik_ai", "first_lawsuits"),
-    ("04_trik_ai", "remove_posts"),
 }
 
 
