@@ -77,7 +77,8 @@ def test_executed_copies_and_html_go_to_the_output_folder(run):
     html = run["out"] / "html" / PREFIX
     names = sorted(p.name for p in FIXTURES.glob("runner-*.ipynb"))
     assert sorted(p.name for p in executed.glob("*.ipynb")) == names
-    assert sorted(p.name for p in html.glob("*.html")) == [n + ".html" for n in names]
+    assert sorted(p.name for p in html.glob("*.html")) == [
+        n.removesuffix(".ipynb") + ".html" for n in names]
     nb = nbformat.read(executed / "runner-pass-params.ipynb", as_version=4)
     printed = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
     assert "student=ci seed=0 weights=None" in printed

@@ -143,7 +143,8 @@ def test_default_targets_and_build_paths(kit):
     fail, ok = tasks
     assert fail.parameters == {"level": 2} and ok.parameters == {"student": "ci"}
     assert ok.executed == str(kit / "build" / "executed" / "course" / "solutions" / PASS_NB)
-    assert ok.html == str(kit / "build" / "html" / "course" / "solutions" / (PASS_NB + ".html"))
+    handouts = kit / "build" / "html" / "course" / "solutions"
+    assert ok.html == str(handouts / "runner-pass-params.html")  # not .ipynb.html
 
 
 def test_output_dir_replaces_build(kit, tmp_path):
@@ -253,3 +254,224 @@ def test_external_references_are_found():
             '<script type="module">await import("https://cdn.example/c.mjs")</script>')
     assert runner.external_references(html) == [
         "//cdn.example/b.css", "https://cdn.example/a.js", "https://cdn.example/c.mjs"]
+
+
+# --------------------------------------------------------------------------- limits at the edge
+ALIAS_BOMB = ("a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+              + "".join(f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+                        for p, c in zip("abcdefgh", "bcdefghi", strict=True)))
+
+
+def _quickly(call, seconds=2.0):
+    import time
+
+    started = time.perf_counter()
+    with pytest.raises(runner.UsageError) as err:
+        call()
+    assert time.perf_counter() - started < seconds
+    return str(err.value)
+
+
+def test_alias_bomb_in_a_cli_value_is_refused_quickly():
+    bomb = "{" + ALIAS_BOMB.replace("\n", ", ").rstrip(", ") + "}"
+    message = _quickly(lambda: runner.parse_cli_parameters([("weights", bomb)]))
+    assert message.startswith("-p weights ")
+    assert "more than 10,000 values once its aliases (*name) are expanded" in message
+
+
+def test_alias_bomb_in_a_params_file_is_refused_quickly(tmp_path):
+    file = tmp_path / "bomb.yaml"
+    file.write_text(ALIAS_BOMB, encoding="utf-8")
+    message = _quickly(lambda: runner.load_params_file(file))
+    assert f"--params {file}: more than 10,000 values" in message
+
+
+def test_an_alias_that_contains_itself_is_refused(tmp_path):
+    message = _quickly(lambda: runner.parse_cli_parameters([("weights", "&a [1, *a]")]))
+    assert "refers to the value that contains it" in message
+
+
+def test_a_few_aliases_are_still_fine(tmp_path):
+    file = tmp_path / "p.yaml"
+    file.write_text("poll_before: &p {stance: for, confidence: 3}\npoll_after: *p\n",
+                    encoding="utf-8")
+    assert runner.load_params_file(file) == {
+        "poll_before": {"stance": "for", "confidence": 3},
+        "poll_after": {"stance": "for", "confidence": 3}}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("[" * 30_000 + "]" * 30_000, "nest"),  # libyaml: "maximum nesting depth"
+    ("[" * 60 + "]" * 60, "nested more than 50 levels deep"),
+    ("9" * 5000, "not a valid YAML value"),
+    ("x" * (64 * 1024 + 1), "more than the 65,536 allowed"),
+])
+def test_oversize_or_too_deep_cli_values_are_refused(text, expected):
+    message = _quickly(lambda: runner.parse_cli_parameters([("weights", text)]))
+    assert expected in message
+    assert len(message) < 300  # the value itself is not echoed in full
+
+
+def test_oversize_params_file_is_refused_before_it_is_parsed(tmp_path):
+    file = tmp_path / "big.yaml"
+    file.write_text("student: ci\n" + "# padding\n" * 120_000, encoding="utf-8")
+    message = _quickly(lambda: runner.load_params_file(file))
+    assert "larger than 1,048,576 bytes" in message
+
+
+def test_params_file_that_is_not_text_or_not_a_file(tmp_path):
+    binary = tmp_path / "p.yaml"
+    binary.write_bytes(b"student: \xff\xfe\n")
+    assert "not UTF-8 text" in _quickly(lambda: runner.load_params_file(binary))
+    assert "not a regular file" in _quickly(lambda: runner.load_params_file(tmp_path))
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+def test_params_file_that_is_a_fifo_does_not_block(tmp_path):
+    import os
+
+    fifo = tmp_path / "p.yaml"
+    os.mkfifo(fifo)
+    assert "not a regular file" in _quickly(lambda: runner.load_params_file(fifo))
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-inf", "0", "-3", "1e9", "86401", "2.5", "x"])
+@pytest.mark.parametrize("option", ["--timeout", "--start-timeout"])
+def test_time_limits_on_the_command_line_must_be_finite_and_positive(kit, capsys, option, value):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["run", f"{option}={value}"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument {option}" in err and "from 1 to 86400" in err
+    assert not (kit / "build").exists()
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("nan"), 0, -1, 10**9, True, "60"])
+def test_time_limits_from_python_must_be_finite_and_positive(kit, value):
+    with pytest.raises(runner.UsageError, match="--timeout expected"):
+        runner.run([], timeout=value)
+    with pytest.raises(runner.UsageError, match="--start-timeout expected"):
+        runner.run([], start_timeout=value)
+    assert not (kit / "build").exists()
+
+
+def test_time_limits_that_are_fine(kit):
+    (task, _) = runner.plan([], {}, timeout=1, start_timeout=86400)
+    assert (task.timeout, task.start_timeout) == (1, 86400)
+    assert runner.check_timeout(2.5, "--timeout") == 3
+
+
+# --------------------------------------------------------------------------- where answers go
+def test_the_run_records_into_a_fresh_database_in_the_output_folder(tmp_path):
+    out = tmp_path / "build"
+    out.mkdir()
+    for name in ("responses.sqlite", "responses.sqlite-wal", "responses.sqlite-shm"):
+        (out / name).write_text("an earlier run", encoding="utf-8")
+    env = runner.run_environment(out)
+    assert env == {"ARTETHICS_DB": str(out.resolve() / "responses.sqlite"),
+                   "ARTETHICS_CLASS_DIR": None}
+    assert sorted(p.name for p in out.iterdir()) == []
+
+
+def test_the_run_never_replaces_the_users_own_database(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    own = tmp_path / ".artethics" / "responses.sqlite"
+    own.parent.mkdir()
+    own.write_text("my answers", encoding="utf-8")
+    with pytest.raises(runner.UsageError, match="holds your own answers database"):
+        runner.run_environment(tmp_path / ".artethics")
+    assert own.read_text(encoding="utf-8") == "my answers"
+
+
+# --------------------------------------------------------------------------- handouts
+def test_handout_names_drop_the_notebook_suffix():
+    assert runner.handout_name("course/solutions/03_lofter.ipynb") == (
+        "course/solutions/03_lofter.html")
+    assert runner.handout_name("notebooks/00_orientation.ipynb") == "notebooks/00_orientation.html"
+
+
+STATIC = '<div class="artethics-static"><p>Verdict: leans against</p></div>'
+WIDGET = {"model_id": "0123456789abcdef0123456789abcdef", "version_major": 2,
+          "version_minor": 0}
+READING = "https://www.example.org/report?id=1&lang=zh"
+
+
+def handout_source():
+    """An executed lesson as papermill leaves it: widget state in the metadata, a widget
+    output with its static HTML, a solution cell, Chinese text and a bare URL."""
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    widget_output = new_output("display_data", data={
+        "application/vnd.jupyter.widget-view+json": WIDGET, "text/html": STATIC,
+        "text/plain": "Balance"})
+    bare_widget = new_output("display_data", data={
+        "application/vnd.jupyter.widget-view+json": dict(WIDGET, model_id="f" * 32)})
+    cells = [
+        new_markdown_cell("# 乐乎 LOFTER 与 AI 绘画\n\nRead more at <https://www.lofter.com>."),
+        new_code_cell("show_balance('lofter')", outputs=[widget_output, bare_widget]),
+        new_code_cell("### BEGIN SOLUTION\nanswer = 3\n### END SOLUTION\nanswer",
+                      outputs=[new_output("execute_result", data={"text/plain": "3"},
+                                          execution_count=2)]),
+        new_code_cell("print(url)", outputs=[new_output("stream", name="stdout",
+                                                        text=f"See {READING}.\n")]),
+        new_code_cell("readings", outputs=[new_output("execute_result", data={
+            "text/html": f"<table><tr><td>{READING.replace('&', '&amp;')}</td></tr></table>",
+            "text/plain": READING}, execution_count=4)]),
+    ]
+    state = {"state": {WIDGET["model_id"]: {"model_name": "VBoxModel", "state": {}}},
+             "version_major": 2, "version_minor": 0}
+    return new_notebook(cells=cells, metadata={
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "widgets": {"application/vnd.jupyter.widget-state+json": state}})
+
+
+def test_handout_copy_has_static_widgets_and_no_solution_markers():
+    from artethics.tools.papermill_worker import handout_notebook
+
+    source = handout_source()
+    copy = handout_notebook(source)
+    assert "widgets" not in copy.metadata
+    [widget] = copy.cells[1].outputs  # a bare widget view, with nothing static, goes
+    assert sorted(widget.data) == ["text/html", "text/plain"]  # the view is gone, HTML stays
+    assert copy.cells[2].source == "answer = 3\nanswer"
+    assert "### BEGIN SOLUTION" in source.cells[2].source  # the executed copy is unchanged
+    assert "widgets" in source.metadata
+
+
+@pytest.mark.parametrize("html, expected", [
+    ("<p>see https://a.org/x.html, then</p>",
+     '<p>see <a href="https://a.org/x.html">https://a.org/x.html</a>, then</p>'),
+    ("(https://b.org/y_(1)).", '(<a href="https://b.org/y_(1)">https://b.org/y_(1)</a>).'),
+    ("&lt;https://d.org/p?a=1&amp;b=2&gt;",
+     '&lt;<a href="https://d.org/p?a=1&amp;b=2">https://d.org/p?a=1&amp;b=2</a>&gt;'),
+    ('<a href="https://c.org">https://c.org</a>', '<a href="https://c.org">https://c.org</a>'),
+    ('<script>var u = "https://e.org" < 3;</script>',
+     '<script>var u = "https://e.org" < 3;</script>'),
+    ('<style>/* https://f.org */</style><!-- https://g.org -->',
+     '<style>/* https://f.org */</style><!-- https://g.org -->'),
+    ('<img src="https://h.org/i.png" alt="x">', '<img src="https://h.org/i.png" alt="x">'),
+    ("<td>http://i.cn/中文</td>", '<td><a href="http://i.cn/中文">http://i.cn/中文</a></td>'),
+    ("<abbr>https://j.org</abbr>", '<abbr><a href="https://j.org">https://j.org</a></abbr>'),
+])
+def test_bare_addresses_become_links(html, expected):
+    from artethics.tools.papermill_worker import linkify
+
+    assert linkify(html) == expected
+
+
+def test_html_handout_is_readable_offline(tmp_path):
+    from artethics.tools.papermill_worker import write_html
+
+    page = tmp_path / "html" / "03_lofter.html"
+    write_html(handout_source(), str(page))
+    html = page.read_text(encoding="utf-8")
+    assert STATIC in html  # the widget's static content, not an empty widget view
+    assert "application/vnd.jupyter.widget-view+json" not in html
+    assert "BEGIN SOLUTION" not in html and "END SOLUTION" not in html
+    assert "answer = 3" in html or "answer</span>" in html
+    link = f'<a href="{READING.replace("&", "&amp;")}">'
+    assert html.count(link) == 2  # in the printed text and in the table
+    assert 'href="https://www.lofter.com"' in html
+    assert '"Noto Sans CJK SC", "Noto Sans CJK TC"' in html and "Microsoft YaHei" in html
+    assert "乐乎" in html
+    assert runner.external_references(html) == []

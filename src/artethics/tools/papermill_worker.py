@@ -3,7 +3,14 @@
 Runs inside the runner's worker processes (``concurrent.futures`` with the
 forkserver or spawn context). Each worker imports papermill once, then runs many
 notebooks; it keeps one *spare* kernel booting while the current notebook runs,
-so the next notebook does not wait for a kernel to start.
+so the next notebook does not wait for a kernel to start, nor for pandas,
+matplotlib and the kit to be imported: the spare imports them (:data:`WARM_MODULES`,
+imports only, silently: no name, no history, no execution count) as soon as it is
+up. Every notebook still gets a fresh kernel process of its own, which runs exactly
+that one notebook and is shut down after it.
+
+The HTML handout (:func:`write_html`) is written by the runner's main process,
+off the workers' critical path.
 
 Nothing here runs on import: :func:`init_worker` is the process initializer.
 """
@@ -70,15 +77,39 @@ def first_traceback_lines(traceback: list[str], limit: int = TRACEBACK_LINES) ->
 
 
 # --------------------------------------------------------------------------- worker state
-_SPARE: dict = {}  # {"km": KernelManager, "cwd": str, "kernel": name} while a spare is booting
+# What a spare kernel imports before a notebook is assigned to it: the heavy modules
+# (in the order a lesson imports them) and the kit's lesson modules. Importing them
+# has no side effect on what a notebook shows (the kit's modules promise no side
+# effects on import); a notebook that imports them again finds them loaded.
+WARM_MODULES = (
+    "numpy", "pandas", "matplotlib", "matplotlib.pyplot", "ipywidgets",
+    "artethics.data", "artethics.sources", "artethics.tables", "artethics.plotting",
+    "artethics.reflection", "artethics.exercises", "artethics.widgets",
+)
+# One expression run with silent=True, store_history=False: it binds no name in the
+# notebook's namespace, stores no history or output and leaves the execution count
+# at 0. An import that fails stops the warm-up quietly; the notebook then imports
+# (and reports) for itself.
+WARM_CODE = ("(lambda load, names: [load(name) for name in names])"
+             f"(__import__('importlib').import_module, {WARM_MODULES!r})")
+
+_SPARE: dict = {}  # {"km", "kc" (warm-up client), "cwd", "kernel"} while a spare is booting
 _CURRENT: dict = {}  # the notebook in progress: {"nb_man": ..., "client": ...}
 _SOCKETS: dict = {}  # {"dir": private folder for the kernels' IPC sockets, "n": counter}
 
 
-def init_worker(first_cwd: str | None, kernel_name: str = "python3") -> None:
-    """Process initializer: fast imports, papermill once, first spare kernel."""
+def init_worker(first_cwd: str | None, kernel_name: str = "python3",
+                environment: dict[str, str | None] | None = None) -> None:
+    """Process initializer: the kernels' environment, fast imports, papermill once,
+    first spare kernel. ``environment`` sets (str) or removes (None) variables that
+    every kernel of this worker inherits (e.g. where answers are recorded)."""
     # Kernels inherit this: hash-seeded ordering stays the same from run to run.
     os.environ.setdefault("PYTHONHASHSEED", "0")
+    for name, value in sorted((environment or {}).items()):
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
     block_slow_optional_imports()
     import papermill  # noqa: F401  (imported once per worker, reused for every notebook)
 
@@ -125,7 +156,23 @@ def _start_spare(cwd: str, kernel_name: str) -> None:
     else:
         km = AsyncKernelManager(kernel_name=kernel_name)
     run_sync(km.start_kernel)(cwd=cwd)
-    _SPARE.update(km=km, cwd=cwd, kernel=kernel_name)
+    _SPARE.update(km=km, kc=_warm_up(km), cwd=cwd, kernel=kernel_name)
+
+
+def _warm_up(km):
+    """Ask the booting kernel to import :data:`WARM_MODULES`; returns the client.
+
+    Only sends: the request waits in the kernel's queue until it is up and runs
+    while the worker's current notebook runs. The client stays open (a closed
+    socket could drop the request) until the kernel is taken or dropped.
+    """
+    from jupyter_client.blocking import BlockingKernelClient
+
+    kc = BlockingKernelClient()
+    kc.load_connection_info(km.get_connection_info())
+    kc.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
+    kc.execute(WARM_CODE, silent=True, store_history=False, allow_stdin=False)
+    return kc
 
 
 def _socket_prefix() -> str:
@@ -137,24 +184,60 @@ def _socket_prefix() -> str:
     return str(Path(_SOCKETS["dir"]) / f"k{_SOCKETS['n']}")
 
 
-def _take_kernel(cwd: str, kernel_name: str):
-    """The spare kernel if it fits this notebook, else a fresh one; then boot the next spare."""
-    if _SPARE and (_SPARE["cwd"], _SPARE["kernel"]) != (cwd, kernel_name):
+def _take_kernel(cwd: str, kernel_name: str, timeout: float):
+    """The spare kernel (else a fresh one, if the spare runs another kernel), warmed
+    up and in this notebook's folder; then boot the next spare. Returns (manager,
+    warm-up client)."""
+    if _SPARE and _SPARE["kernel"] != kernel_name:
         _drop_spare()
     if not _SPARE:
         _start_spare(cwd, kernel_name)
-    km = _SPARE.pop("km")
+    km, kc = _SPARE.pop("km"), _SPARE.pop("kc")
     _SPARE.clear()
+    try:
+        _settle(km, kc, cwd, timeout)
+    except BaseException:
+        _shutdown(km, kc)
+        raise
     _start_spare(cwd, kernel_name)
-    return km
+    return km, kc
 
 
-def _shutdown(km, client=None) -> None:
+def _settle(km, kc, cwd: str, timeout: float) -> None:
+    """Wait until the spare kernel has finished its warm-up (the notebook's first cell
+    must not wait behind it, nor count its time), and move it into the notebook's
+    folder, as if it had been started there (spares start in the first notebook's)."""
+    from queue import Empty
+
+    from jupyter_core.utils import run_sync
+
+    msg_id = kc.execute(f"__import__('os').chdir({cwd!r})", silent=True,
+                        store_history=False, allow_stdin=False)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            reply = kc.get_shell_msg(timeout=1)
+        except Empty:
+            if not run_sync(km.is_alive)():
+                raise RuntimeError("Kernel died before the notebook started") from None
+            continue
+        if reply.get("parent_header", {}).get("msg_id") == msg_id:
+            if reply["content"].get("status") != "ok":
+                raise RuntimeError(f"the kernel could not change to the folder {cwd}")
+            return
+    raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+
+
+def _shutdown(km, *clients) -> None:
+    """Close the clients' channels (an nbclient client's or a kernel client) and stop
+    the kernel at once."""
     from jupyter_core.utils import run_sync
 
     try:
-        if client is not None and getattr(client, "kc", None) is not None:
-            client.kc.stop_channels()
+        for client in clients:
+            kc = getattr(client, "kc", client)
+            if kc is not None and hasattr(kc, "stop_channels"):
+                kc.stop_channels()
         if km.has_kernel:
             run_sync(km.shutdown_kernel)(now=True)
     except Exception:  # noqa: BLE001  (a kernel that is already gone needs no shutdown)
@@ -163,7 +246,7 @@ def _shutdown(km, client=None) -> None:
 
 def _drop_spare() -> None:
     if _SPARE.get("km") is not None:
-        _shutdown(_SPARE["km"])
+        _shutdown(_SPARE["km"], _SPARE.get("kc"))
     _SPARE.clear()
 
 
@@ -178,8 +261,7 @@ def _cleanup_worker() -> None:
 
 # --------------------------------------------------------------------------- one notebook
 def run_notebook(task: Task) -> Result:
-    """Execute one notebook; write the executed copy and the HTML handout."""
-    import nbformat
+    """Execute one notebook in a kernel of its own; write the executed copy."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -188,10 +270,10 @@ def run_notebook(task: Task) -> Result:
     kernel_name = _kernel_name(task.source)
     started = time.perf_counter()
     _CURRENT.clear()
-    km = None
+    km = warm_kc = None
     outcome: dict = {"status": OK}
     try:
-        km = _take_kernel(cwd, kernel_name)
+        km, warm_kc = _take_kernel(cwd, kernel_name, task.start_timeout)
         papermill.execute_notebook(
             task.source, task.executed, parameters=task.parameters, engine_name="artethics",
             kernel_name=kernel_name, cwd=cwd, km=km, progress_bar=False, log_output=False,
@@ -204,14 +286,8 @@ def run_notebook(task: Task) -> Result:
         outcome = _crash_outcome(err, task)
     finally:
         if km is not None:
-            _shutdown(km, _CURRENT.get("client"))
+            _shutdown(km, _CURRENT.get("client"), warm_kc)
     seconds = time.perf_counter() - started
-    if Path(task.executed).exists():
-        try:
-            write_html(nbformat.read(task.executed, as_version=4), task.html)
-        except Exception as err:  # noqa: BLE001  (reported like a failed cell)
-            outcome = {"status": FAILED, "ename": type(err).__name__,
-                       "evalue": f"writing the HTML handout failed: {err}"}
     return Result(name=task.name, seconds=round(seconds, 2), **outcome)
 
 
@@ -266,27 +342,118 @@ def _save_partial(nb, path: str) -> None:
 
 # --------------------------------------------------------------------------- HTML handouts
 # The default "lab" template with every remote <script> removed, so a handout opens
-# offline without reaching any CDN: require.js and the widget manager (not needed for
-# static outputs), MathJax (TeX in Markdown then shows as written), mermaid (unused).
+# offline without reaching any CDN: require.js and the widget manager (the handout
+# shows each widget's static HTML instead), MathJax (TeX in Markdown then shows as
+# written), mermaid (unused). Chinese text gets a font stack that has its glyphs on
+# Linux, macOS and Windows alike.
+CJK_FONTS = ('"Noto Sans CJK SC", "Noto Sans CJK TC", "Noto Sans SC", "Noto Sans TC", '
+             '"Source Han Sans SC", "PingFang SC", "PingFang TC", "Hiragino Sans GB", '
+             '"Microsoft YaHei", "Microsoft JhengHei", "WenQuanYi Micro Hei"')
+HANDOUT_CSS = f"""
+/* artethics: Chinese (Simplified and Traditional) text in a font that has the glyphs */
+:root {{
+  --jp-ui-font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, {CJK_FONTS},
+    sans-serif;
+  --jp-content-font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, {CJK_FONTS},
+    sans-serif;
+  --jp-code-font-family: Menlo, Consolas, "DejaVu Sans Mono", "Noto Sans Mono CJK SC",
+    {CJK_FONTS}, monospace;
+}}
+body {{ font-family: var(--jp-content-font-family); }}
+"""
 OFFLINE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
 {% block jupyter_widgets %}{% endblock jupyter_widgets %}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block html_head_css -%}
+<style type="text/css">""" + HANDOUT_CSS + """</style>
+{%- endblock html_head_css -%}
 """
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+SOLUTION_MARKER = re.compile(r"^[ \t]*###[ \t]*(BEGIN|END)[ \t]+SOLUTION[ \t]*(\r?\n|$)", re.M)
 
 
 def html_exporter():
-    from jinja2 import DictLoader
-    from nbconvert import HTMLExporter
+    """One exporter per process (its templates and filters compile once)."""
+    if "exporter" not in _EXPORTER:
+        from jinja2 import DictLoader
+        from nbconvert import HTMLExporter
 
-    return HTMLExporter(
-        template_file="artethics_offline.html.j2",
-        extra_loaders=[DictLoader({"artethics_offline.html.j2": OFFLINE_TEMPLATE})],
-    )
+        _EXPORTER["exporter"] = HTMLExporter(
+            template_file="artethics_offline.html.j2",
+            extra_loaders=[DictLoader({"artethics_offline.html.j2": OFFLINE_TEMPLATE})],
+        )
+    return _EXPORTER["exporter"]
+
+
+_EXPORTER: dict = {}
+
+
+def handout_notebook(nb):
+    """A copy of an executed notebook as a handout shows it: no live widget views
+    (each widget output's static HTML shows instead; an output that is only a widget
+    view, with nothing static to show, goes), no widget state, no ``### BEGIN/END
+    SOLUTION`` marker lines."""
+    import copy
+
+    nb = copy.deepcopy(nb)
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.source = SOLUTION_MARKER.sub("", cell.source)
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop(WIDGET_VIEW, None)
+        if "outputs" in cell:
+            cell.outputs = [o for o in cell.outputs if "data" not in o or o.data]
+    return nb
+
+
+_URL = re.compile(r"https?://[^\s<>\"']+")
+_SKIPPED = re.compile(r"<(script|style|textarea|title|svg)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
+_ENTITY_TAIL = re.compile(r"&(?:gt|lt|quot|apos|#x?[0-9a-f]+);?$", re.I)
+
+
+def linkify(html: str) -> str:
+    """Make every bare http(s) address in the text of ``html`` a link; addresses
+    already in a link, in tags, scripts, styles, comments or SVG stay as they are."""
+    out, depth, pos = [], 0, 0
+    while pos < len(html):
+        found = _SKIPPED.match(html, pos) or _TAG.match(html, pos)
+        if found is not None:
+            token = found.group(0)
+            low = token[:3].lower()
+            if low.startswith("<a") and (len(token) == 2 or not token[2].isalnum()):
+                depth += 1
+            elif low == "</a":
+                depth = max(0, depth - 1)
+            out.append(token)
+            pos += len(token)
+            continue
+        nxt = html.find("<", pos + 1) if html[pos] == "<" else html.find("<", pos)
+        end = len(html) if nxt == -1 else nxt
+        text = html[pos:end]
+        out.append(text if depth else _URL.sub(_link, text))
+        pos = end
+    return "".join(out)
+
+
+def _link(match: re.Match) -> str:
+    url, tail = match.group(0), ""
+    while True:
+        entity = _ENTITY_TAIL.search(url)
+        if entity and entity.start() > len("https://"):
+            url, tail = url[:entity.start()], url[entity.start():] + tail
+        elif url[-1] in ".,;:!?]}'\"" or (url[-1] == ")" and url.count("(") < url.count(")")):
+            url, tail = url[:-1], url[-1] + tail
+        else:
+            break
+    return f'<a href="{url}">{url}</a>{tail}'
 
 
 def write_html(nb, path: str) -> None:
-    body, _ = html_exporter().from_notebook_node(nb)
+    """The handout of an executed notebook: offline, static widgets, clickable links."""
+    body, _ = html_exporter().from_notebook_node(handout_notebook(nb))
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    Path(path).write_text(body, encoding="utf-8")
+    Path(path).write_text(linkify(body), encoding="utf-8")

@@ -1,9 +1,12 @@
 """``artethics run``: execute the course's notebooks headless with papermill.
 
 Executed copies go to ``build/executed/<path>``, HTML handouts to
-``build/html/<path>.html``; the notebooks themselves are only read. Parameters
-(``-p NAME VALUE``, ``--params FILE.yaml``) are checked against every target's
-annotated ``parameters`` cell before anything executes.
+``build/html/<folder>/<name>.html`` (``03_lofter.ipynb`` -> ``03_lofter.html``); the
+notebooks themselves are only read. Answers that notebooks record during the run go
+to ``build/responses.sqlite`` (a fresh database each run; no class folder), never to
+the user's own ``~/.artethics``. Parameters (``-p NAME VALUE``, ``--params
+FILE.yaml``) are read as YAML with a size and alias limit and checked against every
+target's annotated ``parameters`` cell before anything executes.
 
 Usage from Python::
 
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import math
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -42,6 +46,13 @@ __all__ = [
 
 DEFAULT_FOLDERS = ("notebooks", "course/solutions", "course")  # course/*.ipynb: the dashboard
 SKIP_PARTS = {".ipynb_checkpoints", "build", ".venv", ".git"}
+RUN_DB = "responses.sqlite"  # in the output folder: where the run's notebooks record answers
+MAX_TIMEOUT = 24 * 60 * 60  # seconds: --timeout and --start-timeout are at most one day
+# Parameters are small: limits that refuse an oversize file or a YAML alias bomb at once.
+MAX_VALUE_BYTES = 64 * 1024  # one -p VALUE
+MAX_FILE_BYTES = 1024 * 1024  # one --params file
+MAX_YAML_NODES = 10_000  # values in the parameters, counting each alias use in full
+MAX_YAML_DEPTH = 50  # lists and mappings inside one another
 
 
 class UsageError(ArtethicsError, ValueError):
@@ -54,10 +65,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="notebooks or folders (default: notebooks/ and course/solutions/)")
     parser.add_argument("-j", "--jobs", type=_positive_int, default=None,
                         help="worker processes (default: one per core)")
-    parser.add_argument("--timeout", type=_positive_int, default=120,
-                        help="seconds one cell may run before it counts as hung (default 120)")
-    parser.add_argument("--start-timeout", type=_positive_int, default=60,
-                        help="seconds a kernel may take to start (default 60)")
+    parser.add_argument("--timeout", type=_seconds, default=120,
+                        help="seconds one cell may run before it counts as hung "
+                             f"(default 120, at most {MAX_TIMEOUT})")
+    parser.add_argument("--start-timeout", type=_seconds, default=60,
+                        help="seconds a kernel may take to start "
+                             f"(default 60, at most {MAX_TIMEOUT})")
     parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
                         metavar=("NAME", "VALUE"),
                         help="set a parameter; VALUE is read as YAML (e.g. 3, true, 'text')")
@@ -77,6 +90,29 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
     return value
+
+
+def _seconds(text: str) -> int:
+    """A time limit from the command line: a whole number of seconds, 1 to MAX_TIMEOUT."""
+    try:
+        return check_timeout(int(text.strip()), "")
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of seconds from 1 to {MAX_TIMEOUT}, got {text!r}") from None
+    except UsageError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def check_timeout(value, option: str) -> int:
+    """A time limit that is a finite number of seconds, at least 1 and at most one day
+    (inf, nan, 0, negative numbers and bool are refused with UsageError)."""
+    label = f"{option} " if option else ""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise UsageError(f"{label}expected a number of seconds, got {value!r}")
+    if not math.isfinite(value) or not 1 <= value <= MAX_TIMEOUT:
+        raise UsageError(f"{label}expected a finite number of seconds from 1 to {MAX_TIMEOUT}, "
+                         f"got {value!r}")
+    return int(value) if float(value).is_integer() else math.ceil(value)
 
 
 def main(args: argparse.Namespace) -> int:
@@ -133,39 +169,123 @@ def relative_name(notebook: Path, root: Path) -> str:
 
 # --------------------------------------------------------------------------- parameters
 def parse_cli_parameters(pairs: Iterable[Sequence[str]]) -> dict:
-    """``-p NAME VALUE`` pairs to a dict; each VALUE is read as YAML (like papermill's -y)."""
-    import yaml
-
+    """``-p NAME VALUE`` pairs to a dict; each VALUE is read as YAML (like papermill's -y),
+    with the size and alias limits of :func:`read_yaml`."""
     out = {}
     for name, text in pairs:
         _check_name(name, "-p")
-        try:
-            out[name] = yaml.safe_load(text) if text.strip() else text
-        except yaml.YAMLError as err:
-            raise UsageError(f"-p {name} {text!r}: not a valid YAML value ({_yaml_problem(err)}); "
-                             "quote text, e.g. -p student \"'Chan Tai Man'\"") from None
+        if not text.strip():
+            out[name] = text
+            continue
+        origin = f"-p {name} {_shorten(text)!r}"
+        out[name] = read_yaml(text, origin, MAX_VALUE_BYTES,
+                              hint="quote text, e.g. -p student \"'Chan Tai Man'\"")
     return out
 
 
 def load_params_file(path: str | os.PathLike) -> dict:
-    """A YAML file holding one mapping ``name: value``."""
-    import yaml
-
+    """A YAML file holding one mapping ``name: value`` (at most MAX_FILE_BYTES)."""
     file = Path(path)
+    origin = f"--params {file}"
     if not file.is_file():
-        raise UsageError(f"--params {file}: no such file")
+        raise UsageError(f"{origin}: no such file" if not file.exists()
+                         else f"{origin}: not a regular file (give a .yaml file)")
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        raise UsageError(f"--params {file}: not valid YAML: {_yaml_problem(err)}") from None
+        with file.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise UsageError(f"{origin}: cannot be read ({err.strerror or err})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise UsageError(f"{origin}: larger than {MAX_FILE_BYTES:,} bytes; a parameters file "
+                         "holds a few `name: value` lines")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{origin}: not UTF-8 text; save it as UTF-8") from None
+    data = read_yaml(text, origin, MAX_FILE_BYTES, what="not valid YAML")
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise UsageError(f"--params {file}: expected a mapping of `name: value` lines, "
+        raise UsageError(f"{origin}: expected a mapping of `name: value` lines, "
                          f"found a {type(data).__name__}")
     for name in data:
-        _check_name(name, f"--params {file}")
+        _check_name(name, origin)
     return dict(data)
+
+
+def read_yaml(text: str, origin: str, max_bytes: int, *, what: str = "not a valid YAML value",
+              hint: str = ""):
+    """Parse one YAML document safely: refuse text over ``max_bytes``, nesting deeper
+    than MAX_YAML_DEPTH, more than MAX_YAML_NODES values once aliases are expanded (an
+    alias bomb is refused without being expanded) and aliases that refer to themselves."""
+    import yaml
+
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        raise UsageError(f"{origin}: {size:,} bytes, more than the {max_bytes:,} allowed "
+                         "for parameters")
+    hint = f"; {hint}" if hint else ""
+    # libyaml's parser when present: fast on deep nesting (the pure-Python scanner is
+    # quadratic there) and limited to 1000 levels by itself.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        node = yaml.compose(text, Loader=loader)
+        _check_yaml_size(node)
+        return yaml.load(text, Loader=loader)  # noqa: S506  (a safe loader)
+    except yaml.YAMLError as err:
+        raise UsageError(f"{origin}: {what} ({_yaml_problem(err)}){hint}") from None
+    except _YamlTooBig as err:
+        raise UsageError(f"{origin}: {err}") from None
+    except RecursionError:
+        raise UsageError(f"{origin}: nested more than {MAX_YAML_DEPTH} levels deep") from None
+    except (ValueError, OverflowError) as err:  # e.g. an integer of more than 4300 digits
+        raise UsageError(f"{origin}: {what} ({_shorten(str(err))}){hint}") from None
+
+
+class _YamlTooBig(Exception):
+    pass
+
+
+def _check_yaml_size(root) -> None:
+    """Count the values a composed YAML node stands for, each alias in full, without
+    building them; raise _YamlTooBig past the limits."""
+    import yaml
+
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def count(node, depth: int) -> int:
+        if depth > MAX_YAML_DEPTH:
+            raise _YamlTooBig(f"nested more than {MAX_YAML_DEPTH} levels deep")
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:
+            raise _YamlTooBig("an alias refers to the value that contains it (a loop); "
+                              "write the value out instead")
+        open_nodes.add(key)
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        else:
+            children = []
+        for child in children:
+            total += count(child, depth + 1)
+            if total > MAX_YAML_NODES:
+                raise _YamlTooBig(f"more than {MAX_YAML_NODES:,} values once its aliases (*name) "
+                                  "are expanded; write the values out, or pass fewer")
+        open_nodes.discard(key)
+        sizes[key] = total
+        return total
+
+    if root is not None:
+        count(root, 0)
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _yaml_problem(err) -> str:
@@ -285,6 +405,8 @@ def _wrong_type_messages(name, value, owners, declared) -> list[str]:
 def plan(paths_given: Sequence[str], parameters: dict, *, timeout: int = 120,
          start_timeout: int = 60, output_dir: str | os.PathLike | None = None) -> list[Task]:
     """Everything to execute, validated; raises UsageError before anything runs."""
+    timeout = check_timeout(timeout, "--timeout")
+    start_timeout = check_timeout(start_timeout, "--start-timeout")
     root = paths.root()
     targets = find_targets(paths_given, root)
     names = {nb: relative_name(nb, root) for nb in targets}
@@ -293,25 +415,55 @@ def plan(paths_given: Sequence[str], parameters: dict, *, timeout: int = 120,
     out = Path(output_dir) if output_dir else paths.build_dir()
     return [Task(source=str(nb.resolve()), name=names[nb],
                  executed=str(out / "executed" / names[nb]),
-                 html=str(out / "html" / (names[nb] + ".html")),
+                 html=str(out / "html" / handout_name(names[nb])),
                  parameters=per_notebook[names[nb]], timeout=timeout, start_timeout=start_timeout)
             for nb in targets]
+
+
+def handout_name(name: str) -> str:
+    """``course/solutions/03_lofter.ipynb`` -> ``course/solutions/03_lofter.html``."""
+    path = Path(name)
+    return (path.with_suffix(".html") if path.suffix == ".ipynb" else
+            path.with_name(path.name + ".html")).as_posix()
 
 
 def run(paths_given: Sequence[str] = (), *, parameters: dict | None = None, jobs: int | None = None,
         timeout: int = 120, start_timeout: int = 60, output_dir=None,
         progress: bool | None = None) -> list[Result]:
-    """Validate, then execute every target in worker processes; results sorted by notebook."""
+    """Validate, then execute every target in worker processes; results sorted by notebook.
+
+    Answers recorded by the notebooks go to a fresh ``responses.sqlite`` in the output
+    folder (``build/`` by default), with the class folder off.
+    """
     tasks = plan(paths_given, dict(parameters or {}), timeout=timeout,
                  start_timeout=start_timeout, output_dir=output_dir)
-    results = execute(tasks, jobs=jobs or default_jobs(), progress=progress)
+    out = Path(output_dir) if output_dir else paths.build_dir()
+    results = execute(tasks, jobs=jobs or default_jobs(), progress=progress,
+                      environment=run_environment(out))
     return sorted(results, key=lambda r: r.name)
 
 
-def execute(tasks: list[Task], *, jobs: int, progress: bool | None = None) -> list[Result]:
-    """Run tasks in a pool of worker processes, each importing papermill once."""
+def run_environment(out: Path) -> dict[str, str | None]:
+    """What the kernels of a run get: answers into ``out/responses.sqlite`` (emptied
+    first, so that no earlier run's answers show in this run's outputs), no class
+    folder. The user's own ``~/.artethics`` and class folder are never touched."""
+    db = out.resolve() / RUN_DB
+    if db == (Path.home() / ".artethics" / RUN_DB).resolve():
+        raise UsageError(f"--output-dir {out}: that folder holds your own answers database; "
+                         "choose another output folder (default: build/ in the kit)")
+    for leftover in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        if leftover.is_file() or leftover.is_symlink():
+            leftover.unlink()
+    return {"ARTETHICS_DB": str(db), "ARTETHICS_CLASS_DIR": None}
+
+
+def execute(tasks: list[Task], *, jobs: int, progress: bool | None = None,
+            environment: dict[str, str | None] | None = None) -> list[Result]:
+    """Run tasks in a pool of worker processes, each importing papermill once; each
+    finished notebook's HTML handout is written here, in a thread of this process,
+    while the workers go on with the next notebooks."""
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 
     from artethics.tools import papermill_worker as worker
 
@@ -319,18 +471,42 @@ def execute(tasks: list[Task], *, jobs: int, progress: bool | None = None) -> li
         return []
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     first_cwd = str(Path(tasks[0].source).parent)
-    results = []
+    results, handouts = [], []
     bar = _progress_bar(len(tasks), progress)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)),
-                             mp_context=multiprocessing.get_context(method),
-                             initializer=worker.init_worker, initargs=(first_cwd,)) as pool:
+    with ThreadPoolExecutor(max_workers=1) as export, \
+            ProcessPoolExecutor(max_workers=min(jobs, len(tasks)),
+                                mp_context=multiprocessing.get_context(method),
+                                initializer=worker.init_worker,
+                                initargs=(first_cwd, "python3", environment)) as pool:
         futures = {pool.submit(worker.run_notebook, task): task for task in tasks}
         for future in as_completed(futures):
-            results.append(_result_of(future, futures[future]))
-            bar.set_postfix_str(futures[future].name, refresh=False)
+            task = futures[future]
+            result = _result_of(future, task)
+            handouts.append(export.submit(_with_handout, result, task))
+            bar.set_postfix_str(task.name, refresh=False)
             bar.update(1)
+        results = [handout.result() for handout in handouts]
     bar.close()
     return results
+
+
+def _with_handout(result: Result, task: Task) -> Result:
+    """Write the HTML handout of an executed copy; a failure to write it fails the notebook."""
+    import dataclasses
+
+    import nbformat
+
+    from artethics.tools.papermill_worker import write_html
+
+    if not Path(task.executed).exists():
+        return result
+    try:
+        write_html(nbformat.read(task.executed, as_version=4), task.html)
+    except Exception as err:  # noqa: BLE001  (reported like a failed cell)
+        return dataclasses.replace(result, status=FAILED, cell=None, ename=type(err).__name__,
+                                   evalue=f"writing the HTML handout failed: {err}",
+                                   traceback=())
+    return result
 
 
 def _result_of(future, task: Task) -> Result:
