@@ -120,3 +120,68 @@ def test_trailing_semicolon_is_rejected():
     nb = _fixture()
     nb.cells[2].source = "x = 1\nprint(x);"
     assert any("ends with ';'" in p for p in nbform.problems(nb))
+
+
+# --- nbgrader grading metadata (issue 17) ---------------------------------------------------
+
+
+def _grading(nb, cell_id):
+    return next(c for c in nb.cells if c.id == cell_id).metadata["nbgrader"]
+
+
+def test_checks_are_autograder_tests_worth_one_point_by_default():
+    nb = _fixture()
+    check = _grading(nb, "check")
+    assert check["grade"] is True and check["points"] == 1 and check["locked"] is True
+    assert check["solution"] is False
+    answer = _grading(nb, "answer")
+    assert answer["grade"] is False and answer["solution"] is True and "points" not in answer
+
+
+def test_reflections_are_manually_graded_with_the_rubric_points():
+    nb = _fixture()
+    reflect = _grading(nb, "reflect")
+    assert reflect == {"grade": True, "grade_id": "demo-why-answer", "locked": False,
+                       "points": nbform.RUBRIC_POINTS, "schema_version": 3, "solution": True,
+                       "task": False}
+    rubrics = (ROOT / "course" / "guide" / "rubrics.md").read_text(encoding="utf-8")
+    assert f"**{nbform.RUBRIC_POINTS} excellent" in rubrics  # the rubric's top level
+
+
+def test_the_policy_draft_is_manually_graded_and_its_check_autograded():
+    nb = _fixture()
+    nb.cells[3].metadata["artethics"] = {"role": "answer", "exercise": "synthesis.policy"}
+    nb.cells[3].metadata.pop("nbgrader")
+    grading = nbform.normalise(nb).cells[3].metadata["nbgrader"]
+    assert grading["grade"] is True and grading["solution"] is True
+    assert grading["points"] == nbform.RUBRIC_POINTS
+
+
+def test_a_lesson_weighs_its_checks_in_its_metadata():
+    nb = _fixture()
+    nb.metadata["artethics"]["points"] = {"demo.gap": 3}
+    assert _grading(nbform.normalise(nb), "check")["points"] == 3
+    assert nbform.problems(nbform.normalise(nb)) == []
+
+
+@pytest.mark.parametrize("points, expected", [
+    ({"demo.nothing": 2}, "has no check cell"),
+    ({"demo.gap": 0}, "give a positive number"),
+    ({"demo.gap": "two"}, "give a positive number"),
+    ([2], "must be a table"),
+])
+def test_bad_points_are_named(points, expected):
+    nb = _fixture()
+    nb.metadata["artethics"]["points"] = points
+    assert any(expected in p for p in nbform.problems(nbform.normalise(nb)))
+
+
+def test_stale_grading_metadata_is_not_normal_form():
+    """A notebook stored with nbgrader's grade: false on a check cell (which scored 0 of 0)
+    is out of normal form, and normalising gives the check its point."""
+    nb = _fixture()
+    cell = next(c for c in nb.cells if c.id == "check")
+    cell.metadata["nbgrader"] = {"grade": False, "grade_id": "demo-gap-check", "locked": True,
+                                 "schema_version": 3, "solution": False, "task": False}
+    assert any("not in normal form" in p for p in nbform.problems(nb))
+    assert _grading(nbform.normalise(nb), "check")["points"] == 1

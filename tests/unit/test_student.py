@@ -72,13 +72,18 @@ def test_authoring_errors_are_loud_and_located(text, message):
     assert "lesson.ipynb, cell 3" in str(info.value)
 
 
+SKELETON_LINE = re.compile(r'^\w+ = (""")?$|^\w+ = \{$|^"""$')  # what the skeleton keeps
+
+
 def _solution_lines(nb) -> list[str]:
+    """The solution regions' lines, less those the prose skeleton itself begins with."""
     lines = []
     for cell in nb.cells:
         text = nbform.source(cell)
         for chunk, is_solution in student.split_regions(text, "x") if student.BEGIN in text else []:
             if is_solution:
-                lines += [ln.strip() for ln in chunk.splitlines() if len(ln.strip()) > 12]
+                lines += [ln.strip() for ln in chunk.splitlines() if len(ln.strip()) > 12
+                          and not SKELETON_LINE.match(ln.strip())]
     return lines
 
 
@@ -110,3 +115,98 @@ def test_manifest_records_expected_check_outputs():
 def test_every_lesson_names_itself_in_its_metadata(path):
     for copy in (path, student.paths.notebooks_dir() / path.name):
         assert nbform.read(copy).metadata["artethics"]["lesson"] == path.stem
+
+
+# --- prose answers: the skeleton the instructions describe (issue 12, item 4) -------------
+
+REFLECTION_META = {"artethics": {"role": "reflection", "activity": "lofter.reflection"}}
+
+
+def _strip(source: str, meta: dict | None = None) -> str:
+    cell = {"cell_type": "code", "source": source, "metadata": meta or {}}
+    return student.strip_solutions(cell, "lesson.ipynb, cell 9")["source"]
+
+
+def _run(source: str) -> dict:
+    scope: dict = {}
+    exec(source, scope)  # noqa: S102 - the kit's own generated placeholder
+    return scope
+
+
+@pytest.mark.parametrize("region", [
+    'my_reflection = """\nI think the sale was fair, because S07 says so.\n"""\n',  # new form
+    "my_reflection = None\n",  # old form: the region held None
+    'my_reflection = ("I think the sale was fair, "\n                 "because S07 says so.")\n',
+])
+def test_a_reflection_becomes_an_empty_triple_quoted_string(region):
+    out = _strip(f"### BEGIN SOLUTION\n{region}### END SOLUTION", REFLECTION_META)
+    assert 'my_reflection = """\n\n"""' in out
+    assert "S07" not in out and "None" not in out.split("\n", 1)[1]
+    assert _run(out)["my_reflection"] == "\n\n"
+
+
+def test_a_region_between_the_quotes_leaves_them_empty():
+    source = ('my_reflection = """\n### BEGIN SOLUTION\nI think the sale was fair.\n'
+              '### END SOLUTION\n"""')
+    out = _strip(source, REFLECTION_META)
+    assert out == 'my_reflection = """\n\n"""'
+    assert _run(out)["my_reflection"].strip() == ""
+
+
+def test_the_policy_keeps_its_five_keys_with_empty_strings():
+    region = ("my_policy = {\n"
+              + "".join(f'    "{k}": "The platform will do this for {k} within a week.",\n'
+                        for k in ("consent", "credit", "compensation", "transparency",
+                                  "redress"))
+              + "}\n")
+    out = _strip(f"### BEGIN SOLUTION\n{region}### END SOLUTION",
+                 {"artethics": {"role": "answer", "exercise": "synthesis.policy"}})
+    policy = _run(out)["my_policy"]
+    assert policy == dict.fromkeys(("consent", "credit", "compensation", "transparency",
+                                    "redress"), "")
+    assert "within a week" not in out
+    assert '    "consent": "",' in out  # one key a line, ready to write in
+
+
+@pytest.mark.parametrize("region, expected", [
+    ("which_lens = 'consequences'\n", "which_lens = None"),  # a choice, not prose
+    ("price_shows = 'a'\n", "price_shows = None"),
+    ("card = {'position': 'for', 'reply': 'Because the code mattered a lot.'}\n",
+     "card = None"),  # ids among the values: not a prose dict
+    ("gap = 2016 - 1669\n", "gap = None"),
+])
+def test_ids_choices_and_numbers_still_become_none(region, expected):
+    out = _strip(f"### BEGIN SOLUTION\n{region}### END SOLUTION",
+                 {"artethics": {"role": "answer", "exercise": "demo.x"}})
+    assert expected in out and '"""' not in out
+
+
+def test_an_empty_skeleton_is_no_answer_yet_for_the_checks():
+    from artethics.exercises import evaluate, is_missing
+
+    empty_policy = dict.fromkeys(("consent", "credit", "compensation", "transparency",
+                                  "redress"), "")
+    for answer in ("\n\n", empty_policy, {"consent": "  "}):
+        assert is_missing(answer)
+    reflection = evaluate("lofter.reflection", "\n\n")
+    policy = evaluate("synthesis.policy", empty_policy)
+    for verdict in (reflection, policy):
+        assert not verdict.ok and verdict.message == "no answer yet."
+    assert "triple quotes" in reflection.hint and "None" not in reflection.hint
+    assert "None" not in policy.hint
+    half = dict(empty_policy, consent="Artists opt in per work before any training.")
+    assert not is_missing(half)
+    assert "4 of 5 parts missing" in evaluate("synthesis.policy", half).message
+
+
+@pytest.mark.parametrize("path", student.solution_paths(), ids=lambda p: p.stem)
+def test_student_copies_hold_the_prose_skeletons(path):
+    nb = student.make_student(nbform.read(path), path.name)
+    for cell in nb.cells:
+        text = nbform.source(cell)
+        meta = nbform.kit_meta(cell)
+        if meta.get("role") == "reflection":
+            assert 'my_reflection = """\n\n"""' in text, path.name
+        if meta.get("exercise") == "synthesis.policy" and meta.get("role") == "answer":
+            assert _run(text)["my_policy"] == dict.fromkeys(
+                ("consent", "credit", "compensation", "transparency", "redress"), "")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import math
+import os
 import pkgutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -60,7 +61,8 @@ def exercise(exercise_id: str, summary: str, *, needs_student: bool = False) -> 
 
         def checker(answer: Any, student: str | None = None) -> Verdict:
             if is_missing(answer):
-                return Verdict(exercise_id, False, "no answer yet.", _missing_hint(summary))
+                return Verdict(exercise_id, False, "no answer yet.",
+                               _missing_hint(summary, answer))
             result = fn(answer, student) if needs_student else fn(answer)
             if isinstance(result, Verdict):
                 return result
@@ -73,17 +75,25 @@ def exercise(exercise_id: str, summary: str, *, needs_student: bool = False) -> 
     return register
 
 
-def _missing_hint(summary: str) -> str:
+def _missing_hint(summary: str, answer: Any = None) -> str:
+    if isinstance(answer, str):
+        return f"Write your answer between the triple quotes in the answer cell above: {summary}"
+    if isinstance(answer, dict):
+        return f"Write your answer between the quotes of each part above: {summary}"
     return f"Replace the None in the answer cell above: {summary}"
 
 
 def is_missing(answer: Any) -> bool:
-    """None, Ellipsis, an empty string or an empty collection count as no answer."""
+    """None, Ellipsis, an empty string or an empty collection count as no answer; so does
+    a prose skeleton as the student copy gives it (an empty triple-quoted string, or a
+    dict whose every value is empty)."""
     if answer is None or answer is Ellipsis:
         return True
     if isinstance(answer, str):
         return not answer.strip()
-    if isinstance(answer, (list, tuple, set, dict)):
+    if isinstance(answer, dict):
+        return all(is_missing(value) for value in answer.values())
+    if isinstance(answer, (list, tuple, set)):
         return len(answer) == 0
     return False
 
@@ -122,9 +132,29 @@ def evaluate(exercise_id: str, answer: Any, *, student: str | None = None) -> Ve
         )
 
 
+# nbgrader sets this variable while it executes a notebook, in its own process and so in
+# the kernel it starts: "autograde" under `nbgrader autograde` (command line and
+# formgrader alike), "validate" under `nbgrader validate` (the Validate button).
+NBGRADER_EXECUTION = "NBGRADER_EXECUTION"
+GRADED_RUNS = frozenset({"autograde", "validate"})
+
+
+def graded_run() -> bool:
+    """True while nbgrader autogrades (or validates) the notebook: a failed check must then
+    raise, so that nbgrader scores its test cell zero."""
+    return os.environ.get(NBGRADER_EXECUTION, "") in GRADED_RUNS
+
+
 def check(exercise_id: str, answer: Any, *, student: str | None = None) -> None:
-    """Print the verdict line for ``answer``. Never raises for a wrong or missing answer."""
-    print(evaluate(exercise_id, answer, student=student).line())
+    """Print the verdict line for ``answer``. Never raises for a wrong or missing answer,
+    except under nbgrader's autograde (or validate), where a failed check raises
+    ``AssertionError`` after printing its line: nbgrader gives a check cell its points
+    when it runs without an error, and none when it raises."""
+    __tracebackhide__ = True  # IPython and pytest show only the check cell's own line
+    verdict = evaluate(exercise_id, answer, student=student)
+    print(verdict.line())
+    if not verdict.ok and graded_run():
+        raise AssertionError(f"{exercise_id} does not pass yet (see the line above).")
 
 
 # Helpers the case modules share -------------------------------------------------

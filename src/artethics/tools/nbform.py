@@ -67,10 +67,11 @@ def normalise(nb: Notebook, *, clear_outputs: bool = False) -> Notebook:
     nb.metadata = _notebook_metadata(nb.metadata)
     nb.cells = [c for c in nb.cells if "injected-parameters" not in c.metadata.get("tags", [])]
     count = 0
+    points = check_points(nb.metadata)
     for index, cell in enumerate(nb.cells):
         cell.source = source(cell)
         cell.metadata = _cell_metadata(cell.metadata)
-        _add_nbgrader(cell)
+        _add_nbgrader(cell, points)
         if not cell.get("id"):
             cell.id = f"cell-{index:02d}"
         for key in [k for k in cell if k not in ("id", "cell_type", "metadata", "source")]:
@@ -102,19 +103,43 @@ def _cell_metadata(meta: dict) -> dict:
     return nbformat.from_dict(out)
 
 
-def _add_nbgrader(cell: Any) -> None:
-    """nbgrader metadata follows from the kit's role: answer and reflection cells are
-    solution cells, check cells are locked. Missing metadata makes nbgrader refuse a
-    notebook with a solution region, so normal form adds it."""
+# Points of the manually graded answers: the top level (4, "excellent") of the
+# course's rubrics (course/guide/rubrics.md: levels 4 excellent ... 1 beginning, 0 missing).
+RUBRIC_POINTS = 4
+# Answer cells marked by hand in nbgrader's formgrader (the rest are checked automatically).
+MANUALLY_GRADED = frozenset({"synthesis.policy"})
+DEFAULT_CHECK_POINTS = 1
+
+
+def check_points(nb_meta: dict) -> dict[str, float]:
+    """The points a lesson gives its checks, from ``artethics.points`` in its notebook
+    metadata (``{"case.exercise": points}``); every other check is worth 1 point."""
+    points = (nb_meta.get("artethics") or {}).get("points") or {}
+    return dict(points) if isinstance(points, dict) else {}
+
+
+def _add_nbgrader(cell: Any, points: dict[str, float] | None = None) -> None:
+    """nbgrader metadata follows from the kit's role, so every lesson grades the same way:
+    check cells are locked autograder tests worth their exercise's points (1 unless the
+    lesson's ``artethics.points`` says otherwise); answer cells are solution cells;
+    reflections and the policy draft are manually graded answers worth the rubric's
+    top level. Missing metadata makes nbgrader refuse a notebook with a solution
+    region, and ``grade: false`` gives a score of 0 of 0, so normal form sets it."""
     kind = role(cell)
     meta = kit_meta(cell)
-    if kind not in ("answer", "reflection", "check") or "nbgrader" in cell.metadata:
+    if kind not in ("answer", "reflection", "check"):
         return
-    key = str(meta.get("exercise") or meta.get("activity")).replace(".", "-")
+    exercise = str(meta.get("exercise") or meta.get("activity"))
+    key = exercise.replace(".", "-")
     solution = kind != "check"
     suffix = {"answer": "answer", "reflection": "answer", "check": "check"}[kind]
+    grading: dict[str, Any] = {"grade": False}
+    if kind == "check":
+        grading = {"grade": True, "points": (points or {}).get(exercise, DEFAULT_CHECK_POINTS)}
+    elif kind == "reflection" or exercise in MANUALLY_GRADED:
+        grading = {"grade": True, "points": RUBRIC_POINTS}
     cell.metadata["nbgrader"] = nbformat.from_dict({
-        "grade": False, "grade_id": f"{key}-{suffix}", "locked": not solution,
+        **grading, "grade_id": f"{key}-{suffix}", "locked": not solution,
         "schema_version": 3, "solution": solution, "task": False})
     if not solution:
         cell.metadata["editable"] = False
@@ -148,6 +173,27 @@ def problems(nb: Notebook, *, student: bool = False, name: str = "notebook") -> 
         found += [f"{where}: {p}" for p in _cell_problems(cell, student)]
     if student and any(c.cell_type == "code" and c.get("outputs") for c in nb.cells):
         found.append(f"{name}: a student copy must not store outputs")
+    found += [f"{name}: {p}" for p in _points_problems(nb)]
+    return found
+
+
+def _points_problems(nb: Notebook) -> list[str]:
+    """What is wrong with the lesson's ``artethics.points`` (nbgrader points per check)."""
+    given = (nb.metadata.get("artethics") or {}).get("points")
+    if given is None:
+        return []
+    if not isinstance(given, dict):
+        return ["artethics.points must be a table {exercise id: points}, e.g. "
+                '{"lofter.days_to_withdrawal": 2}']
+    checked = {str(kit_meta(c).get("exercise")) for c in nb.cells if role(c) == "check"}
+    found = []
+    for exercise, value in sorted(given.items()):
+        if exercise not in checked:
+            found.append(f"artethics.points names {exercise!r}, which has no check cell in "
+                         f"this lesson; checked exercises: {sorted(checked)}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            found.append(f"artethics.points gives {exercise!r} {value!r} points; give a "
+                         "positive number")
     return found
 
 

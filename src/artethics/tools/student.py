@@ -25,6 +25,7 @@ from artethics.tools.manifest import MANIFEST, lesson_checks, sha256
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 PLACEHOLDER_COMMENT = "# YOUR ANSWER HERE: replace None with your answer"
+PROSE_COMMENT = "# YOUR ANSWER HERE: write your answer between the quotes"
 MARKDOWN_PLACEHOLDER = "*Write your answer here.*"
 
 
@@ -60,8 +61,12 @@ def split_regions(text: str, where: str) -> list[tuple[str, bool]]:
     return [(c, s) for c, s in chunks if c or s]
 
 
-def code_placeholder(region: str, where: str) -> str:
-    """``name = None`` for each name the region assigns; stub functions for its defs."""
+def code_placeholder(region: str, where: str, *, prose: bool = False) -> str:
+    """What a student sees instead of a code solution region: for each name it assigns,
+    ``name = None``, or the skeleton the instructions describe for a prose answer (a
+    string becomes an empty triple-quoted string to write in; a dict of strings keeps
+    its keys with empty strings); stub functions for its defs. With ``prose`` (a
+    reflection cell) every assignment is a prose answer, whatever the region holds."""
     import textwrap
 
     body = textwrap.dedent(region)
@@ -72,17 +77,50 @@ def code_placeholder(region: str, where: str) -> str:
     except SyntaxError as exc:
         raise SolutionError(f"{where}: the solution region is not valid Python ({exc.msg}, "
                             f"line {exc.lineno})") from exc
-    lines = [PLACEHOLDER_COMMENT]
+    lines = [PROSE_COMMENT if prose or any(map(_is_prose, tree.body)) else PLACEHOLDER_COMMENT]
     for node in tree.body:
-        lines += _placeholder_for(node, where)
-    return "".join(f"{indent}{line}\n" for line in lines)
+        lines += _placeholder_for(node, where, prose)
+    return "".join(f"{indent}{line}\n" if line else "\n" for line in lines)
 
 
-def _placeholder_for(node: ast.stmt, where: str) -> list[str]:
+PROSE_WORDS = 3  # a string answer of fewer words is an id or a choice ('a'), not prose
+
+
+def _is_text(node: ast.expr | None) -> bool:
+    """A string of a few words or more (or an f-string): written text, not an id."""
+    return isinstance(node, ast.JoinedStr) or (
+        isinstance(node, ast.Constant) and isinstance(node.value, str)
+        and len(node.value.split()) >= PROSE_WORDS)
+
+
+def _is_prose(node: ast.stmt) -> bool:
+    """An assignment of written text, or of a dict whose every value is written text
+    under a string key (the policy draft); ids and choices are not prose."""
+    value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+    if isinstance(value, ast.Dict):
+        keys_ok = all(isinstance(k, ast.Constant) and isinstance(k.value, str)
+                      for k in value.keys)
+        return bool(value.keys) and keys_ok and all(map(_is_text, value.values))
+    return _is_text(value)
+
+
+def _prose_skeleton(name: str, value: ast.expr | None) -> list[str]:
+    if isinstance(value, ast.Dict):
+        keys = [k.value for k in value.keys if isinstance(k, ast.Constant)]
+        parts = [f'    {json.dumps(key, ensure_ascii=False)}: "",' for key in keys]
+        return [f"{name} = {{", *parts, "}"]
+    return [f'{name} = """', "", '"""']
+
+
+def _placeholder_for(node: ast.stmt, where: str, prose: bool = False) -> list[str]:
     if isinstance(node, (ast.Assign, ast.AnnAssign)):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         names = [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
         if names and all(isinstance(t, (ast.Name, ast.Tuple, ast.List)) for t in targets):
+            single = len(names) == 1 and isinstance(targets[0], ast.Name)
+            if single and (prose or _is_prose(node)):
+                value = node.value if _is_prose(node) else None
+                return _prose_skeleton(names[0], value)
             return [f"{name} = None" for name in dict.fromkeys(names)]
     if isinstance(node, ast.FunctionDef):
         signature = ast.unparse(node.args)
@@ -92,19 +130,46 @@ def _placeholder_for(node: ast.stmt, where: str) -> list[str]:
         f"define functions (found {type(node).__name__}); move other code out of the region")
 
 
+def _string_lines(text: str) -> set[int]:
+    """The numbers of the lines (1-based) that lie inside a multi-line string of ``text``
+    (empty when ``text`` is not valid Python)."""
+    import io
+    import tokenize
+
+    inside: set[int] = set()
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+            if tok.type == tokenize.STRING and tok.end[0] > tok.start[0]:
+                inside.update(range(tok.start[0] + 1, tok.end[0]))
+    except (tokenize.TokenError, SyntaxError):
+        return set()
+    return inside
+
+
 def strip_solutions(cell: dict, where: str) -> dict:
+    """The cell with each solution region replaced by what a student sees: a placeholder
+    (code), the prose skeleton (reflections, written answers), nothing inside a string
+    (a region between triple quotes leaves them empty) or a prompt (Markdown)."""
     cell = copy.deepcopy(cell)
     text = nbform.source(cell)
     if "### BEGIN" not in text and "### END" not in text:
         return cell
+    in_string = _string_lines(text) if cell.get("cell_type") == "code" else set()
+    prose = nbform.role(cell) == "reflection"
     parts = []
+    line = 1
     for chunk, is_solution in split_regions(text, where):
+        if is_solution:
+            line += 1  # the BEGIN marker
         if not is_solution:
             parts.append(chunk)
-        elif cell.get("cell_type") == "code":
-            parts.append(code_placeholder(chunk, where))
-        else:
+        elif cell.get("cell_type") != "code":
             parts.append(MARKDOWN_PLACEHOLDER + "\n")
+        elif line - 1 in in_string:
+            parts.append("\n")  # the answer is written between the quotes around the region
+        else:
+            parts.append(code_placeholder(chunk, where, prose=prose))
+        line += chunk.count("\n") + (1 if is_solution else 0)  # and the END marker
     cell["source"] = "".join(parts).rstrip("\n")
     return cell
 
