@@ -342,3 +342,20 @@ def test_the_letters_pay_claim_is_the_letters():
     claims = data.load("arguments").set_index("argument_id")["claim"]
     assert claims["christies_against_7"].startswith("The letter says")
     assert "memorisation is rare but real" in claims["christies_for_12"]
+
+
+@pytest.mark.parametrize("exercise_id", ["christies.bidders_show", "christies.card"])
+@pytest.mark.parametrize("missing", [None, "", {}])
+def test_the_reasoning_exercises_fail_on_no_answer(exercise_id, missing):
+    verdict = evaluate(exercise_id, missing)
+    assert not verdict.ok and "no answer yet" in verdict.message
+
+
+def test_no_hint_of_the_card_gives_a_sound_card_away():
+    right = _card()
+    for wrong in (_card(objection="christies_for_3"), _card(principle="kindness"),
+                  _card(position="maybe"), _card(reply="Too short, S31.")):
+        verdict = evaluate("christies.card", wrong)
+        assert not verdict.ok
+        for key in ("argument", "objection"):
+            assert right[key] not in verdict.hint

@@ -370,3 +370,21 @@ def test_the_solution_steelman_passes_without_a_database_through_my_side(answers
                              "masters and Chinese painters copy the classics. A model "
                              "learning from what is public continues that habit."}
     assert evaluate("synthesis.steelman", answer, student="anonymous").ok
+
+
+@pytest.mark.parametrize("exercise_id", ["synthesis.laion_shows", "synthesis.steelman"])
+@pytest.mark.parametrize("missing", [None, "", {}])
+def test_the_reasoning_exercises_fail_on_no_answer(exercise_id, missing, answers_db):
+    verdict = evaluate(exercise_id, missing, student="ana")
+    assert not verdict.ok and "no answer yet" in verdict.message
+
+
+def test_no_steelman_hint_names_an_argument_of_the_other_side(answers_db):
+    _course_poll("against")
+    other_side = set(synthesis.course_arguments("for").index)
+    for wrong in ({"argument": "synthesis_against_7", "in_my_words": STEEL_AGAINST},
+                  {"argument": "synthesis_for_1", "in_my_words": "Too short."},
+                  {"argument": "nope", "in_my_words": STEEL_FOR}):
+        verdict = evaluate("synthesis.steelman", wrong, student="ana")
+        assert not verdict.ok
+        assert not any(a in verdict.hint for a in other_side)
