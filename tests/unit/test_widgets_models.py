@@ -563,3 +563,16 @@ def test_matrix_restores_a_recorded_answer():
     m.restore({"decision": "Hold it", "ratings": {"x_buyers": {"credit": 2, "gone": 1},
                                                  "nobody": {"credit": 1}}})
     assert m.decision == "Hold it" and m.ratings["x_buyers"]["credit"] == 2
+
+
+def test_printed_summaries_name_no_internal_id():
+    """What papermill prints under a widget is read by students: no case or argument ids."""
+    b = balance()
+    b.set_weights({"x_a2": 5})
+    p = PollModel("x", QUESTION, "after", before=Answer("for", 3))
+    p.set_answer("against", 2)
+    m = matrix()
+    lens_model = LensModel("x", rules_df(), applications_df())
+    lens_model.choose("US")
+    for text in (b.summary(), p.summary(), m.summary(), lens_model.summary()):
+        assert not re.search(r": x\b|\bx_", text), text  # the case id 'x', an argument id

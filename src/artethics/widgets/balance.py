@@ -331,7 +331,7 @@ class BalanceModel:
         """The plain-text summary printed under papermill."""
         pro, con = self.totals()
         lines = [
-            f"Argument balance: {self.case}",
+            "Argument balance",
             f"Question: {self.question}",
             f"Verdict: {self.verdict()} (score {self.score():+.2f}; "
             f"-1 = all weight against, +1 = all weight for)",

@@ -192,10 +192,10 @@ class LensModel:
 
     def summary(self) -> str:
         if self.jurisdiction is None:
-            return f"Jurisdiction lens: {self.case}\nNo jurisdiction chosen yet."
+            return "Jurisdiction lens\nNo jurisdiction chosen yet."
         place = JURISDICTIONS[self.jurisdiction]
         found = self.findings()
-        lines = [f"Jurisdiction lens: {self.case}, seen from {place} ({self.jurisdiction})",
+        lines = [f"Jurisdiction lens, seen from {place} ({self.jurisdiction})",
                  DISCLAIMER]
         if not found:
             lines.append(f"The kit links no rule of {place} to this case. That does not mean "

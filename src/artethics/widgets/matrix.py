@@ -237,7 +237,7 @@ class MatrixModel:
 
     def summary(self) -> str:
         decision = self.decision or "(no decision written)"
-        lines = [f"Ethical matrix: {self.case}", f"Decision: {decision}",
+        lines = ["Ethical matrix", f"Decision: {decision}",
                  f"Cells rated: {self.coverage():.0%} "
                  f"of {len(self.names)} stakeholders x {len(self.principles)} {self.kind}"]
         width = max(len(r.name) for r in self.rows())

@@ -165,7 +165,7 @@ class PollModel:
         return data
 
     def summary(self) -> str:
-        lines = [f"Position poll ({self.when}): {self.case}", f"Question: {self.question}"]
+        lines = [f"Position poll ({self.when} the case)", f"Question: {self.question}"]
         if self.answer is None:
             lines.append("Your answer: none yet")
         else:
