@@ -54,8 +54,36 @@ def test_solution_passes_every_check_and_student_copy_says_what_is_missing(execu
 def test_html_handouts_are_written_and_offline(executed):
     out, _ = executed
     for lesson in LESSONS:
-        html = (out / "html" / "notebooks" / f"{lesson}.ipynb.html").read_text(encoding="utf-8")
+        html = (out / "html" / "notebooks" / f"{lesson}.html").read_text(encoding="utf-8")
         assert runner.external_references(html) == []
+    assert not list((out / "html").rglob("*.ipynb.html"))
+
+
+def _text_outside_links(html: str) -> str:
+    import re
+
+    html = re.sub(r"<(script|style)\b.*?</\1\s*>", "", html, flags=re.S | re.I)
+    html = re.sub(r"<a\b.*?</a>", "", html, flags=re.S | re.I)
+    return re.sub(r"<[^>]*>", "", html)
+
+
+@pytest.mark.parametrize("folder", ["course/solutions", "notebooks"])
+def test_html_handouts_are_worth_handing_out(executed, folder):
+    """Every widget's static content, no solution markers, clickable links, a CJK font."""
+    out, _ = executed
+    for lesson in LESSONS:
+        html = (out / "html" / folder / f"{lesson}.html").read_text(encoding="utf-8")
+        executed_nb = nbform.read(out / "executed" / folder / f"{lesson}.ipynb")
+        widgets = sum("application/vnd.jupyter.widget-view+json" in o.get("data", {})
+                      for c in executed_nb.cells for o in c.get("outputs", []))
+        assert html.count('class="artethics-static') >= widgets, lesson
+        assert "application/vnd.jupyter.widget-view+json" not in html, lesson
+        assert "BEGIN SOLUTION" not in html and "END SOLUTION" not in html, lesson
+        assert "Noto Sans CJK SC" in html and "Microsoft YaHei" in html, lesson
+        text = _text_outside_links(html)
+        assert "http://" not in text and "https://" not in text, lesson  # every link clickable
+    assert any("BEGIN SOLUTION" in c.source
+               for c in nbform.read(ROOT / "course/solutions/03_lofter.ipynb").cells)
 
 
 CASE_OF = {"01_next_rembrandt": "rembrandt", "02_edmond_de_belamy": "belamy",
@@ -92,5 +120,8 @@ def test_parameters_stand_in_for_the_clicks(lesson, tmp_path):
     text = "".join(o.get("text", "") for c in executed.cells for o in c.get("outputs", []))
     case = CASE_OF[lesson]
     assert "Shift:" in text and "toward 'for'" in text
-    recorded = {r.activity for r in Store().all() if r.student == "ci-headless"}
+    # answers go to the run's own database in its output folder, never anywhere else
+    recorded = {r.activity for r in Store(tmp_path / "responses.sqlite").all()
+                if r.student == "ci-headless"}
     assert {f"{case}.poll_before", f"{case}.balance", f"{case}.poll_after"} <= recorded
+    assert not [r for r in Store().all() if r.student == "ci-headless"]

@@ -92,3 +92,63 @@ def test_html_handouts_load_nothing_remote(run):
 def test_tracked_notebooks_are_untouched(run):
     assert checksums() == run["before"]
     assert not (paths.build_dir() / "executed" / "tests").exists()
+
+
+RECORDING_CELLS = [
+    'student: str = "anonymous"',
+    "import os\n"
+    "from artethics.responses import Response, record\n"
+    'record(Response(lesson="00_db", activity="db.poll_before", kind="poll", student=student,\n'
+    '                data={"stance": "for", "confidence": 3}))\n'
+    'print("class folder:", repr(os.environ.get("ARTETHICS_CLASS_DIR")))',
+]
+
+
+def test_a_run_records_into_build_and_leaves_the_users_database_alone(tmp_path):
+    """`artethics run` as `make course` runs it, with a HOME that already holds answers
+    and a class folder set in the environment: both stay untouched."""
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from artethics.responses import Store
+
+    kit, home, class_dir = tmp_path / "kit", tmp_path / "home", tmp_path / "class"
+    (kit / "course" / "solutions").mkdir(parents=True)
+    class_dir.mkdir()
+    cells = [new_code_cell(RECORDING_CELLS[0], metadata={"tags": ["parameters"]}),
+             new_code_cell(RECORDING_CELLS[1])]
+    nbformat.write(new_notebook(cells=cells, metadata={"kernelspec": {
+        "name": "python3", "display_name": "Python 3", "language": "python"}}),
+        kit / "course" / "solutions" / "00_db.ipynb")
+    own = home / ".artethics" / "responses.sqlite"
+    Store(own).add(runner_response("mine"))
+    before = own.read_bytes()
+    env = {k: v for k, v in os.environ.items() if k != "ARTETHICS_DB"}
+    env.update(HOME=str(home), ARTETHICS_ROOT=str(kit), ARTETHICS_CLASS_DIR=str(class_dir))
+    for _ in range(2):  # a second run starts from a fresh database
+        proc = subprocess.run([sys.executable, "-m", "artethics", "run", "--no-progress",
+                               "-p", "student", "ci-db"], cwd=kit, env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "1 notebook(s): 1 ok, 0 not ok" in proc.stdout
+    assert own.read_bytes() == before
+    with sqlite3.connect(own) as conn:
+        assert conn.execute("SELECT student FROM responses").fetchall() == [("mine",)]
+    assert [r.student for r in Store(kit / "build" / "responses.sqlite").all()] == ["ci-db"]
+    assert list(class_dir.iterdir()) == []
+    executed = nbformat.read(kit / "build" / "executed" / "course" / "solutions" / "00_db.ipynb",
+                             as_version=4)
+    printed = "".join(o.get("text", "") for c in executed.cells for o in c.get("outputs", []))
+    assert "class folder: None" in printed
+    assert (kit / "build" / "html" / "course" / "solutions" / "00_db.html").is_file()
+
+
+def runner_response(student: str):
+    from artethics.responses import Response
+
+    return Response(lesson="00_db", activity="db.poll_before", kind="poll", student=student,
+                    data={"stance": "against", "confidence": 2}, recorded_at="2025-01-01T00:00:00Z")

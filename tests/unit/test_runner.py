@@ -475,3 +475,14 @@ def test_html_handout_is_readable_offline(tmp_path):
     assert '"Noto Sans CJK SC", "Noto Sans CJK TC"' in html and "Microsoft YaHei" in html
     assert "乐乎" in html
     assert runner.external_references(html) == []
+
+
+def test_heaviest_lessons_start_first(kit):
+    folder = kit / "course" / "solutions"
+    (kit / "notebooks").mkdir()
+    shutil.copy(folder / PASS_NB, kit / "notebooks" / PASS_NB)  # a student copy: small
+    with (folder / PASS_NB).open("a", encoding="utf-8") as grow:
+        grow.write(" " * 100_000)  # its solution has many stored outputs: a heavy lesson
+    tasks = runner.plan([], {})
+    assert [t.name for t in runner.longest_first(tasks)] == [
+        f"course/solutions/{PASS_NB}", f"notebooks/{PASS_NB}", f"course/solutions/{FAIL_NB}"]

@@ -478,7 +478,7 @@ def execute(tasks: list[Task], *, jobs: int, progress: bool | None = None,
                                 mp_context=multiprocessing.get_context(method),
                                 initializer=worker.init_worker,
                                 initargs=(first_cwd, "python3", environment)) as pool:
-        futures = {pool.submit(worker.run_notebook, task): task for task in tasks}
+        futures = {pool.submit(worker.run_notebook, task): task for task in longest_first(tasks)}
         for future in as_completed(futures):
             task = futures[future]
             result = _result_of(future, task)
@@ -488,6 +488,23 @@ def execute(tasks: list[Task], *, jobs: int, progress: bool | None = None,
         results = [handout.result() for handout in handouts]
     bar.close()
     return results
+
+
+def longest_first(tasks: Sequence[Task]) -> list[Task]:
+    """The order to start notebooks in: the heaviest first, so that no long notebook
+    runs alone at the end while the other workers have nothing left to do.
+
+    A lesson's weight is the size of its solution notebook (stored outputs: figures,
+    tables, printed results grow with the work a lesson does); a student copy weighs
+    what its solution weighs. Ties and unknown weights keep the order by name.
+    """
+    def weight(task: Task) -> int:
+        source = Path(task.source)
+        solution = paths.solutions_dir() / source.name
+        sizes = [file.stat().st_size for file in (source, solution) if file.is_file()]
+        return max(sizes, default=0)
+
+    return sorted(tasks, key=lambda task: (-weight(task), task.name))
 
 
 def _with_handout(result: Result, task: Task) -> Result:
