@@ -33,6 +33,8 @@ $(TESTSTAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(TESTSTAMP)
 
+# Answers the notebooks record go to build/responses.sqlite (fresh each run, no class
+# folder), never to ~/.artethics: `artethics run` sets this for every kernel.
 course: $(STAMP)
 	$(BIN)/artethics run --jobs $(JOBS) $(ARGS)
 
