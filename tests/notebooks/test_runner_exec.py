@@ -152,3 +152,39 @@ def runner_response(student: str):
 
     return Response(lesson="00_db", activity="db.poll_before", kind="poll", student=student,
                     data={"stance": "against", "confidence": 2}, recorded_at="2025-01-01T00:00:00Z")
+
+
+def test_each_notebook_gets_a_fresh_warm_kernel_of_its_own(tmp_path, monkeypatch):
+    """Spare kernels import the heavy modules beforehand and nothing else: no name, no
+    history, no execution count, no state from the notebook before, the right folder."""
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    probe = ("import os, sys\n"
+             "names = sorted(k for k in globals() if not k.startswith('_') and k not in\n"
+             "               {'In', 'Out', 'get_ipython', 'exit', 'quit', 'open', 'os', 'sys'})\n"
+             "print('names', names)\n"
+             "print('history', len(In), len(Out))\n"
+             "print('cwd', os.path.basename(os.getcwd()))\n"
+             "print('pid', os.getpid())\n"
+             "print('warm', 'pandas' in sys.modules and 'artethics.tables' in sys.modules)\n"
+             "left_behind = 1")
+    meta = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    for folder, name in (("course/solutions", "a.ipynb"), ("notebooks", "b.ipynb")):
+        (tmp_path / folder).mkdir(parents=True)
+        nbformat.write(new_notebook(cells=[new_code_cell(probe)], metadata=meta),
+                       tmp_path / folder / name)
+    monkeypatch.setenv("ARTETHICS_ROOT", str(tmp_path))
+    results = runner.run([], jobs=1, output_dir=tmp_path / "build", progress=False)
+    assert [r.status for r in results] == [runner.OK, runner.OK]
+    printed = {}
+    for folder, name in (("course/solutions", "a.ipynb"), ("notebooks", "b.ipynb")):
+        nb = nbformat.read(tmp_path / "build" / "executed" / folder / name, as_version=4)
+        [cell] = nb.cells
+        assert cell.execution_count == 1
+        printed[name] = dict(line.split(" ", 1) for line in cell.outputs[0]["text"].splitlines())
+    a, b = printed["a.ipynb"], printed["b.ipynb"]
+    assert a["names"] == b["names"] == "[]"  # nothing bound, not even by the notebook before
+    assert a["history"] == b["history"] == "2 0"  # In: [''] and this cell; Out: empty
+    assert (a["cwd"], b["cwd"]) == ("solutions", "notebooks")
+    assert a["pid"] != b["pid"]
+    assert a["warm"] == b["warm"] == "True"

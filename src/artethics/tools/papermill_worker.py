@@ -273,7 +273,8 @@ def run_notebook(task: Task) -> Result:
     km = warm_kc = None
     outcome: dict = {"status": OK}
     try:
-        km, warm_kc = _take_kernel(cwd, kernel_name, task.start_timeout)
+        # the warm-up's imports are what the first cell would do: its time limit too
+        km, warm_kc = _take_kernel(cwd, kernel_name, task.start_timeout + task.timeout)
         papermill.execute_notebook(
             task.source, task.executed, parameters=task.parameters, engine_name="artethics",
             kernel_name=kernel_name, cwd=cwd, km=km, progress_bar=False, log_output=False,
