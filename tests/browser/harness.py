@@ -275,10 +275,19 @@ def save_notebook(page, path: Path, timeout: float = 15) -> None:
     page.locator(".jp-Notebook .jp-Cell").first.click()
     page.keyboard.press("Control+s")
     deadline = time.monotonic() + timeout
-    while path.stat().st_mtime_ns == before:
+    while path.stat().st_mtime_ns == before or not _whole_json(path):
         if time.monotonic() > deadline:
             raise TimeoutError(f"the notebook was not saved within {timeout:.0f} s")
         time.sleep(0.1)
+
+
+def _whole_json(path: Path) -> bool:
+    """True once the file holds complete JSON (a save can be caught half written)."""
+    try:
+        json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, OSError):
+        return False
+    return True
 
 
 def screenshot(page, name: str) -> Path:
