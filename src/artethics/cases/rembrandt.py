@@ -61,6 +61,8 @@ READING_NOTES = {
            "the US, not elsewhere; note exactly what question the court answered.",
     "S54": "The US Copyright Office's report on AI and authorship, read here through law-firm "
            "summaries: official guidance, not a court ruling, and summaries simplify.",
+    "S69": "Hong Kong's statute on computer-generated works: the text of the law, which gives a "
+           "test (who made the arrangements), not an answer for any one case.",
 }
 
 
