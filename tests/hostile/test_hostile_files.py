@@ -73,6 +73,7 @@ def test_check_gives_every_hostile_notebook_its_own_clear_report(notebooks, monk
         report = next(r for r in reports if r.path == str(path))
         text = report.text()
         FIGURES.tried("check: hostile notebook files")
+        FIGURES.bad("tracebacks", "Traceback" in text)
         assert "Traceback" not in text and not RAW_CONTROL.search(text), name
         text.encode("utf-8")  # printable: no lone surrogate reaches the terminal
         if report.problem:
@@ -148,6 +149,7 @@ def test_collect_cli_over_the_whole_hostile_folder(answers, tmp_path):
     out = tmp_path / "class.sqlite"
     done = _cli("collect", str(folder), "--db", str(out))
     FIGURES.tried("collect: CLI over the hostile folder")
+    FIGURES.bad("tracebacks", "Traceback" in done.stdout + done.stderr)
     assert "Traceback" not in done.stdout + done.stderr
     assert done.returncode == 0 and out.is_file(), done.stderr
     assert not RAW_CONTROL.search(done.stderr.replace("\n", ""))

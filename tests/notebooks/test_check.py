@@ -114,3 +114,21 @@ def test_check_this_notebook_uses_the_session_path(checked, monkeypatch, capsys)
     out = capsys.readouterr().out
     assert "save it first" in out and "1 of 2 exercises pass" in out
     assert "Report(" not in out
+
+
+def test_check_this_notebook_leaves_no_child_process(checked, capsys):
+    from artethics.tools.check.sandbox import descendants
+
+    before = set(descendants())
+    check_this_notebook(checked["98_fixture-fail-infinite_loop"][0], timeout=3,
+                        manifest=MANIFEST)
+    out = capsys.readouterr().out
+    assert "0 of 1 notebooks pass" in out and "Report(" not in out
+    assert set(descendants()) - before == set()  # no kernel, worker or check left running
+
+
+def test_check_this_notebook_inside_a_check_only_says_it_is_skipped(monkeypatch, capsys):
+    monkeypatch.setenv("ARTETHICS_INSIDE_CHECK", "1")
+    check_this_notebook("anything.ipynb")
+    assert capsys.readouterr().out.strip() == (
+        "(The self-check is skipped while the notebook itself is being checked.)")
