@@ -486,3 +486,19 @@ def test_heaviest_lessons_start_first(kit):
     tasks = runner.plan([], {})
     assert [t.name for t in runner.longest_first(tasks)] == [
         f"course/solutions/{PASS_NB}", f"notebooks/{PASS_NB}", f"course/solutions/{FAIL_NB}"]
+
+
+@pytest.mark.parametrize("message, status", [
+    ("Kernel died before the notebook started", runner.DEAD),
+    ("Kernel didn't respond in 60 seconds", runner.DEAD),
+    ("the kernel could not change to the folder /x", runner.FAILED),
+])
+def test_a_spare_that_dies_or_hangs_before_the_notebook_is_a_dead_kernel(tmp_path, message,
+                                                                         status):
+    from artethics.tools import papermill_worker as worker
+
+    task = runner.Task(source=str(tmp_path / "a.ipynb"), name="a.ipynb",
+                       executed=str(tmp_path / "out.ipynb"), html=str(tmp_path / "a.html"))
+    outcome = worker._crash_outcome(RuntimeError(message), task)
+    assert outcome["status"] == status and outcome["cell"] is None
+    assert outcome["evalue"] == message

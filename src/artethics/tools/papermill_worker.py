@@ -315,7 +315,8 @@ def _crash_outcome(err: Exception, task: Task) -> dict:
 
     if isinstance(err, CellTimeoutError):
         status = TIMEOUT
-    elif isinstance(err, DeadKernelError) or "Kernel didn't respond" in str(err):
+    elif isinstance(err, DeadKernelError) or any(
+            words in str(err) for words in ("Kernel didn't respond", "Kernel died")):
         status = DEAD
     else:
         status = FAILED
