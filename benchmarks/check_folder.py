@@ -7,6 +7,11 @@ each and the speed-up. Target: at least 1.9x on 2 cores, which needs the cores t
 free: with other people's work on the machine the parallel run gets less than 2 cores.
 
     .venv/bin/python benchmarks/check_folder.py [--n 100] [--jobs 2]
+    .venv/bin/python benchmarks/check_folder.py --single course/solutions/02_edmond_de_belamy.ipynb
+
+``--single NOTEBOOK`` instead compares one notebook's ``artethics check`` with its own
+``artethics run`` (both as commands, alternated, median of ``--reps``). Target: check at
+most 1.5x run.
 
 Measured on the shared 2-core machine, 100 notebooks, load average (1 min) before each run:
 
@@ -31,6 +36,9 @@ import argparse
 import importlib.util
 import os
 import resource
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -75,11 +83,37 @@ def timed(folder: Path, jobs: int, manifest: dict) -> float:
     return elapsed
 
 
+def _command(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "artethics", *args], capture_output=True, check=False)
+    return time.perf_counter() - start
+
+
+def single(notebook: str, reps: int) -> None:
+    """One notebook: `artethics check` against its own `artethics run`, alternated."""
+    runs, checks, loads = [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(reps):
+            loads.append(os.getloadavg()[0])
+            runs.append(_command(["run", "-j", "1", "--no-progress", "--output-dir", tmp,
+                                  notebook]))
+            checks.append(_command(["check", "--jobs", "1", notebook]))
+    run, check = statistics.median(runs), statistics.median(checks)
+    print(f"{notebook}: run {run:.1f} s, check {check:.1f} s (medians of {reps}), check/run "
+          f"x{check / run:.2f} ({'meets' if check <= 1.5 * run else 'misses'} the x1.5 "
+          f"target); load averages {', '.join(f'{x:.2f}' for x in loads)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=100)
     parser.add_argument("--jobs", type=int, default=default_jobs())
+    parser.add_argument("--single", metavar="NOTEBOOK", default=None)
+    parser.add_argument("--reps", type=int, default=3)
     args = parser.parse_args()
+    if args.single:
+        single(args.single, args.reps)
+        return
     manifest = load_manifest(FIXTURES / "manifest.json")
     with tempfile.TemporaryDirectory() as tmp:
         make_class(Path(tmp), args.n)

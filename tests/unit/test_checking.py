@@ -308,3 +308,17 @@ def test_a_dead_worker_loses_only_its_batch_and_is_replaced(monkeypatch):
     assert lost == list(range(40 - len(lost), 40)) and 1 <= len(lost) <= check_workers.MAX_BATCH
     assert all(r == {"cells": i + 1} for i, r in enumerate(results) if r)
     assert _FakeWorker.made == 2
+
+
+def test_time_spans_dates_and_tables_travel_as_data():
+    from artethics.tools.check import values
+
+    sent = {"nonce": "n", "values": {
+        "a": {"$": "timedelta", "ns": 35 * 86400 * 10**9},
+        "b": {"$": "datetime", "iso": "2022-01-05T00:00:00"},
+        "c": {"$": "series", "name": None, "index": [0, 1], "values": [1.5, 2]},
+        "d": {"$": "timedelta", "ns": "35 days"},
+        "e": {"$": "date", "iso": "2020-01-02"}}}
+    got = values.decode(repr(json.dumps(sent)), "n", list("abcde"))
+    assert got["a"].days == 35 and got["b"].year == 2022 and list(got["c"]) == [1.5, 2]
+    assert isinstance(got["d"], values.Unreadable) and got["e"].day == 2

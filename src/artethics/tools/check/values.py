@@ -3,8 +3,9 @@
 After the student's cells up to a check cell have run, the kernel is asked (one silent
 execute request whose ``user_expressions`` call a function defined under a fresh random
 name) for the values of that check's answer variables, encoded as JSON with a few tagged
-forms: tuples, sets, dicts (any keys), non-finite floats, numpy arrays, pandas Series
-and DataFrames (as records). Anything else is named but not sent ("unreadable").
+forms: tuples, sets, dicts (any keys), non-finite floats, dates, times and time spans
+(datetime, pandas and numpy), numpy arrays, pandas Series and DataFrames (as records).
+Anything else is named but not sent ("unreadable").
 
 Whatever the student's code does to the kernel (patching ``json``, ``print``, the
 formatters), what comes back can only be *values*: :func:`decode` accepts nothing but
@@ -41,6 +42,7 @@ class Undefined:
 
 _ENCODER = r'''
 def {fn}(names, nonce):
+    import datetime as dt
     import json
     g = globals()
     budget = [200000]
@@ -73,6 +75,19 @@ def {fn}(names, nonce):
                                           for k, x in v.items()]}}
         mod = str(getattr(t, "__module__", ""))
         name = str(getattr(t, "__name__", "object"))
+        if t is dt.timedelta:
+            return {{"$": "timedelta",
+                    "ns": ((v.days * 86400 + v.seconds) * 10 ** 6 + v.microseconds) * 1000}}
+        if t in (dt.datetime, dt.date):
+            return {{"$": t.__name__, "iso": v.isoformat()}}
+        if mod.startswith("pandas") and name == "Timedelta":
+            return {{"$": "timedelta", "ns": int(v.value)}}
+        if mod.startswith("pandas") and name == "Timestamp":
+            return {{"$": "datetime", "iso": v.isoformat()}}
+        if mod.startswith("numpy") and name == "timedelta64":
+            return {{"$": "timedelta", "ns": int(v.astype("timedelta64[ns]").astype("int64"))}}
+        if mod.startswith("numpy") and name == "datetime64":
+            return {{"$": "datetime", "iso": str(v.astype("datetime64[us]"))}}
         if mod.startswith("numpy") and hasattr(v, "dtype"):
             if getattr(v, "ndim", 0) == 0:
                 return enc(v.item(), depth + 1)
@@ -134,6 +149,22 @@ def _decode(x: Any, depth: int) -> Any:
         if not all(isinstance(p, list) and len(p) == 2 for p in pairs):
             raise ValueError("bad pairs")
         return {k: v for k, v in pairs}
+    if kind == "timedelta":
+        import pandas as pd
+
+        ns = x.get("ns")
+        if type(ns) is not int or abs(ns) > 10 ** 20:
+            raise ValueError("bad timedelta")
+        return pd.Timedelta(ns, unit="ns")
+    if kind in ("datetime", "date"):
+        import datetime as dt
+
+        import pandas as pd
+
+        iso = x.get("iso")
+        if not isinstance(iso, str) or len(iso) > 40:
+            raise ValueError("bad time")
+        return dt.date.fromisoformat(iso) if kind == "date" else pd.Timestamp(iso)
     if kind == "array":
         import numpy as np
 
