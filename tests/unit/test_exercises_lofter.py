@@ -277,3 +277,19 @@ def test_legal_so_fine_accepts_spellings_and_rests_on_a_rule_in_force_before_the
     rules = data.load("rules").set_index("rule_id")
     assert pd.Timestamp(rules.at["cn_deep_synthesis_art16_17", "date_in_force"]) < \
         pd.Timestamp("2023-03-06")
+
+
+def test_the_lesson_wires_a_parameter_for_every_new_interaction():
+    """The matrix, the balance's reasons and the after poll's reason can be given
+    headless (papermill), and the lesson reads its matrix in a prompt."""
+    from artethics import paths
+    from artethics.tools import nbform, runner
+
+    path = paths.root() / "course" / "solutions" / "03_lofter.ipynb"
+    declared = runner.declared_parameters(path)
+    assert {"ratings", "reasons", "poll_after", "weights", "poll_before"} <= set(declared)
+    code = "\n".join(c.source for c in nbform.read(path).cells if c.cell_type == "code")
+    assert "show_matrix(\"lofter\", ratings=ratings" in code
+    assert "reasons=reasons" in code
+    text = "\n".join(c.source for c in nbform.read(path).cells if c.cell_type == "markdown")
+    assert "Read your matrix" in text

@@ -251,3 +251,18 @@ def test_law_table_for_trik_shows_deep_synthesis_before_the_dispute():
     assert len(provisions) == 1
     first = data.load("events").set_index("event_id").at["trik_first_accusation", "date"]
     assert (provisions["date_in_force"] < first).all()
+
+
+def test_the_lesson_wires_a_parameter_for_every_new_interaction():
+    """Matrix ratings, balance reasons and the lens's answers can be given headless."""
+    from artethics import paths
+    from artethics.tools import nbform, runner
+
+    path = paths.root() / "course" / "solutions" / "04_trik_ai.ipynb"
+    declared = runner.declared_parameters(path)
+    assert {"ratings", "reasons", "lens_answers", "jurisdiction", "poll_after"} <= set(declared)
+    code = "\n".join(c.source for c in nbform.read(path).cells if c.cell_type == "code")
+    assert "show_matrix(\"trik\", ratings=ratings" in code
+    assert "lens_answers=lens_answers" in code and "reasons=reasons" in code
+    text = "\n".join(c.source for c in nbform.read(path).cells if c.cell_type == "markdown")
+    assert "Read your matrix" in text
