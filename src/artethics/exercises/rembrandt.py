@@ -162,7 +162,7 @@ spot_the_flaw(
           "Rembrandt' was perfectly fair.",
     said_by="A classmate",
     answer="is_ought",
-    why="that something is often done does not show it should be done: the claim needs a "
+    why="That something is often done does not show it should be done: the claim needs a "
         "reason why borrowing this name, for this purpose, was fair.",
     extra_hints={
         "hasty_generalisation": "The claim does not draw a rule from a few cases; it starts "
