@@ -310,3 +310,20 @@ def test_without_bubblewrap_the_command_says_so(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert "bubblewrap (bwrap) is not installed" in done.stderr
     assert "2 of 2 exercises pass" in done.stdout
+
+
+def test_without_bubblewrap_a_notebook_still_records_nothing(tmp_path, monkeypatch):
+    class_dir = tmp_path / "class"
+    (class_dir / "98_fixture").mkdir(parents=True)
+    other = class_dir / "98_fixture" / "bob__belamy.poll_before.json"
+    other.write_text('{"stance": "against"}', encoding="utf-8")
+    nb = tmp_path / "98_fixture.ipynb"
+    nb.write_text(json.dumps(attack_notebook(
+        "record", ATTACKS["record_into_class_folder"], class_dir)), encoding="utf-8")
+    monkeypatch.setenv("ARTETHICS_CHECK_NO_BWRAP", "1")
+    monkeypatch.setenv("ARTETHICS_CLASS_DIR", str(class_dir))
+    [report] = check_api.check_notebooks([nb], manifest=load_manifest(MANIFEST), timeout=20,
+                                         jobs=1)
+    assert report.results and not report.ok
+    assert sorted(p.name for p in class_dir.rglob("*")) == ["98_fixture", other.name]
+    assert other.read_text(encoding="utf-8") == '{"stance": "against"}'

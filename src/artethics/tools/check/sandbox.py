@@ -165,6 +165,25 @@ def declared():
 '''
 
 
+# Appended to the kernel edition's artethics/responses/__init__.py: a class folder named
+# by the notebook itself (a parameter) is not written either (the environment names none,
+# and the answers database is in the private HOME).
+_RECORDING_OFF = '''
+
+# --- kernel edition (artethics check): recording is off while a notebook is checked ---
+def _recording_off(*args, **kwargs):
+    raise OSError(30, "recording is off while the notebook is being checked")
+
+
+try:
+    from . import recording as _recording
+
+    _recording.write_class_folder = _recording_off
+except (ImportError, AttributeError):
+    pass
+'''
+
+
 def kernel_kit(folder: Path) -> Path:
     """Write the kernel edition of the package under ``folder``; the folder to import from."""
     source = Path(artethics.__file__).parent
@@ -173,6 +192,10 @@ def kernel_kit(folder: Path) -> Path:
     (target / "exercises").mkdir()
     (target / "exercises" / "__init__.py").write_text(_KERNEL_EXERCISES, encoding="utf-8")
     (target / "exercises" / "reasoning.py").write_text(_KERNEL_REASONING, encoding="utf-8")
+    responses = target / "responses" / "__init__.py"
+    if responses.is_file() and (target / "responses" / "recording.py").is_file():
+        with open(responses, "a", encoding="utf-8") as fh:
+            fh.write(_RECORDING_OFF)
     return folder
 
 
