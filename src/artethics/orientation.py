@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 
 from artethics.kit import MAIN_CASES
+from artethics.text import escape_markdown
 
 # The one event that stands for each main case on the course timeline.
 KEY_EVENTS = {
@@ -134,8 +135,10 @@ def case_cards():
     parts = []
     for number, case in enumerate(MAIN_CASES, start=1):
         row = cases.loc[case]
-        parts.append(f"**{number}. {row['title']}** ({row['title_zh']}, {row['year']}). "
-                     f"{row['summary']} *The question:* {row['central_question']}")
+        title, title_zh, summary, question = (escape_markdown(row[k]) for k in (
+            "title", "title_zh", "summary", "central_question"))
+        parts.append(f"**{number}. {title}** ({title_zh}, {row['year']}). {summary} "
+                     f"*The question:* {question}")
     return Markdown("\n\n".join(parts))
 
 
@@ -186,7 +189,7 @@ def lens_cards(examples: dict[str, str] | None = None):
         parts.append(f"**{lens}** asks about {data.LENSES[lens]}. *Example* "
                      f"({titles[row['case_id']]}, `{argument_id}`, {row['stance']}): "
                      f"“{row['claim']}”")
-    return Markdown("\n\n".join(parts))
+    return Markdown(escape_markdown("\n\n".join(parts)))
 
 
 def argument_moves(argument_id: str = MOVES_EXAMPLE[0], objection_id: str = MOVES_EXAMPLE[1]):
@@ -222,4 +225,4 @@ def argument_moves(argument_id: str = MOVES_EXAMPLE[0], objection_id: str = MOVE
     lines.append(f"4. **Strongest objection** (`{objection_id}`, {obj['stance']}): "
                  f"“{obj['claim']}”")
     lines.append("5. **Reply**: yours to write (one is worked below).")
-    return Markdown("\n".join(lines))
+    return Markdown(escape_markdown("\n".join(lines)))

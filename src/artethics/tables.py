@@ -19,6 +19,7 @@ cut text after 50 characters with "…"), every row, and numbers written for rea
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["FullTable", "NO_ADDRESS", "fact", "fact_number", "format_number", "format_value",
-           "glossary", "key_figures", "readable", "reading_list", "sources_of", "split_ids"]
+           "glossary", "key_figures", "readable", "reading_list", "sources_of", "split_ids",
+           "table_html"]
 
 #: Shown where seeds/sources.csv holds no address for a source (never a blank cell).
 NO_ADDRESS = "(no public address recorded: search for the title and outlet)"
@@ -76,10 +78,103 @@ class FullTable:
         self.frame = frame
 
     def _repr_html_(self) -> str:
-        return self.frame.to_html(float_format=format_number)
+        return table_html(self.frame)
 
     def __repr__(self) -> str:
         return self.frame.to_string(float_format=format_number)
+
+
+# Cell styles (inline, so they survive JupyterLab's sanitiser in an untrusted notebook
+# and need no stylesheet in a handout). Text reads from the left and wraps within a
+# readable width; numbers and dates stay on one line, numbers on the right.
+_CELL = "padding:0.3em 0.6em;vertical-align:top;border-bottom:1px solid #ddd;"
+_TEXT = _CELL + "text-align:left;white-space:normal;"
+_LONG_TEXT = _TEXT + "min-width:16em;max-width:38em;overflow-wrap:anywhere;"
+_ONE_LINE = _CELL + "text-align:left;white-space:nowrap;"
+_NUMBER = _CELL + "text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums;"
+_DATE = re.compile(r"^\d{4}(-\d{2}){0,2}([ T]\d{2}:\d{2}(:\d{2})?)?$")
+_LONG = 40  # characters: a column whose longest cell is longer gets a readable width
+
+
+def _cell_text(value: Any) -> str:
+    """One value as the reader sees it (before escaping): numbers via format_number,
+    dates as YYYY-MM-DD, a missing value as an empty cell."""
+    import numpy as np
+    import pandas as pd
+
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
+        return ""
+    if isinstance(value, bool | np.bool_):
+        return str(bool(value))
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d" if value == value.normalize() else "%Y-%m-%d %H:%M")
+    if isinstance(value, int | np.integer):
+        return str(int(value))
+    if isinstance(value, float | np.floating):
+        return format_number(float(value))
+    return str(value)
+
+
+def _column_style(values: list[Any], texts: list[str], name: str = "") -> str:
+    import numbers
+
+    present = [(v, t) for v, t in zip(values, texts, strict=True) if t]
+    if present and all(isinstance(v, numbers.Number) and not isinstance(v, bool)
+                       for v, _ in present):
+        return _NUMBER
+    longest = max((len(t) for t in texts), default=0)
+    if present and (all(_DATE.match(t) for _, t in present)
+                    or ("date" in name.lower() and longest <= 30)):
+        return _ONE_LINE
+    return _LONG_TEXT if longest > _LONG else _TEXT
+
+
+def _label(name: Any) -> str:
+    if isinstance(name, tuple):
+        return " / ".join(_cell_text(n) for n in name)
+    return "" if name is None else _cell_text(name)
+
+
+def table_html(frame: pd.DataFrame) -> str:
+    """A DataFrame as an HTML table a student can read (what :class:`FullTable` shows):
+    every cell and row in full, text left-aligned and wrapped within a readable width,
+    dates and numbers on one line, web addresses as links opening in a new tab, every
+    other character escaped (``$`` included, so amounts never turn into maths)."""
+    from artethics.text import escape_html, linkify
+
+    index_names = [_label(n) for n in frame.index.names]
+    index_rows = [row if isinstance(row, tuple) else (row,) for row in frame.index]
+    columns = []
+    for position, name in enumerate(frame.columns):
+        values = list(frame.iloc[:, position])
+        texts = [_cell_text(v) for v in values]
+        columns.append((_label(name), texts, _column_style(values, texts, _label(name))))
+    index_styles = []
+    for level in range(len(index_names)):
+        values = [row[level] for row in index_rows]
+        index_styles.append(_column_style(values, [_cell_text(v) for v in values],
+                                          index_names[level]))
+
+    def header(text: str, style: str) -> str:
+        align = "right" if style == _NUMBER else "left"
+        return (f'<th scope="col" style="{_CELL}text-align:{align};'
+                f'border-bottom:2px solid #666;">{escape_html(text)}</th>')
+
+    head = ([header(n, s) for n, s in zip(index_names, index_styles, strict=True)]
+            + [header(n, s) for n, _, s in columns])
+    lines = ['<div class="artethics-table" style="overflow-x:auto;">',
+             '<table class="artethics-table" style="border-collapse:collapse;'
+             'table-layout:auto;">',
+             "<thead><tr>" + "".join(head) + "</tr></thead>", "<tbody>"]
+    for number, row in enumerate(index_rows):
+        cells = [f'<th scope="row" style="{style}font-weight:bold;">'
+                 f"{escape_html(_cell_text(value))}</th>"
+                 for value, style in zip(row, index_styles, strict=True)]
+        cells += [f'<td style="{style}">{linkify(texts[number])}</td>'
+                  for _, texts, style in columns]
+        lines.append("<tr>" + "".join(cells) + "</tr>")
+    lines += ["</tbody>", "</table>", "</div>"]
+    return "\n".join(lines)
 
 
 def readable(frame: pd.DataFrame | pd.Series) -> FullTable:

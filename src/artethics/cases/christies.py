@@ -333,6 +333,7 @@ def sale_in_numbers():
     from IPython.display import Markdown
 
     from artethics.sources import format_date
+    from artethics.text import escape_markdown
 
     events = sale_events().set_index("event_id")
     opens, closes = events.loc["christies_sale_opens", "date"], events.loc[
@@ -354,7 +355,7 @@ def sale_in_numbers():
         f"{top['artist']}'s *{top['title']}* at US${top['price']:,.0f}. "
         f"Sources: {'; '.join(cited)}."
     )
-    return Markdown(text)
+    return Markdown(escape_markdown(text))
 
 
 def average_without_top_lot() -> dict:
