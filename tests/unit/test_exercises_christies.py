@@ -359,3 +359,10 @@ def test_no_hint_of_the_card_gives_a_sound_card_away():
         assert not verdict.ok
         for key in ("argument", "objection"):
             assert right[key] not in verdict.hint
+
+
+def test_poll_args_take_what_moved_you_only_after_the_case():
+    after = {"stance": "for", "confidence": 2, "reason": "The own-data point."}
+    assert christies.poll_args(after, "poll_after") == after
+    with pytest.raises(ValueError, match="unknown keys: \\['reason'\\]"):
+        christies.poll_args(after, "poll_before")
