@@ -119,3 +119,31 @@ def test_dashboard_tables_pseudonymise_and_count():
 def test_missing_class_db_says_how_to_make_one(tmp_path):
     with pytest.raises(FileNotFoundError, match="artethics collect"):
         dashboard.load_class(tmp_path / "nope.sqlite")
+
+
+def test_db_is_only_written_over_a_class_dataset_collect_wrote(tmp_path):
+    export = tmp_path / "export.json"
+    export.write_text("{}", encoding="utf-8")
+    other = tmp_path / "responses.sqlite"
+    Store(other).add(Response("02_x", "a.b", "poll", "s", {"stance": "for"}))
+    assert "not overwritten" in collect.db_refusal(export)
+    assert "not overwritten" in collect.db_refusal(other)  # the answers store is not one
+    assert "is not a regular file" in collect.db_refusal(tmp_path)
+    ours = collect.write_db(collect.Collected(), tmp_path / "class.sqlite")
+    assert collect.db_refusal(ours) == "" and collect.db_refusal(tmp_path / "new.sqlite") == ""
+    with pytest.raises(ValueError, match="not overwritten"):
+        collect.write_db(collect.Collected(), export)
+    assert export.read_text(encoding="utf-8") == "{}"
+
+
+def test_a_list_where_text_belongs_is_refused_and_the_dashboard_reads_the_rest(tmp_path):
+    good = Response("02_x", "belamy.poll_before", "poll", "alice", {"stance": "for"})
+    bad = dict(good.to_dict(), student="bob", data={"stance": ["for", "against"]})
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps([good.to_dict(), bad]), encoding="utf-8")
+    result = collect.collect([path])
+    assert [r.student for r in result.responses] == ["alice"]
+    assert "data['stance'] is a list; it must be text" in result.problems[0].reason
+    db = collect.write_db(result, tmp_path / "class.sqlite")
+    assert [r.student for r in dashboard.load_class(db)] == ["alice"]
+    assert Store(db).all() == result.responses  # the store's own schema and decoding
