@@ -44,6 +44,7 @@ def _normal_form(src: Path, dest: Path) -> None:
 
     nbform.write(nbform.normalise(nbform.read(src)), dest)
 REGION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
+SKELETON_LINE = re.compile(r'^\w+ = (""")?$|^\w+ = \{$|^"""$')  # what the skeleton keeps
 
 
 def _fixture_solution() -> dict:
@@ -91,6 +92,7 @@ def released(tmp_path_factory):
     for name in _solutions():
         _normal_form(paths.solutions_dir() / f"{name}.ipynb", source / f"{name}.ipynb")
     (source / "98_fixture.ipynb").write_text(json.dumps(_fixture_solution()), encoding="utf-8")
+    _normal_form(source / "98_fixture.ipynb", source / "98_fixture.ipynb")
     nbgrader = [sys.executable, "-m", "nbgrader", "generate_assignment", "lessons", "--no-db",
                 "--CourseDirectory.root=."]
     run = subprocess.run(nbgrader, cwd=course, capture_output=True, text=True, check=False,
@@ -119,8 +121,8 @@ def test_release_holds_no_solution_text(released, name):
     for cell in solution["cells"]:
         for region in REGION.findall(_src(cell)):
             for line in filter(None, (ln.strip() for ln in region.splitlines())):
-                if sum(ch.isalnum() for ch in line) < 4:
-                    continue  # a lone "}" or ")" also stands in the lesson's own code
+                if sum(ch.isalnum() for ch in line) < 4 or SKELETON_LINE.match(line):
+                    continue  # a lone "}" or ")", or the prose skeleton's `name = """`
                 assert line not in text, f"solution line survives: {line!r}"
 
 
@@ -144,7 +146,8 @@ def test_release_scores_checks_and_keeps_the_kit_placeholders(released, name):
     release = released[name][1]
     text = "\n".join(_src(c) for c in release["cells"])
     assert "NotImplementedError" not in text  # nbgrader's own stub stops Run All
-    assert "YOUR ANSWER HERE" in text
+    if any(REGION.search(_src(c)) for c in released[name][0]["cells"]):
+        assert "YOUR ANSWER HERE" in text
     assert not [c for c in release["cells"]
                 if c["metadata"].get("artethics", {}).get("role") == "instructor"]
     for cell in release["cells"]:
@@ -347,6 +350,17 @@ def test_export_totals_are_the_check_points(graded, kit_reports):
         assert float(rows[name]["raw_score"]) == passed, name
         assert float(rows[name]["max_score"]) == sum(points.values()) + manual
     assert float(rows["alice"]["raw_score"]) == sum(points.values()) > 0
+
+
+def test_autograde_records_answers_inside_the_course_folder(graded):
+    """The shipped config sends what the autograded notebooks record (alice's reflection)
+    to a database in the course folder, not to the instructor's own ~/.artethics."""
+    import sqlite3
+
+    db = graded["course"] / ".artethics-autograde" / "responses.sqlite"
+    with sqlite3.connect(db) as con:
+        kinds = {row[0] for row in con.execute("SELECT kind FROM responses")}
+    assert "reflection" in kinds
 
 
 def test_reflection_is_left_to_the_instructor(graded):
