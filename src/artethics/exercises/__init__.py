@@ -61,8 +61,7 @@ def exercise(exercise_id: str, summary: str, *, needs_student: bool = False) -> 
 
         def checker(answer: Any, student: str | None = None) -> Verdict:
             if is_missing(answer):
-                return Verdict(exercise_id, False, "no answer yet.",
-                               _missing_hint(summary, answer))
+                return Verdict(exercise_id, False, "no answer yet.", _missing_hint(summary))
             result = fn(answer, student) if needs_student else fn(answer)
             if isinstance(result, Verdict):
                 return result
@@ -75,12 +74,10 @@ def exercise(exercise_id: str, summary: str, *, needs_student: bool = False) -> 
     return register
 
 
-def _missing_hint(summary: str, answer: Any = None) -> str:
-    if isinstance(answer, str):
-        return f"Write your answer between the triple quotes in the answer cell above: {summary}"
-    if isinstance(answer, dict):
-        return f"Write your answer between the quotes of each part above: {summary}"
-    return f"Replace the None in the answer cell above: {summary}"
+def _missing_hint(summary: str) -> str:
+    # One hint for every blank answer cell: a None placeholder or a prose skeleton.
+    return (f"Replace the None in the answer cell above, or write between its empty "
+            f"quotes: {summary}")
 
 
 def is_missing(answer: Any) -> bool:
