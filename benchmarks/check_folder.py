@@ -24,6 +24,18 @@ Measured on the shared 2-core machine, 100 notebooks, load average (1 min) befor
 | same | 76.6 s | 39.0 s | x1.96 | 1.46 / 1.14 |
 | same | 76.5 s | 39.5 s | x1.94 | 1.17 / 0.93 |
 
+After issue 11 (verdicts computed outside the kernel, one bubblewrap sandbox per
+notebook), measured while the machine was shared by eight engineers:
+
+| version | one after another | 2 workers | speed-up | load |
+|---|---|---|---|---|
+| sandboxed kernels, values handed over | 251.7 s | 115.4 s | x2.18 | 10.94 / 7.04 |
+
+(the load fell between the two runs, which flatters the ratio; at that load a kernel takes
+about 2-3 s to start, against well under 1 s on an idle machine.) ``--single`` on
+``course/solutions/02_edmond_de_belamy.ipynb``: run 26.0 s, check 17.8 s, check/run x0.69
+(load 9.8-10.7).
+
 Per notebook the work is mostly the kernel's (start, run, stop: about 0.4 CPU s); the
 worker waits for it about half of the time, so the serial run uses about 0.55 of a core
 and two workers can overlap almost all of it. What is left of the gap to x2 is other
