@@ -502,3 +502,14 @@ def test_a_spare_that_dies_or_hangs_before_the_notebook_is_a_dead_kernel(tmp_pat
     outcome = worker._crash_outcome(RuntimeError(message), task)
     assert outcome["status"] == status and outcome["cell"] is None
     assert outcome["evalue"] == message
+
+
+def test_kernels_share_the_cores_for_blas_threads(monkeypatch):
+    monkeypatch.setattr(runner, "default_jobs", lambda: 4)
+    for name in runner.THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    assert runner.thread_limits(4) == dict.fromkeys(runner.THREAD_VARIABLES, "1")
+    assert runner.thread_limits(2) == dict.fromkeys(runner.THREAD_VARIABLES, "2")
+    assert runner.thread_limits(8)["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")  # the user's own setting stays
+    assert "OMP_NUM_THREADS" not in runner.thread_limits(4)
