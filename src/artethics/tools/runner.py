@@ -40,7 +40,8 @@ from artethics.tools.papermill_worker import (
 __all__ = [
     "UsageError", "add_arguments", "main", "run", "plan", "find_targets", "parse_cli_parameters",
     "load_params_file", "declared_parameters", "validate_parameters", "type_problem",
-    "format_summary", "format_failure", "external_references",
+    "format_summary", "format_failure", "external_references", "check_timeout", "read_yaml",
+    "handout_name", "run_environment", "thread_limits", "longest_first",
     "OK", "FAILED", "TIMEOUT", "DEAD", "Result", "Task",
 ]
 
