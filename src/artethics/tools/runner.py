@@ -235,7 +235,7 @@ def read_yaml(text: str, origin: str, max_bytes: int, *, what: str = "not a vali
         return yaml.load(text, Loader=loader)  # noqa: S506  (a safe loader)
     except yaml.YAMLError as err:
         raise UsageError(f"{origin}: {what} ({_yaml_problem(err)}){hint}") from None
-    except _YamlTooBig as err:
+    except UsageError as err:  # from _check_yaml_size: the limits, said without the origin
         raise UsageError(f"{origin}: {err}") from None
     except RecursionError:
         raise UsageError(f"{origin}: nested more than {MAX_YAML_DEPTH} levels deep") from None
@@ -243,13 +243,9 @@ def read_yaml(text: str, origin: str, max_bytes: int, *, what: str = "not a vali
         raise UsageError(f"{origin}: {what} ({_shorten(str(err))}){hint}") from None
 
 
-class _YamlTooBig(Exception):
-    pass
-
-
 def _check_yaml_size(root) -> None:
     """Count the values a composed YAML node stands for, each alias in full, without
-    building them; raise _YamlTooBig past the limits."""
+    building them; raise UsageError past the limits."""
     import yaml
 
     sizes: dict[int, int] = {}
@@ -257,12 +253,12 @@ def _check_yaml_size(root) -> None:
 
     def count(node, depth: int) -> int:
         if depth > MAX_YAML_DEPTH:
-            raise _YamlTooBig(f"nested more than {MAX_YAML_DEPTH} levels deep")
+            raise UsageError(f"nested more than {MAX_YAML_DEPTH} levels deep")
         key = id(node)
         if key in sizes:
             return sizes[key]
         if key in open_nodes:
-            raise _YamlTooBig("an alias refers to the value that contains it (a loop); "
+            raise UsageError("an alias refers to the value that contains it (a loop); "
                               "write the value out instead")
         open_nodes.add(key)
         total = 1
@@ -275,7 +271,7 @@ def _check_yaml_size(root) -> None:
         for child in children:
             total += count(child, depth + 1)
             if total > MAX_YAML_NODES:
-                raise _YamlTooBig(f"more than {MAX_YAML_NODES:,} values once its aliases (*name) "
+                raise UsageError(f"more than {MAX_YAML_NODES:,} values once its aliases (*name) "
                                   "are expanded; write the values out, or pass fewer")
         open_nodes.discard(key)
         sizes[key] = total
