@@ -52,6 +52,9 @@ def check_this_notebook(path: str | Path | None = None, timeout: float = 60,
     if os.environ.get(INSIDE_CHECK):
         print("(The self-check is skipped while the notebook itself is being checked.)")
         return
+    if not isinstance(timeout, int | float) or not 0 < timeout <= 86400:  # also NaN, inf
+        print(f"timeout must be a number of seconds above 0 and at most 86400, not {timeout!r}.")
+        return
     target = Path(path) if path is not None else this_notebook_path()
     if target is None:
         print("Cannot tell which notebook this is (are you outside JupyterLab?). Pass its "

@@ -322,3 +322,24 @@ def test_time_spans_dates_and_tables_travel_as_data():
     got = values.decode(repr(json.dumps(sent)), "n", list("abcde"))
     assert got["a"].days == 35 and got["b"].year == 2022 and list(got["c"]) == [1.5, 2]
     assert isinstance(got["d"], values.Unreadable) and got["e"].day == 2
+
+
+def test_the_kernel_edition_has_no_checkers_and_a_change_is_noticed(tmp_path):
+    from artethics.tools.check.sandbox import fingerprint, kernel_kit
+
+    kit = kernel_kit(tmp_path / "kit")
+    package = kit / "artethics"
+    assert not (package / "tools").exists() and not (package / "exercises" / "belamy.py").exists()
+    assert "def expected" not in (package / "exercises" / "__init__.py").read_text(encoding="utf-8")
+    before = fingerprint(kit)
+    with open(package / "data.py", "a", encoding="utf-8") as fh:
+        fh.write("\nraise SystemExit\n")
+    assert fingerprint(kit) != before
+
+
+@pytest.mark.parametrize("timeout", [float("inf"), float("nan"), 0, -1, "10"])
+def test_self_check_refuses_a_timeout_that_is_not_finite_and_positive(timeout, capsys):
+    from artethics.checking import check_this_notebook
+
+    check_this_notebook("x.ipynb", timeout=timeout)
+    assert "timeout must be a number of seconds" in capsys.readouterr().out

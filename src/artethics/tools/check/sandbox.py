@@ -19,6 +19,7 @@ database (recording writes into the private HOME, which is thrown away).
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import os
 import shutil
 import signal
@@ -197,6 +198,17 @@ def kernel_kit(folder: Path) -> Path:
         with open(responses, "a", encoding="utf-8") as fh:
             fh.write(_RECORDING_OFF)
     return folder
+
+
+def fingerprint(folder: Path) -> str:
+    """The sha256 of every name and file under ``folder`` (the kernel edition is checked
+    before each notebook and written again if a kernel changed it)."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path).encode("utf-8", "surrogateescape"))
+        if path.is_file() and not path.is_symlink():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def set_subreaper() -> None:

@@ -44,10 +44,14 @@ def _check_batch(plans: list[list[dict]], timeout: float, total: float, folder: 
     import shutil
 
     from artethics.tools.check.kernel import run_plan
-    from artethics.tools.check.sandbox import Sandbox
+    from artethics.tools.check.sandbox import Sandbox, fingerprint, kernel_kit
 
     out = []
+    expected = fingerprint(kit)
     for i, plan in enumerate(plans):
+        if fingerprint(kit) != expected:  # changed by a kernel (possible without bubblewrap)
+            shutil.rmtree(kit, ignore_errors=True)
+            kernel_kit(kit)
         box = Sandbox(Path(tempfile.mkdtemp(prefix=f"nb{i:04d}-", dir=folder)) / "box", kit,
                       int(total) + 30)
         try:
