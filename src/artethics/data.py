@@ -288,6 +288,9 @@ def _read(base: Path, table: Table) -> list[dict[str, str]]:
         if len(record) != len(header):
             raise DataError(table.path, number, None, f"{len(record)} fields",
                             f"{len(header)} fields, one per header column")
+        if any("\x00" in field for field in record):
+            raise DataError(table.path, number, None, "a NUL character",
+                            "text without NUL characters (the file is damaged)")
         rows.append(dict(zip(header, record, strict=True)))
     return rows
 

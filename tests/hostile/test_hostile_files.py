@@ -227,3 +227,32 @@ def test_csv_rows_are_escaped_and_one_per_file(notebooks, monkeypatch, tmp_path)
         rows = list(csv.DictReader(fh))
     assert {r["student_file"] for r in rows} == {clean(r.path) for r in reports}
     assert not any(RAW_CONTROL.search(v) for row in rows for v in row.values())
+
+
+@pytest.mark.parametrize("damage", ["header_only", "empty", "huge_field", "nul_byte",
+                                    "stray_quote_at_end", "not_utf8"])
+def test_every_csv_failure_is_a_data_error(tmp_path, damage):
+    import shutil
+
+    from artethics import data
+    from artethics.paths import root
+
+    shutil.copytree(root() / "data", tmp_path / "data")
+    shutil.copytree(root() / "seeds", tmp_path / "seeds")
+    path = tmp_path / data.schema("cases").path
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    damaged = {
+        "header_only": lines[0].encode(),
+        "empty": b"",
+        "huge_field": (lines[0] + '"' + "x" * 200_000 + '"' + lines[1][lines[1].find(","):]
+                       ).encode(),
+        "nul_byte": (lines[0] + lines[1].replace(",", ",\x00", 1)).encode(),
+        "stray_quote_at_end": (lines[0] + lines[1].rstrip("\n") + ',"unclosed').encode(),
+        "not_utf8": lines[0].encode() + b"\xff\xfe,\n",
+    }[damage]
+    path.write_bytes(damaged)
+    FIGURES.tried("data: damaged CSV")
+    with pytest.raises(data.DataError) as err:
+        data.load("cases", root=tmp_path)
+    assert "cases.csv" in str(err.value)
+    FIGURES.clear("data: damaged CSV")
