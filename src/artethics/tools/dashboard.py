@@ -458,7 +458,8 @@ def balance_reasons(frame: pd.DataFrame) -> pd.DataFrame:
             row = {"case": case, "argument": label.strip(), "lens": lens,
                    "claim": _shorten(claim), "weight": weight, "student": student,
                    "reason": " ".join(reason.split())}
-            keyed.append(((_case_key(case), _natural(argument_id), student), row))
+            mine = argument_id in own  # the student's own arguments after the kit's
+            keyed.append(((_case_key(case), mine, _natural(argument_id), student), row))
     table = pd.DataFrame([row for _, row in sorted(keyed, key=lambda k: k[0])],
                          columns=REASON_COLUMNS)
     table["weight"] = table["weight"].astype("Int64")
