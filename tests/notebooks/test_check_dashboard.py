@@ -27,12 +27,51 @@ def test_dashboard_is_in_normal_form_without_outputs():
     assert nbform.problems(nbform.read(DASHBOARD), student=True, name="dashboard") == []
 
 
+def _html(nb) -> str:
+    return "\n".join("".join(o.get("data", {}).get("text/html", ""))
+                     for cell in nb["cells"] for o in cell.get("outputs", []))
+
+
+def _markdown(nb) -> str:
+    return "\n".join("".join(o.get("data", {}).get("text/markdown", ""))
+                     for cell in nb["cells"] for o in cell.get("outputs", []))
+
+
+def _figures(nb) -> int:
+    return sum("image/png" in o.get("data", {})
+               for cell in nb["cells"] for o in cell.get("outputs", []))
+
+
 def test_dashboard_runs_on_the_demo_class_with_pseudonyms(tmp_path):
     out = tmp_path / "demo.ipynb"
     pm.execute_notebook(str(DASHBOARD), str(out), parameters={"demo_students": 6, "seed": 3},
                         progress_bar=False, cwd=str(tmp_path))
-    text = _text(json.loads(out.read_text()))
+    nb = json.loads(out.read_text())
+    text = _text(nb)
     assert "DEMO CLASS" in text and "p-" in text and "demo01" not in text
+    html = _html(nb)  # the reasons, the after-poll's answers and the lens answers are shown
+    for shown in ("(demo) ", "moved toward", "What moved you?", "consequences"):
+        assert shown in html, shown
+    assert "#### trik" in _markdown(nb)
+    assert "Traceback" not in text
+    assert _figures(nb) == 2  # positions, and lens weights per case
+
+
+def test_reasons_case_shows_the_reasons_of_one_case(tmp_path):
+    out = tmp_path / "one.ipynb"
+    pm.execute_notebook(str(DASHBOARD), str(out), progress_bar=False, cwd=str(tmp_path),
+                        parameters={"demo_students": 4, "seed": 1, "reasons_case": "lofter"})
+    nb = json.loads(out.read_text())
+    shown = [c["id"] for c in nb["cells"] for o in c.get("outputs", [])
+             if "#### " in "".join(o.get("data", {}).get("text/markdown", ""))]
+    headings = {"".join(o["data"]["text/markdown"]) for c in nb["cells"]
+                for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})}
+    frame = dashboard.answers_frame(dashboard.demo_class(4, seed=1))
+    tables = {"balance-reasons": dashboard.balance_reasons(frame),
+              "poll-reasons": dashboard.poll_reasons(frame),
+              "lens-answers": dashboard.lens_answers(frame)}
+    expected = [cell for cell, table in tables.items() if "lofter" in set(table["case"])]
+    assert headings == {"#### lofter"} and shown == expected and len(expected) >= 2
 
 
 def test_dashboard_runs_on_a_collected_class(tmp_path):

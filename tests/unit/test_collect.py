@@ -147,3 +147,16 @@ def test_a_list_where_text_belongs_is_refused_and_the_dashboard_reads_the_rest(t
     db = collect.write_db(result, tmp_path / "class.sqlite")
     assert [r.student for r in dashboard.load_class(db)] == ["alice"]
     assert Store(db).all() == result.responses  # the store's own schema and decoding
+
+
+def test_reasons_lenses_and_lens_answers_survive_the_class_dataset(tmp_path):
+    answers = dashboard.demo_class(6, seed=4)
+    db = collect.write_db(collect.Collected(responses=answers), tmp_path / "class.sqlite",
+                          salt="s3cret")
+    stored = dashboard.answers_frame(dashboard.load_class(db))
+    direct = dashboard.answers_frame(answers, salt="s3cret")
+    for table in (dashboard.balance_reasons, dashboard.poll_reasons, dashboard.lens_answers,
+                  dashboard.lens_weights, dashboard.reason_counts, dashboard.matrix_columns):
+        assert not table(direct).empty
+        assert table(stored).equals(table(direct)), table.__name__
+    assert dashboard.skipped(stored).empty
