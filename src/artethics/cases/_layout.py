@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-def room_for_caption(fig, source_ids) -> None:
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+
+def room_for_caption(fig: Figure, source_ids: Sequence[str]) -> None:
     """Re-lay the figure so a long source caption (drawn at the bottom) does not overlap."""
     from artethics import plotting
 
@@ -13,7 +20,7 @@ def room_for_caption(fig, source_ids) -> None:
     fig.tight_layout(rect=(0, min(0.45, (0.2 + 0.16 * lines) / height), 1, 1))
 
 
-def room_for_labels(ax, x_margin: float) -> None:
+def room_for_labels(ax: Axes, x_margin: float) -> None:
     """Head-room above the rows and extra room on the right for the slanted event labels."""
     low, high = ax.get_ylim()
     ax.set_ylim(low, high + 0.9)

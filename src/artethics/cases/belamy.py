@@ -16,6 +16,9 @@ The essay check and the people table are shared with :mod:`artethics.cases.rembr
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from artethics import tables
 from artethics.cases.rembrandt import (  # noqa: F401  (re-exported for the notebook)
     READING_NOTES,
@@ -24,6 +27,10 @@ from artethics.cases.rembrandt import (  # noqa: F401  (re-exported for the note
     people_behind_it,
 )
 from artethics.tables import key_figures, sources_of  # noqa: F401  (lesson API)
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
 
 SALE_FIGURES = ("belamy_price", "belamy_estimate_low", "belamy_estimate_high",
                 "belamy_bidders")
@@ -37,23 +44,23 @@ SHORT_LABELS = {"belamy_barrat_dispute": "reports: Barrat's code",
                 "belamy_sale": "sold at Christie's New York"}
 
 
-def reading_list(source_ids):
+def reading_list(source_ids: str | Iterable[str]) -> pd.DataFrame:
     """:func:`artethics.tables.reading_list` with the reading notes (order kept)."""
     return tables.reading_list(source_ids, READING_NOTES)
 
 
-def glossary(terms=GLOSSARY_TERMS):
+def glossary(terms: str | Iterable[str] = GLOSSARY_TERMS) -> pd.DataFrame:
     """:func:`artethics.tables.glossary` of this lesson's terms."""
     return tables.glossary(terms)
 
 
-def _load(name: str):
+def _load(name: str) -> pd.DataFrame:
     from artethics import data
 
     return data.load(name)
 
 
-def lot(lot_id: str = "belamy_portrait"):
+def lot(lot_id: str = "belamy_portrait") -> pd.DataFrame:
     """The lot's row of sales.csv (artist, title, estimates, price and its basis, sources)."""
     sales = _load("sales").set_index("lot_id")
     if lot_id not in sales.index:
@@ -62,7 +69,7 @@ def lot(lot_id: str = "belamy_portrait"):
                                 "price_basis", "currency", "source_ids"]]
 
 
-def plot_price(lot_id: str = "belamy_portrait"):
+def plot_price(lot_id: str = "belamy_portrait") -> Figure:
     """Low and high estimate against the price paid; returns the figure (prints nothing)."""
     from artethics import plotting
 
@@ -82,7 +89,7 @@ def plot_price(lot_id: str = "belamy_portrait"):
     return fig
 
 
-def timeline_frame(case: str = "belamy"):
+def timeline_frame(case: str = "belamy") -> pd.DataFrame:
     """The case's events with short labels, oldest first."""
     events = _load("events")
     frame = events[events["case_id"] == case].sort_values(["date", "event_id"])
@@ -90,7 +97,7 @@ def timeline_frame(case: str = "belamy"):
         ["event_id", "date", "label", "event", "actor", "source_ids"]].set_index("event_id")
 
 
-def plot_timeline(case: str = "belamy"):
+def plot_timeline(case: str = "belamy") -> Figure:
     """The events on a time axis; returns the figure (prints nothing)."""
     from artethics import plotting
 

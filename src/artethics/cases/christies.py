@@ -18,8 +18,17 @@ display ``readable``) live in :mod:`artethics.tables`.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING, Any
+
 from artethics import tables
 from artethics.tables import fact, sources_of, split_ids  # noqa: F401  (lesson API)
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from IPython.display import Markdown
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 CASE = "christies"
 LESSON = "05_augmented_intelligence"
@@ -42,13 +51,13 @@ GLOSSARY_TERMS = ("open letter", "pre-sale estimate", "hammer price", "buyer's p
                   "sell-through rate", "training data", "general-purpose AI model")
 
 
-def _load(name: str):
+def _load(name: str) -> pd.DataFrame:
     from artethics import data
 
     return data.load(name)
 
 
-def lot(lot_id: str) -> dict:
+def lot(lot_id: str) -> dict[str, Any]:
     """One row of sales.csv as a dict (artist, title, estimates, price, sources)."""
     sales = _load("sales").set_index("lot_id")
     if lot_id not in sales.index:
@@ -57,7 +66,7 @@ def lot(lot_id: str) -> dict:
     return {"lot_id": lot_id, **sales.loc[lot_id].to_dict()}
 
 
-def lots():
+def lots() -> pd.DataFrame:
     """The sale's lots that sales.csv records (the top lots only), highest price first."""
     sales = _load("sales")
     frame = sales[sales["case_id"] == CASE]
@@ -67,7 +76,7 @@ def lots():
                                       ).reset_index(drop=True)
 
 
-def key_figures():
+def key_figures() -> pd.DataFrame:
     """The sale's key figures (facts.csv) and its top lots' prices (sales.csv), with their
     confidence, status and sources; the index is the fact or lot id."""
     import pandas as pd
@@ -82,15 +91,17 @@ def key_figures():
     return pd.concat([figures, prices])
 
 
-def fact_notes(fact_ids=("christies_sell_through", "christies_sell_through_alt",
-                         "christies_lots_weak", "christies_letter_signatures")):
+def fact_notes(fact_ids: Iterable[str] = ("christies_sell_through",
+                                          "christies_sell_through_alt",
+                                          "christies_lots_weak",
+                                          "christies_letter_signatures")) -> pd.DataFrame:
     """The notes facts.csv keeps on figures that need care (conflicts, who counted)."""
     facts = _load("facts").set_index("fact_id")
     return facts.loc[list(fact_ids), ["claim", "value", "unit", "status", "note",
                                       "source_ids"]]
 
 
-def signature_counts():
+def signature_counts() -> pd.DataFrame:
     """The open letter's signature counts that facts.csv dates, oldest first.
 
     Columns: date (the row's ``as_of``), signatures (the number as reported), wording
@@ -110,7 +121,7 @@ def signature_counts():
         ["date", "fact_id"]).reset_index(drop=True)
 
 
-def other_reports(fact_id: str):
+def other_reports(fact_id: str) -> pd.DataFrame:
     """The other figures reports give for ``fact_id`` (their own disputed rows in facts.csv)."""
     facts = _load("facts").set_index("fact_id")
     if fact_id not in facts.index:
@@ -120,7 +131,7 @@ def other_reports(fact_id: str):
     return facts.loc[ids, ["claim", "value", "value_num", "unit", "status", "source_ids"]]
 
 
-def sale_events():
+def sale_events() -> pd.DataFrame:
     """The sale's dated milestones (announcement, letter online, opening, close)."""
     events = _load("events")
     frame = events[events["event_id"].isin(list(SHORT_LABELS))].copy()
@@ -129,7 +140,7 @@ def sale_events():
         ["date", "event_id"]).reset_index(drop=True)
 
 
-def _caption(fig, ids: list[str]) -> None:
+def _caption(fig: Figure, ids: list[str]) -> None:
     fig.text(0.01, 0.01, "Sources: " + "; ".join(ids) + " (references below)", fontsize=8)
 
 
@@ -140,7 +151,7 @@ def _print_sources(ids: list[str]) -> None:
         print(cite(source_id))
 
 
-def _draw_milestones(ax, milestones, top: float) -> None:
+def _draw_milestones(ax: Axes, milestones: pd.DataFrame, top: float) -> None:
     from artethics import plotting
 
     dates = dict(zip(milestones["event_id"], milestones["date"], strict=True))
@@ -187,7 +198,7 @@ def plot_letter_and_sale() -> None:
     _print_sources(ids)
 
 
-def lot_counts():
+def lot_counts() -> pd.DataFrame:
     """Lots offered, sold, and counted as weak by AFP, with the source of each count."""
     import pandas as pd
 
@@ -217,7 +228,7 @@ def plot_lots() -> None:
     _print_sources(ids)
 
 
-def letter_corrections():
+def letter_corrections() -> pd.DataFrame:
     """The corrections table's rows on this sale: what S01 says, and the checked value."""
     corrections = _load("corrections")
     rows = corrections[corrections["correction_id"].str.contains(CASE)]
@@ -231,7 +242,7 @@ def letter_corrections():
 ASIA_SOURCES = ("S01", "S05", "S03", "S62", "S63", "S49", "S50", "S29", "S30")
 
 
-def voices_from_asia(source_ids=ASIA_SOURCES):
+def voices_from_asia(source_ids: Collection[str] = ASIA_SOURCES) -> pd.DataFrame:
     """The case's arguments that draw on the Hong Kong, Asia and mainland China sources."""
     arguments = _load("arguments")
     case = arguments[arguments["case_id"] == CASE]
@@ -249,7 +260,7 @@ def short_status(status: str) -> str:
     return status.split(":")[0].split(";")[0].split(" (")[0].strip()
 
 
-def law_by_place(case: str = CASE):
+def law_by_place(case: str = CASE) -> pd.DataFrame:
     """How each jurisdiction's rules bear on the case (teaching, not advice): one row per
     application, places in the order CN, HK, US, EU, UK, with the rule's status, its date
     and the date the kit last reviewed it. A proposal's status says it is not in force."""
@@ -296,17 +307,17 @@ READING_NOTES = {
 }
 
 
-def reading_list(source_ids=tuple(READING_NOTES)):
+def reading_list(source_ids: str | Iterable[str] = tuple(READING_NOTES)) -> pd.DataFrame:
     """:func:`artethics.tables.reading_list` with this lesson's reading notes."""
     return tables.reading_list(source_ids, READING_NOTES)
 
 
-def glossary(terms=GLOSSARY_TERMS):
+def glossary(terms: str | Iterable[str] = GLOSSARY_TERMS) -> pd.DataFrame:
     """:func:`artethics.tables.glossary` of this lesson's terms."""
     return tables.glossary(terms)
 
 
-def poll_args(answer, name: str = "poll_before") -> dict:
+def poll_args(answer: object, name: str = "poll_before") -> dict[str, Any]:
     """A headless poll answer ``{"stance": ..., "confidence": ...}`` as keyword arguments.
 
     None (the live widget) gives {}. Anything else that is not such a dict raises a
@@ -327,7 +338,7 @@ def poll_args(answer, name: str = "poll_before") -> dict:
     return {key: answer[key] for key in keys if key in answer}
 
 
-def sale_in_numbers():
+def sale_in_numbers() -> Markdown:
     """The sale in three sentences, every figure read from data/ (Markdown)."""
     import pandas as pd
     from IPython.display import Markdown
@@ -358,7 +369,7 @@ def sale_in_numbers():
     return Markdown(escape_markdown(text))
 
 
-def average_without_top_lot() -> dict:
+def average_without_top_lot() -> dict[str, int]:
     """The average sold lot with and without the top lot (a skew check), in US dollars."""
     total, sold = tables.fact_number("christies_total"), tables.fact_number("christies_lots_sold")
     top = float(lots()["price"].max())

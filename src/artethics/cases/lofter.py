@@ -14,10 +14,18 @@ The generic tables (key figures, reading list, fact lookup) live in :mod:`arteth
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING
+
 from artethics import tables
 from artethics.cases._layout import room_for_caption, room_for_labels
 from artethics.tables import NO_ADDRESS, key_figures, sources_of  # noqa: F401  (lesson API)
 from artethics.tables import fact as fact_value  # noqa: F401  (lesson API)
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 # Short labels for the timeline plot (the full wording stays in events.csv).
 SHORT_LABELS = {
@@ -38,7 +46,7 @@ TIMELINE_COLUMNS = ["date", "date_precision", "group", "label", "event", "confid
                     "source_ids"]
 
 
-def _load(name: str):
+def _load(name: str) -> pd.DataFrame:
     from artethics import data
 
     return data.load(name)
@@ -48,7 +56,7 @@ def _group(actor: str) -> str:
     return ACTOR_GROUPS.get(actor, "ArtStation and its artists")
 
 
-def timeline_frame(case_ids=("lofter",)):
+def timeline_frame(case_ids: Collection[str] = ("lofter",)) -> pd.DataFrame:
     """The events of the given cases, sorted by date then id, with a short label each."""
     import pandas as pd
 
@@ -65,7 +73,7 @@ def timeline_frame(case_ids=("lofter",)):
     return frame[["event_id", *TIMELINE_COLUMNS]]
 
 
-def steps_after_first_reply(first: str = "lofter_first_reply"):
+def steps_after_first_reply(first: str = "lofter_first_reply") -> pd.DataFrame:
     """Days from LOFTER's first reply to each of its later steps (platform events only)."""
     frame = timeline_frame(("lofter",))
     start = frame.loc[frame["event_id"] == first, "date"].iloc[0]
@@ -96,12 +104,12 @@ RESPONSE_STARTS = {"artstation": "artstation_trending_full", "lofter": "lofter_f
 PLATFORM_ACTORS = {"LOFTER", "ArtStation", "Epic Games / ArtStation"}
 
 
-def reading_list(source_ids):
+def reading_list(source_ids: str | Iterable[str]) -> pd.DataFrame:
     """:func:`artethics.tables.reading_list` with this lesson's reading notes."""
     return tables.reading_list(source_ids, READING_NOTES)
 
 
-def response_days():
+def response_days() -> pd.DataFrame:
     """For ArtStation and LOFTER: each platform step, in days after the case's start event.
 
     The start is the day the protest filled ArtStation's Trending page, and LOFTER's
@@ -125,7 +133,7 @@ def response_days():
                                           ).reset_index(drop=True)
 
 
-def law_table(case: str = "lofter", jurisdiction: str = "CN"):
+def law_table(case: str = "lofter", jurisdiction: str = "CN") -> pd.DataFrame:
     """How the kit's rules bear on the case in one jurisdiction (teaching, not advice),
     with the date the kit last reviewed each rule (``last_reviewed``). A proposal (such as
     Hong Kong's text-and-data-mining exception) has no date in force and sorts last."""
@@ -142,7 +150,7 @@ def law_table(case: str = "lofter", jurisdiction: str = "CN"):
     return joined[columns].sort_values(["date_in_force", "instrument"]).reset_index(drop=True)
 
 
-def plot_timeline(frame, title: str = "", x_margin: float = 0.08):
+def plot_timeline(frame: pd.DataFrame, title: str = "", x_margin: float = 0.08) -> Figure:
     """The case's events on a time axis, one row per group, with room for the labels
     (``x_margin``: the share of the time axis left free at each end)."""
     from artethics import plotting
@@ -155,7 +163,7 @@ def plot_timeline(frame, title: str = "", x_margin: float = 0.08):
     return fig
 
 
-def plot_response_days(steps):
+def plot_response_days(steps: pd.DataFrame) -> Figure:
     """Bar chart of :func:`response_days`, one bar per platform step."""
     import textwrap
 
@@ -172,7 +180,7 @@ def plot_response_days(steps):
     return fig
 
 
-def _style_by_platform(ax, platforms: list[str]) -> None:
+def _style_by_platform(ax: Axes, platforms: list[str]) -> None:
     """One colour *and* hatch per platform (not per bar), with a legend and head-room."""
     from matplotlib.patches import Patch
 

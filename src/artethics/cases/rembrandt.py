@@ -19,8 +19,15 @@ reading list, glossary) live in :mod:`artethics.tables`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from artethics import tables
 from artethics.tables import key_figures, sources_of  # noqa: F401  (lesson API)
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
 
 #: The "style as data" figures, in the order the project's pipeline ran.
 STYLE_AS_DATA = ("rembrandt_paintings_analysed", "rembrandt_fragments", "rembrandt_pixels",
@@ -66,13 +73,13 @@ READING_NOTES = {
 }
 
 
-def _load(name: str):
+def _load(name: str) -> pd.DataFrame:
     from artethics import data
 
     return data.load(name)
 
 
-def plot_style_as_data():
+def plot_style_as_data() -> Figure:
     """Paintings, fragments and pixels on a log scale; returns the figure (prints nothing)."""
     from artethics import plotting
 
@@ -92,7 +99,7 @@ def plot_style_as_data():
     return fig
 
 
-def people_behind_it(case: str = "rembrandt"):
+def people_behind_it(case: str = "rembrandt") -> pd.DataFrame:
     """The case's stakeholders (who paid, who built, who advised, who watched)."""
     people = _load("stakeholders")
     people = people[people["case_id"] == case]
@@ -102,7 +109,7 @@ def people_behind_it(case: str = "rembrandt"):
     return people.set_index("stakeholder_id")[["name", "group", "interests", "source_ids"]]
 
 
-def _case_corrections(case: str):
+def _case_corrections(case: str) -> pd.DataFrame:
     corrections = _load("corrections")
     rows = corrections[corrections["correction_id"].str.contains(f"_{case}_", regex=False)]
     if rows.empty:
@@ -110,22 +117,22 @@ def _case_corrections(case: str):
     return rows.set_index("correction_id")
 
 
-def essay_claims(case: str):
+def essay_claims(case: str) -> pd.DataFrame:
     """What a checked source says about the case, before the verdicts are shown."""
     return _case_corrections(case)[["source_id", "claim_in_source"]]
 
 
-def essay_checked(case: str):
+def essay_checked(case: str) -> pd.DataFrame:
     """The same rows with the verified value, verdict and explanation."""
     return _case_corrections(case)[["claim_in_source", "verified_value", "verdict",
                                     "explanation", "verified_source_ids"]]
 
 
-def reading_list(source_ids):
+def reading_list(source_ids: str | Iterable[str]) -> pd.DataFrame:
     """:func:`artethics.tables.reading_list` with this lesson's reading notes (order kept)."""
     return tables.reading_list(source_ids, READING_NOTES)
 
 
-def glossary(terms=GLOSSARY_TERMS):
+def glossary(terms: str | Iterable[str] = GLOSSARY_TERMS) -> pd.DataFrame:
     """:func:`artethics.tables.glossary` of this lesson's terms."""
     return tables.glossary(terms)

@@ -18,11 +18,18 @@ notebook calls one function per cell::
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from artethics import tables
 from artethics.data import DIMENSIONS  # the grid's columns, in course order
 from artethics.kit import MAIN_CASES
 from artethics.tables import sources_of, split_ids  # noqa: F401  (lesson API)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from artethics.responses import Response
 
 # Short labels for the figure's column heads.
 DIMENSION_LABELS = {"access_and_benefit": "access &\nbenefit"}
@@ -52,7 +59,7 @@ GLOSSARY_TERMS = ("training data", "GAN (generative adversarial network)", "buye
 STANCES = ("strongly_against", "against", "undecided", "for", "strongly_for")
 
 
-def _load(name: str):
+def _load(name: str) -> pd.DataFrame:
     from artethics import data
 
     return data.load(name)
@@ -66,7 +73,7 @@ def _fact_sources(*fact_ids: str) -> str:
     return ";".join(sources_of(_load("facts").set_index("fact_id").loc[list(fact_ids)]))
 
 
-def glossary(terms=GLOSSARY_TERMS):
+def glossary(terms: str | Iterable[str] = GLOSSARY_TERMS) -> pd.DataFrame:
     """:func:`artethics.tables.glossary` of this lesson's terms."""
     return tables.glossary(terms)
 
@@ -74,7 +81,7 @@ def glossary(terms=GLOSSARY_TERMS):
 # --- the comparison -------------------------------------------------------------------
 
 
-def comparison(case: str | None = None):
+def comparison(case: str | None = None) -> pd.DataFrame:
     """The comparison table (long form), in case and dimension order; one case if given."""
     import pandas as pd
 
@@ -91,7 +98,7 @@ def comparison(case: str | None = None):
     return frame.astype({"case_id": str, "dimension": str}).reset_index(drop=True)
 
 
-def comparison_grid():
+def comparison_grid() -> pd.DataFrame:
     """Case x dimension, each cell the status word (rows in course order)."""
     wide = comparison().pivot(index="case_id", columns="dimension", values="status")
     wide = wide.loc[list(MAIN_CASES), list(DIMENSIONS)]
@@ -140,7 +147,7 @@ def plot_comparison() -> None:
     print(cite(*ids))
 
 
-def status_counts():
+def status_counts() -> pd.DataFrame:
     """How many cases have each status, per dimension (dimensions as rows)."""
     table = comparison().pivot_table(index="dimension", columns="status", values="case_id",
                                      aggfunc="count", fill_value=0)
@@ -179,7 +186,7 @@ def count_words(n: float) -> str:
     return f"{n:,.0f}"
 
 
-def remuneration():
+def remuneration() -> pd.DataFrame:
     """Sale proceeds spread over training sets, from data/: two real sales, two what-ifs."""
     import pandas as pd
 
@@ -217,7 +224,7 @@ def format_usd(value: float) -> str:
     return f"US${value:.{digits}f}"
 
 
-def plot_remuneration(table) -> None:
+def plot_remuneration(table: pd.DataFrame) -> None:
     """Per-work share of each scenario on a log scale; value written on each bar."""
     import matplotlib.pyplot as plt
 
@@ -249,7 +256,7 @@ def plot_remuneration(table) -> None:
 # --- the policy -----------------------------------------------------------------------
 
 
-def missing_policy_parts(policy) -> list[str]:
+def missing_policy_parts(policy: object) -> list[str]:
     """The parts of a policy draft that are absent or empty (all of them for a non-dict)."""
     if not isinstance(policy, dict):
         return list(POLICY_PARTS)
@@ -257,7 +264,7 @@ def missing_policy_parts(policy) -> list[str]:
             if not isinstance(policy.get(p), str) or len(policy[p].split()) < 3]
 
 
-def record_policy(policy, *, lesson: str, student: str = "anonymous",
+def record_policy(policy: object, *, lesson: str, student: str = "anonymous",
                   class_folder: str = "", display: bool = True) -> None:
     """Record the draft (kind "policy") whatever its completeness, so a draft is never
     lost; the check cell gives the verdict. No draft yet: says so and records nothing."""
@@ -277,7 +284,7 @@ def record_policy(policy, *, lesson: str, student: str = "anonymous",
 # --- where the class stands -------------------------------------------------------------
 
 
-def class_positions(responses):
+def class_positions(responses: Iterable[Response]) -> pd.DataFrame:
     """Students per stance on the course question, before (lesson 00) and after (06).
 
     ``responses`` are :class:`artethics.responses.Response` objects; each student's latest
@@ -285,7 +292,7 @@ def class_positions(responses):
     """
     import pandas as pd
 
-    latest: dict[tuple[str, str], str] = {}
+    latest: dict[tuple[str, str], object] = {}  # the stance as recorded (checked below)
     for r in sorted(responses, key=lambda r: (r.recorded_at, r.student)):
         if r.activity in ("course.poll_before", "course.poll_after"):
             latest[(r.activity.rsplit("_", 1)[1], r.student)] = r.data.get("stance")
@@ -322,7 +329,7 @@ def class_summary(class_folder: str) -> str:
 # --- the course question: arguments and law ----------------------------------------------
 
 
-def course_arguments(stance: str | None = None):
+def course_arguments(stance: str | None = None) -> pd.DataFrame:
     """The course question's own arguments (arguments.csv, case 'synthesis'), 'for' first;
     one side only when ``stance`` is 'for' or 'against'."""
     arguments = _load("arguments")
@@ -342,7 +349,7 @@ def short_status(status: str) -> str:
     return status.split(":")[0].split(";")[0].split(" (")[0].strip()
 
 
-def rules_by_place(rule_ids=COURSE_RULES):
+def rules_by_place(rule_ids: Sequence[str] = COURSE_RULES) -> pd.DataFrame:
     """The rules on training data, labels and authorship in CN, HK, US, EU and UK
     (teaching, not advice), with each rule's status, date and last review date."""
     from artethics.sources import format_date
@@ -383,12 +390,12 @@ READING_NOTES = {
 }
 
 
-def reading_list(source_ids=tuple(READING_NOTES)):
+def reading_list(source_ids: str | Iterable[str] = tuple(READING_NOTES)) -> pd.DataFrame:
     """:func:`artethics.tables.reading_list` with this lesson's reading notes."""
     return tables.reading_list(source_ids, READING_NOTES)
 
 
-def side_case_figures():
+def side_case_figures() -> pd.DataFrame:
     """The Schubert and Kling/festival figures and dated events the lesson quotes."""
     import pandas as pd
 

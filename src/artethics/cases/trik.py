@@ -12,11 +12,22 @@ plots on import. The generic tables (key figures, reading list) live in
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Protocol
+
 from artethics import tables
 from artethics.cases import lofter
 from artethics.cases._layout import room_for_caption
 from artethics.cases.lofter import law_table  # noqa: F401  (re-exported for the notebook)
 from artethics.tables import key_figures, sources_of  # noqa: F401  (lesson API)
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+    from artethics.demos.memorise import MemoriseResult
 
 SHORT_LABELS = {
     "trik_launch": "Trik AI in testing (month only)",
@@ -57,7 +68,18 @@ READING_NOTES = {
 DEMO_SOURCE = "memorisation demo in this notebook (scikit-learn digits)"
 
 
-def _load(name: str):
+class CopyRates(Protocol):
+    """What :func:`compare_rates` reads from a result: a
+    :class:`artethics.demos.memorise.MemoriseResult` or anything shaped like one."""
+
+    @property
+    def ns(self) -> Sequence[int]: ...
+
+    @property
+    def copy_rate(self) -> np.ndarray: ...
+
+
+def _load(name: str) -> pd.DataFrame:
     from artethics import data
 
     return data.load(name)
@@ -67,7 +89,7 @@ def _group(actor: str) -> str:
     return GROUPS.get(actor, "law and courts")
 
 
-def timeline_frame(include_year_only: bool = False):
+def timeline_frame(include_year_only: bool = False) -> pd.DataFrame:
     """Trik AI's dated events, sorted; events dated only to the year are left out unless asked."""
     import pandas as pd
 
@@ -85,7 +107,7 @@ def timeline_frame(include_year_only: bool = False):
     return frame.sort_values(["date", "event_id"])[columns].reset_index(drop=True)
 
 
-def when_text(date, precision: str) -> str:
+def when_text(date: str | datetime.date, precision: str) -> str:
     """A date written only as precisely as the sources allow: '2023', 'Aug 2023', '30 Jul 2023'.
 
     events.csv stores month- and year-precise dates as the 1st of the month or year, which
@@ -107,12 +129,12 @@ def when_text(date, precision: str) -> str:
 PLOT_SKIP = frozenset({"trik_evidence"})
 
 
-def plot_timeline(frame, title: str = ""):
+def plot_timeline(frame: pd.DataFrame, title: str = "") -> Figure:
     """The case's events on a time axis (as lesson 03 draws them), without :data:`PLOT_SKIP`."""
     return lofter.plot_timeline(frame[~frame["event_id"].isin(PLOT_SKIP)], title, x_margin=0.1)
 
 
-def reading_list(source_ids):
+def reading_list(source_ids: str | Iterable[str]) -> pd.DataFrame:
     """:func:`artethics.tables.reading_list` with this lesson's reading notes."""
     return tables.reading_list(source_ids, READING_NOTES)
 
@@ -124,7 +146,7 @@ def extraction_rate() -> float:
     return fact_number("carlini_strict") / fact_number("carlini_generations")
 
 
-def compare_rates(result):
+def compare_rates(result: CopyRates) -> pd.DataFrame:
     """The demo's mean copy rate at its smallest and largest n beside the paper's rate.
 
     ``result`` is a :class:`artethics.demos.memorise.MemoriseResult` (or anything with
@@ -150,7 +172,7 @@ def _percent(rate: float) -> str:
     return np.format_float_positional(100 * rate, precision=2, fractional=False) + " %"
 
 
-def rates_table(table):
+def rates_table(table: pd.DataFrame) -> pd.DataFrame:
     """:func:`compare_rates` written for reading: copies per million and as a percentage."""
     import pandas as pd
 
@@ -163,7 +185,7 @@ def rates_table(table):
     })
 
 
-def plot_rates(table):
+def plot_rates(table: pd.DataFrame) -> Figure:
     """Log-scale bar chart of :func:`compare_rates` (rates span six orders of magnitude)."""
     from artethics import plotting
 
@@ -180,7 +202,7 @@ def plot_rates(table):
     return fig
 
 
-def plot_gallery(result):
+def plot_gallery(result: MemoriseResult) -> Figure:
     """:func:`artethics.demos.memorise.plot_gallery` with its titles in the regular weight.
 
     The kit's CJK font ships one weight, so bold text makes matplotlib write a
