@@ -202,7 +202,7 @@ def _number(value: Any) -> float:
 
 def _mapping(value: Any, what: str) -> dict:
     if not isinstance(value, dict):
-        raise ValueError(f"is {type(value).__name__}, not a mapping of {what}")
+        raise ValueError(f"is a {type(value).__name__}, not a mapping of {what}")
     if not all(isinstance(k, str) for k in value):
         raise ValueError(f"has a key that is not text (expected {what})")
     return value
@@ -218,13 +218,13 @@ def _texts(value: Any) -> dict[str, str]:
     out = _mapping(value, "ids to text")
     for key, text in out.items():
         if not isinstance(text, str):
-            raise ValueError(f"[{key!r}] is {type(text).__name__}, not text")
+            raise ValueError(f"[{key!r}] is a {type(text).__name__}, not text")
     return out
 
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"is {type(value).__name__}, not text")
+        raise ValueError(f"is a {type(value).__name__}, not text")
     return value
 
 
@@ -281,6 +281,7 @@ FIELD_CHECKS: dict[tuple[str, str], Callable[[Any], Any]] = {
     ("lens", "answers"): _lens_texts,
 }
 SKIPPED_COLUMNS = ["activity", "student", "field", "problem"]
+FIX = "the student can record the activity again, or send the original file"
 
 
 def _field(frame: pd.DataFrame, kind: str, name: str) -> tuple[list[tuple], list[dict]]:
@@ -297,7 +298,7 @@ def _field(frame: pd.DataFrame, kind: str, name: str) -> tuple[list[tuple], list
             rows.append((case, student, data, check(value)))
         except (ValueError, TypeError, AttributeError) as error:
             notes.append({"activity": activity, "student": student, "field": name,
-                          "problem": f"{name} {error}; left out of the tables"})
+                          "problem": f"{name} {error}; left out of the tables ({FIX})"})
     return rows, notes
 
 
@@ -411,11 +412,12 @@ def plot_lens_weights(frame: pd.DataFrame, note: str = ""):
 
 def _arguments() -> dict[str, tuple[str, str, str]]:
     """The kit's arguments: id -> (stance, lens, claim); {} when the table cannot be read."""
-    try:
-        from artethics.data import load
+    from artethics.data import load
+    from artethics.errors import ArtethicsError
 
+    try:
         table = load("arguments")
-    except Exception:  # noqa: BLE001  the dashboard still shows the reasons, without claims
+    except (ArtethicsError, OSError, ValueError):  # the reasons are still shown, unexplained
         return {}
     return {str(i): (str(s), str(lens) if isinstance(lens, str) else "", str(c))
             for i, s, lens, c in zip(table["argument_id"], table["stance"], table["lens"],
