@@ -327,3 +327,24 @@ def test_without_bubblewrap_a_notebook_still_records_nothing(tmp_path, monkeypat
     assert report.results and not report.ok
     assert sorted(p.name for p in class_dir.rglob("*")) == ["98_fixture", other.name]
     assert other.read_text(encoding="utf-8") == '{"stance": "against"}'
+
+
+def test_check_cli_over_the_whole_hostile_notebook_folder(tmp_path):
+    """Every hostile notebook file in one `artethics check FOLDER` run, kernels and all: one
+    report per file, readable files run in the sandbox, no traceback, nothing blocks."""
+    corpus = _module(HERE / "hostile_corpus.py", "hostile_corpus_cli")
+    files = corpus.notebook_files(tmp_path / "nb", FIX.notebook)
+    out = tmp_path / "r.csv"
+    done = subprocess.run([sys.executable, "-m", "artethics", "check", "--manifest",
+                           str(MANIFEST), "--jobs", "2", "--timeout", "10", "--csv", str(out),
+                           str(tmp_path / "nb")], capture_output=True, text=True,
+                          timeout=900, check=False)
+    FIGURES.tried("check: CLI over the hostile notebook folder")
+    FIGURES.bad("tracebacks", "Traceback" in done.stdout + done.stderr)
+    assert done.returncode == 1 and "Traceback" not in done.stdout + done.stderr
+    heads = [line for line in done.stdout.splitlines() if not line.startswith("  ")]
+    regular = [p for p in (tmp_path / "nb").iterdir() if not p.is_dir()]
+    assert len(regular) >= len(files) - 2  # (the folder and the link to it are expanded)
+    assert len(heads) == len(regular) + 1  # one head line per file, then the summary
+    assert heads[-1].endswith(f" of {len(regular)} notebooks pass every exercise.")
+    FIGURES.clear("check: CLI over the hostile notebook folder")
