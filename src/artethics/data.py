@@ -38,9 +38,6 @@ GROUPS = frozenset({
     "lawmakers_regulators", "courts", "public_audiences", "researchers",
 })
 MAIN_CASES = kit.MAIN_CASES
-# The course-level question of lessons 00 and 06 (cases.csv kind 'course'): it has its own
-# stakeholders and arguments, but no comparison rows, applications or facts of its own.
-COURSE_CASES = ("synthesis",)
 # The five ethical lenses of lesson 00, in teaching order, each with its plain-words test.
 LENSES = {
     "consequences": "who ends up better or worse off, and by how much",
@@ -461,9 +458,9 @@ def _check_cases(base: str, table: Table, frame: pd.DataFrame) -> None:
         if kind in ("main", "course") and not question:
             raise DataError(table.path, number, "central_question", question,
                             "a question for every main case and the course")
-        if (kind == "course") != (cid in COURSE_CASES):
+        if (kind == "course") != (cid in kit.COURSE_CASES):
             raise DataError(table.path, number, "kind", kind,
-                            f"'course' exactly for {', '.join(COURSE_CASES)}")
+                            f"'course' exactly for {', '.join(kit.COURSE_CASES)}")
         if (kind == "main") != (cid in MAIN_CASES):
             raise DataError(table.path, number, "kind", kind,
                             f"'main' exactly for the cases {', '.join(MAIN_CASES)}")
@@ -494,7 +491,7 @@ def _check_argued_only(base: str, table: Table, frame: pd.DataFrame) -> None:
         if cid not in argued.index:
             raise DataError(table.path, number, "case_id", cid,
                             f"a main case ({', '.join(MAIN_CASES)}) or the course case "
-                            f"({', '.join(COURSE_CASES)})")
+                            f"({', '.join(kit.COURSE_CASES)})")
 
 
 def _check_arguments(base: str, table: Table, frame: pd.DataFrame) -> None:

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 # The five cases the course is built on (data/cases.csv ids), in teaching order.
 MAIN_CASES: tuple[str, ...] = ("rembrandt", "belamy", "lofter", "trik", "christies")
+# The course-level question of lessons 00 and 06 (cases.csv kind 'course'): it has its own
+# stakeholders and arguments, but no comparison rows, applications or facts of its own.
+COURSE_CASES: tuple[str, ...] = ("synthesis",)
 # Every case with a lesson: the five, then the synthesis that draws them together.
-CASES: tuple[str, ...] = MAIN_CASES + ("synthesis",)
+CASES: tuple[str, ...] = MAIN_CASES + COURSE_CASES
 
 # Each case's lesson (the lesson id is the notebook's file stem; course/AUTHORING.md).
 CASE_LESSONS: dict[str, str] = {

@@ -105,3 +105,33 @@ def test_tables_lists_every_table_sorted():
     assert {"sources", "cases", "events", "facts", "sales", "arguments", "stakeholders",
             "rules", "applications", "corrections", "glossary", "comparison",
             "evidence"} == set(names)
+
+
+def _add_case(root, case_id: str, kind: str) -> None:
+    path = root / "data" / "cases.csv"
+    path.write_text(path.read_text(encoding="utf-8")
+                    + f"{case_id},A course question,课程问题,2025,{kind},Is it fair?,Test.,S01\n",
+                    encoding="utf-8")
+    stat = path.stat()  # a new stamp even where the clock is coarse
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000))
+
+
+def test_the_course_case_is_the_one_kit_names(kit, monkeypatch):
+    """kind 'course' is allowed exactly for artethics.kit.COURSE_CASES (one home)."""
+    from artethics import kit as kit_module
+
+    assert kit_module.COURSE_CASES == ("synthesis",)
+    assert kit_module.CASES == kit_module.MAIN_CASES + kit_module.COURSE_CASES
+    _add_case(kit, "synthesis", "course")
+    assert load("cases", root=kit).set_index("case_id").at["synthesis", "kind"] == "course"
+    _add_case(kit, "wider_question", "course")
+    with pytest.raises(DataError, match="'course' exactly for synthesis"):
+        load("cases", root=kit)
+    monkeypatch.setattr(kit_module, "COURSE_CASES", ("synthesis", "wider_question"))
+    assert len(load("cases", root=kit)) == 3
+
+
+def test_the_course_case_cannot_be_filed_as_a_side_case(kit):
+    _add_case(kit, "synthesis", "side")
+    with pytest.raises(DataError, match="'course' exactly for synthesis"):
+        load("cases", root=kit)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from artethics import tables
 from artethics.data import DIMENSIONS  # the grid's columns, in course order
-from artethics.kit import MAIN_CASES
+from artethics.kit import COURSE_CASES, MAIN_CASES
 from artethics.tables import sources_of, split_ids  # noqa: F401  (lesson API)
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 # Short labels for the figure's column heads.
 DIMENSION_LABELS = {"access_and_benefit": "access &\nbenefit"}
-COURSE_CASE = "synthesis"  # cases.csv kind 'course': the course question's arguments
+COURSE_CASE = COURSE_CASES[0]  # "synthesis", cases.csv kind 'course': the course question
 # The rules that bear on the course question (training data, labels, authorship), one or
 # more per jurisdiction, in the order CN, HK, US, EU, UK.
 COURSE_RULES = ("cn_deep_synthesis_art14", "cn_interim_measures_art7", "cn_labelling_measures",
