@@ -92,17 +92,20 @@ def course_timeline() -> None:
 
 
 def show_course_poll(when: str, stance: str | None = None, confidence: int | None = None, *,
-                     lesson: str = LESSON, student: str = "anonymous",
-                     class_folder: str = "") -> None:
+                     reason: str | None = None, lesson: str = LESSON,
+                     student: str = "anonymous", class_folder: str = "") -> None:
     """The course's own question, asked in lesson 00 ("before") and lesson 06 ("after").
 
     Recorded as ``course.poll_before`` / ``course.poll_after``; "after" shows the shift
-    from the student's latest "before" answer.
+    from the student's latest "before" answer and asks what moved (or held) the student:
+    ``reason`` answers that without the widget (papermill), and only with a ``stance``.
+    A reason given to the "before" poll is refused (it asks none).
     """
     from artethics.widgets import show_poll
 
-    show_poll("course", when, stance=stance, confidence=confidence, lesson=lesson,
-              student=student, class_folder=class_folder, question=OPENING_QUESTION)
+    show_poll("course", when, stance=stance, confidence=confidence, reason=reason,
+              lesson=lesson, student=student, class_folder=class_folder,
+              question=OPENING_QUESTION)
 
 
 def show_opening_poll(stance: str | None = None, confidence: int | None = None, *,

@@ -50,6 +50,40 @@ def test_course_poll_after_shows_the_shift_from_lesson_00(tmp_path, monkeypatch,
     assert saved["course.poll_after"].data["shift"] == 2
 
 
+
+def test_course_poll_after_records_what_moved_the_student(tmp_path, monkeypatch, capsys):
+    from artethics.cases import christies
+
+    monkeypatch.setenv("ARTETHICS_DB", str(tmp_path / "db.sqlite"))
+    orientation.show_opening_poll("against", 2, student="ana")
+    answer = {"stance": "for", "confidence": 4,
+              "reason": "  The  opt-out   figures from lesson 05. "}
+    # lesson 06 passes its headless answer through the same helper as lesson 05
+    orientation.show_course_poll("after", **christies.poll_args(answer, "poll_after"),
+                                 lesson="06_synthesis", student="ana")
+    out = capsys.readouterr().out
+    assert "The opt-out figures from lesson 05." in out
+    saved = {r.activity: r for r in Store(tmp_path / "db.sqlite").all()}
+    after = saved["course.poll_after"].data
+    assert after["reason"] == "The opt-out figures from lesson 05."  # one line, spaces tidied
+    assert after["reason_prompt"] and after["shift"] == 2
+
+
+@pytest.mark.parametrize(("when", "stance", "match"), [
+    ("before", "against", "only in the 'after' poll"),
+    ("after", None, "give a stance together with"),
+])
+def test_course_poll_refuses_a_reason_it_cannot_use_and_records_nothing(
+        tmp_path, monkeypatch, when, stance, match):
+    from artethics.widgets import ParameterError
+
+    monkeypatch.setenv("ARTETHICS_DB", str(tmp_path / "db.sqlite"))
+    with pytest.raises(ParameterError, match=match):
+        orientation.show_course_poll(when, stance, 3, reason="a change of mind",
+                                     lesson="06_synthesis", student="ana")
+    assert not (tmp_path / "db.sqlite").exists() or Store(tmp_path / "db.sqlite").all() == []
+
+
 def test_where_answers_go_is_the_same_text_wherever_the_database_is(monkeypatch, tmp_path):
     monkeypatch.setenv("ARTETHICS_DB", str(tmp_path / "x.sqlite"))
     first = orientation.where_answers_go("")
