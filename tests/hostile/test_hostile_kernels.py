@@ -234,6 +234,8 @@ def test_no_attack_forges_a_pass(attacked):
         if passed:
             forged.append((name, passed))
         FIGURES.bad("tracebacks", "Traceback" in report.text())
+        if report.results and all(r.message for r in report.results):
+            FIGURES.clear("check: hostile code in the kernel")  # a verdict line each
         assert "Traceback" not in report.text(), name
     FIGURES.bad("forged passes", len(forged))
     assert forged == [], forged
