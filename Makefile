@@ -53,8 +53,13 @@ goldens: $(TESTSTAMP)
 # JupyterLab refuses to start as root without --allow-root (containers run as root).
 ROOTFLAG = $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
+# The student's lab: no instructor extensions (nbgrader), no news pop-up, widget state
+# saved with the notebook (course/lab/README.md). The instructor's own `jupyter lab` keeps them.
+STUDENT_LAB := --config=$(CURDIR)/course/lab/jupyter_server_config.json \
+               --LabApp.app_settings_dir=$(CURDIR)/course/lab/settings
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(ROOTFLAG) notebooks/00_orientation.ipynb
+	$(BIN)/jupyter lab $(ROOTFLAG) $(STUDENT_LAB) notebooks/00_orientation.ipynb
 
 lint: $(TESTSTAMP)
 	$(BIN)/ruff check src tests benchmarks course notebooks

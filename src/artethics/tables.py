@@ -162,7 +162,12 @@ def table_html(frame: pd.DataFrame) -> str:
 
     head = ([header(n, s) for n, s in zip(index_names, index_styles, strict=True)]
             + [header(n, s) for n, _, s in columns])
-    lines = ['<div class="artethics-table" style="overflow-x:auto;">',
+    # A wide table scrolls sideways in its own box; the box takes the keyboard focus so
+    # that it can be scrolled without a mouse (axe: scrollable-region-focusable).
+    label = escape_html("Table: " + ", ".join(h for h in index_names + [n for n, _, _ in columns]
+                                              if h))
+    lines = [f'<div class="artethics-table" style="overflow-x:auto;" tabindex="0" '
+             f'role="region" aria-label="{label}">',
              '<table class="artethics-table" style="border-collapse:collapse;'
              'table-layout:auto;">',
              "<thead><tr>" + "".join(head) + "</tr></thead>", "<tbody>"]

@@ -156,7 +156,9 @@ def _save_widget_state(settings: Path) -> None:
     target.write_text(json.dumps({"saveState": True}))
 
 
-def lab_env(tmp: Path, save_widget_state: bool = False) -> dict:
+def lab_env(tmp: Path, save_widget_state: bool = False, quiet: bool = True) -> dict:
+    """The lab's environment; ``quiet`` writes the test's own no-news user setting (the
+    student lab, ``start_lab(student=True)``, must be quiet by the kit's settings alone)."""
     home = tmp / "home"
     dirs = {"JUPYTER_CONFIG_DIR": "config", "JUPYTER_DATA_DIR": "data",
             "JUPYTER_RUNTIME_DIR": "runtime", "IPYTHONDIR": "ipython",
@@ -164,7 +166,9 @@ def lab_env(tmp: Path, save_widget_state: bool = False) -> dict:
     env = {**os.environ, **{k: str(home / v) for k, v in dirs.items()}}
     for value in dirs.values():
         (home / value).mkdir(parents=True, exist_ok=True)
-    _quiet_lab_settings(home / "config" / "lab" / "user-settings")
+    (home / "config" / "lab" / "user-settings").mkdir(parents=True, exist_ok=True)
+    if quiet:
+        _quiet_lab_settings(home / "config" / "lab" / "user-settings")
     if save_widget_state:
         _save_widget_state(home / "config" / "lab" / "user-settings")
     env.update(JUPYTERLAB_SETTINGS_DIR=str(home / "config" / "lab" / "user-settings"),
@@ -176,9 +180,25 @@ def lab_env(tmp: Path, save_widget_state: bool = False) -> dict:
     return env
 
 
+def student_lab_args() -> list[str]:
+    """The flags `make lab` adds for the student's session (kit-local server config and
+    lab settings in course/lab/), read from `make -n lab` so the test runs what it runs."""
+    import shlex
+
+    out = subprocess.run(["make", "-s", "-n", "-C", str(REPO), "lab", "ROOTFLAG="],
+                         capture_output=True, text=True, timeout=60, check=True).stdout
+    line = next((ln for ln in out.splitlines() if "jupyter lab" in ln), None)
+    if line is None:
+        raise RuntimeError(f"`make -n lab` runs no `jupyter lab`:\n{out}")
+    return [arg for arg in shlex.split(line) if arg.startswith(("--config=", "--LabApp."))]
+
+
 def start_lab(tmp: Path, notebooks: dict[str, dict], timeout: float = 90,
-              save_widget_state: bool = False) -> Lab:
-    """Start JupyterLab on a free port with the given notebooks in a fresh root."""
+              save_widget_state: bool = False, student: bool = False) -> Lab:
+    """Start JupyterLab on a free port with the given notebooks in a fresh root.
+
+    ``student``: with the flags `make lab` gives the student's lab, and none of the test's
+    own quietening (no news setting, no news_url flag), so what a student sees is tested."""
     root = tmp / "root"
     root.mkdir(parents=True, exist_ok=True)
     for name, nb in notebooks.items():
@@ -186,12 +206,13 @@ def start_lab(tmp: Path, notebooks: dict[str, dict], timeout: float = 90,
     port, token, log = free_port(), secrets.token_hex(16), tmp / "lab.log"
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
            "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
-           "--ServerApp.port_retries=0", f"--ServerApp.root_dir={root}",
-           "--LabApp.news_url=None",
-           "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate"]
+           "--ServerApp.port_retries=0", f"--ServerApp.root_dir={root}"]
+    cmd += student_lab_args() if student else [
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate"]
+    env = lab_env(tmp, save_widget_state, quiet=not student)
     with log.open("w") as out:
-        proc = subprocess.Popen(cmd, cwd=root, env=lab_env(tmp, save_widget_state), stdout=out,
-                                stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
     lab = Lab(proc, port, token, root, tmp / "answers.sqlite", log)
     _wait_until_up(lab, timeout)
     return lab
