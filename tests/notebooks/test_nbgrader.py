@@ -445,6 +445,8 @@ def test_feedback_shows_verdicts_and_leaks_no_answer(graded, student_run, name):
     page = graded["course"] / "feedback" / name / ASSIGNMENT / f"{LESSON}.html"
     text = _visible_text(page.read_text(encoding="utf-8"))
     assert "✘" in text and "Hint:" in text
+    assert "does not pass yet" in text  # the one-line error that scores the cell zero
+    assert "artethics/exercises" not in text  # no traceback through the kit's code
     # What a student sees anyway: the released copy, its sources and its outputs.
     seen = "\n".join(_src(c) + json.dumps(c.get("outputs", []), ensure_ascii=False)
                      for c in student_run.cells)

@@ -147,11 +147,14 @@ def check(exercise_id: str, answer: Any, *, student: str | None = None) -> None:
     except under nbgrader's autograde (or validate), where a failed check raises
     ``AssertionError`` after printing its line: nbgrader gives a check cell its points
     when it runs without an error, and none when it raises."""
-    __tracebackhide__ = True  # IPython and pytest show only the check cell's own line
     verdict = evaluate(exercise_id, answer, student=student)
     print(verdict.line())
     if not verdict.ok and graded_run():
-        raise AssertionError(f"{exercise_id} does not pass yet (see the line above).")
+        failed = AssertionError(f"{exercise_id} does not pass yet (see the line above).")
+        # IPython shows this one line instead of a traceback through the kit's code
+        # (nbgrader's feedback page would otherwise show this file's path and source).
+        failed._render_traceback_ = lambda: [f"AssertionError: {failed}"]  # type: ignore[attr-defined]
+        raise failed
 
 
 # Helpers the case modules share -------------------------------------------------
