@@ -336,6 +336,57 @@ def test_show_prints_every_kind(capsys):
         assert capsys.readouterr().out.strip()
 
 
+
+@pytest.fixture
+def undermine_question():
+    """An evidence question asking for undermining facts, with a year, a date and counts
+    among the listed facts (removed again after the test)."""
+    key = f"{T}.undermine"
+    r.evidence_for(key, "christies_for_2", "undermines",
+                   distractors=["rembrandt_death_year", "trik_first_accusation_date",
+                                "rembrandt_fragments", "rembrandt_years_after_death"])
+    yield key
+    _REGISTRY.pop(key, None)
+    r._SPECS.pop(key, None)
+
+
+def test_evidence_questions_name_what_the_facts_support(capsys, undermine_question):
+    for key, question in ((f"{T}.evidence", "Which of these facts support the claim?"),
+                          (undermine_question, "Which of these facts undermine the claim?"),
+                          (f"{T}.both", "Which of these facts support the claim, and which "
+                                        "undermine it?")):
+        r.show(key)
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[1] == question, key
+    assert not [line for line in lines if line.rstrip().endswith(("support?", "undermine?"))]
+
+
+def test_a_year_is_written_as_a_year_and_counts_keep_their_separators(capsys,
+                                                                      undermine_question):
+    r.show(undermine_question)
+    listed = {line.split(":")[0].strip(): line for line in capsys.readouterr().out.splitlines()
+              if line.startswith("  ")}
+    # the value sits between the claim and the status in brackets
+    assert listed["rembrandt_death_year"].endswith("Year Rembrandt died: 1669 (confirmed)")
+    assert "1,669" not in listed["rembrandt_death_year"]
+    assert ": 2023-07-30 (" in listed["trik_first_accusation_date"]
+    assert "2023-07-30 date" not in listed["trik_first_accusation_date"]
+    assert ": 168,263 fragments (" in listed["rembrandt_fragments"]
+    assert ": 347 years (" in listed["rembrandt_years_after_death"]
+
+
+def test_value_words_keep_the_qualifier_and_text_years():
+    import pandas as pd
+
+    row = pd.Series({"qualifier": "about", "value": "1822", "value_num": 1822.0, "unit": "year"})
+    assert r._value_words(row) == "about 1822"
+    row = pd.Series({"qualifier": "", "value": "1822 or 1823", "value_num": float("nan"),
+                     "unit": "year"})
+    assert r._value_words(row) == "1822 or 1823"
+    row = pd.Series({"qualifier": "", "value": "12000", "value_num": 12000.0, "unit": "years"})
+    assert r._value_words(row) == "12,000 years"  # a length of time is a count
+
+
 # --- every reasoning exercise the lessons declare ------------------------------------
 
 def lesson_ids():

@@ -256,13 +256,25 @@ def _hint_problems(hints: Iterable[str], secrets: Iterable[str]) -> list[str]:
 
 # --- multiple choice and "what a figure shows" ----------------------------------------
 
+# Units written as the bare value, as artethics.tables.format_value writes them: a year is
+# '1669' (never '1,669 year') and a date is the date alone.
+_BARE_UNITS = ("year", "date")
+
+
 def _value_words(row) -> str:
-    """A fact's value as the data gives it: qualifier, number with separators, unit."""
-    value = row["value"]
+    """A fact's value as the data gives it: qualifier, number with separators, unit.
+
+    A year is written as a year, without separators or the unit: '1669'."""
+    value, unit = row["value"], row["unit"]
     if row["value_num"] == row["value_num"]:  # numeric: write it with separators
         num = row["value_num"]
-        value = f"{num:,.0f}" if float(num).is_integer() else f"{num:,}"
-    return " ".join(w for w in (row["qualifier"], value, row["unit"]) if w)
+        if unit == "year" and float(num).is_integer():
+            value = f"{num:.0f}"
+        else:
+            value = f"{num:,.0f}" if float(num).is_integer() else f"{num:,}"
+    if unit in _BARE_UNITS:
+        unit = ""
+    return " ".join(w for w in (row["qualifier"], value, unit) if w)
 
 
 _STATUS_WORDS = {
@@ -606,8 +618,8 @@ def evidence_for(exercise_id: str, argument_id: str, relation: str = "supports",
     def text():
         arg = _argument(argument_id)
         facts = _data("facts").set_index("fact_id")
-        ask = {"supports": "support", "undermines": "undermine",
-               "both": "support it, and which undermine it"}[relation]
+        ask = {"supports": "support the claim", "undermines": "undermine the claim",
+               "both": "support the claim, and which undermine it"}[relation]
         lines = [f"Claim ({argument_id}, {arg['stance']}): \"{arg['claim']}\"",
                  f"Which of these facts {ask}?"]
         for fid in listed():
