@@ -9,7 +9,7 @@ notebook calls one function per cell::
     synthesis.remuneration()             # a sale's proceeds spread over training sets
     synthesis.per_work_share(432500, 15000)
     synthesis.record_policy(policy, lesson=..., student=..., class_folder=...)
-    synthesis.class_positions(class_folder)   # where the class stands (course poll)
+    synthesis.class_summary(class_folder)     # where the class stands (course poll)
     synthesis.glossary()                 # key terms with the Chinese term (glossary.csv)
     synthesis.course_arguments()         # the course question's own arguments, both sides
     synthesis.rules_by_place()           # CN, HK, US, EU, UK rules, with review dates
