@@ -302,3 +302,45 @@ def test_demo_class_records_reasons_lenses_and_lens_answers_marked_as_demo():
     assert set(dashboard.matrix_columns(frame).index.get_level_values(0)) == {"principles",
                                                                              "lenses"}
     assert not set(frame["student"]) & {f"demo{i:02d}" for i in range(1, 13)}
+
+
+def test_no_shape_of_the_new_fields_makes_a_table_raise():
+    """Whatever JSON a corrupt file puts in the fields the new tables read (as far as a
+    Response accepts it), every table is built; the rest of the answer is valid, so the
+    tables really reach the bad field."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    leaf = st.none() | st.booleans() | st.integers(-10, 10) | st.floats(allow_nan=False,
+                                                                       allow_infinity=False) \
+        | st.sampled_from(["", "for", "against", "rights", "CN", "lenses", "rembrandt_for_2"])
+    keys = st.sampled_from(["for", "rights", "CN", "XX", "stance", "rembrandt_for_2", "s1"])
+    value = st.recursive(leaf, lambda inner: st.lists(inner, max_size=3)
+                         | st.dictionaries(keys, inner, max_size=3), max_leaves=8)
+    base = {"balance": {"weights": {"rembrandt_for_2": 5}},
+            "poll": {"when": "after", "stance": "for", "confidence": 3, "reason": "Why."},
+            "lens": {}, "matrix": {}}
+    fields = {"balance": ["reasons", "reasons_missing", "weights", "by_lens"],
+              "poll": ["reason", "before", "reason_prompt"],
+              "lens": ["answers"], "matrix": ["ratings", "columns"]}
+    tables = (dashboard.balance_reasons, dashboard.poll_reasons, dashboard.lens_answers,
+              dashboard.reason_counts, dashboard.lens_weights, dashboard.matrix_columns,
+              dashboard.principle_weights, dashboard.stakeholder_weights, dashboard.skipped)
+
+    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.sampled_from(sorted(fields)), st.data())
+    def check(kind, data):
+        record = {"case": "rembrandt", **base[kind]}
+        for name in data.draw(st.lists(st.sampled_from(fields[kind]), min_size=1,
+                                       unique=True)):
+            record[name] = data.draw(value)
+        try:
+            answer = Response("01_next_rembrandt", f"rembrandt.{kind}", kind, "s", record)
+        except ValueError:  # the answer store refuses it already
+            return
+        frame = dashboard.answers_frame([answer])
+        for table in tables:
+            table(frame)
+        dashboard.by_case(dashboard.balance_reasons(frame), once=("argument",))
+
+    check()
