@@ -236,6 +236,10 @@ def test_record_policy_stores_a_policy_answer(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("ARTETHICS_DB", str(tmp_path / "db.sqlite"))
     synthesis.record_policy(None, lesson="06_synthesis", student="ana")
     assert "Nothing recorded" in capsys.readouterr().out
+    skeleton = dict.fromkeys(synthesis.POLICY_PARTS, "\n\n")  # the student copy's empty dict
+    synthesis.record_policy(skeleton, lesson="06_synthesis", student="ana")
+    assert "Nothing recorded" in capsys.readouterr().out
+    assert Store(tmp_path / "db.sqlite").latest("synthesis.policy", "ana") is None
     synthesis.record_policy({**GOOD_POLICY, "redress": ""}, lesson="06_synthesis",
                             student="ana", class_folder=str(tmp_path / "class"))
     saved = Store(tmp_path / "db.sqlite").latest("synthesis.policy", "ana")

@@ -270,8 +270,9 @@ def record_policy(policy: object, *, lesson: str, student: str = "anonymous",
     lost; the check cell gives the verdict. No draft yet: says so and records nothing."""
     from artethics.responses import Response, record
 
-    if not isinstance(policy, dict) or not policy:
-        print(f"Nothing recorded for {POLICY_ACTIVITY}: write your policy as a dict first.")
+    if not isinstance(policy, dict) or not any(str(v or "").strip() for v in policy.values()):
+        print(f"Nothing recorded for {POLICY_ACTIVITY}: write your policy between the empty "
+              "quotes of the dict first.")
         return
 
     parts = {p: str(policy.get(p) or "").strip() for p in POLICY_PARTS}
