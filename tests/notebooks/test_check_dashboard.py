@@ -83,3 +83,29 @@ def test_dashboard_runs_on_a_collected_class(tmp_path):
     text = _text(json.loads(out.read_text()))
     assert "Class dataset class.sqlite" in text and "p-" not in text
     assert "demo0" in text  # real names shown when pseudonymise=False
+
+
+def test_reasons_recorded_in_a_lesson_reach_the_dashboard(tmp_path):
+    """Lesson 03 run headless with weights, reasons and an after-poll reason (papermill
+    parameters stand in for the clicks); collect; the dashboard shows them."""
+    from artethics.data import load
+
+    arguments = load("arguments")
+    ids = sorted(arguments.loc[arguments["case_id"] == "lofter", "argument_id"])
+    weights = {i: 5 if n % 3 == 0 else 1 for n, i in enumerate(ids)}
+    reasons = {i: f"My reason for {i}." for i, w in weights.items() if w == 5}
+    pm.execute_notebook(str(paths.root() / "course" / "solutions" / "03_lofter.ipynb"),
+                        str(tmp_path / "lesson.ipynb"), progress_bar=False, cwd=str(tmp_path),
+                        parameters={"student": "tester", "class_folder": str(tmp_path / "class"),
+                                    "poll_before": {"stance": "against", "confidence": 3},
+                                    "weights": weights, "reasons": reasons,
+                                    "poll_after": {"stance": "for", "confidence": 4,
+                                                   "reason": "The platform's own rules."}})
+    db = collect.write_db(collect.collect([tmp_path / "class"]), tmp_path / "class.sqlite")
+    out = tmp_path / "dashboard.ipynb"
+    pm.execute_notebook(str(DASHBOARD), str(out), progress_bar=False, cwd=str(tmp_path),
+                        parameters={"class_db": str(db), "pseudonymise": False})
+    html = _html(json.loads(out.read_text()))
+    assert all(f"My reason for {i}." in html for i in reasons) and len(reasons) >= 3
+    assert "The platform&#x27;s own rules." in html or "The platform's own rules." in html
+    assert "moved toward for" in html
