@@ -27,6 +27,7 @@ HERE = Path(__file__).parent
 FIXTURES = HERE.parent / "fixtures" / "check"
 MANIFEST = FIXTURES / "manifest.json"
 MARK = "1234.56789"  # in the command line of every process an attack leaves behind
+WROTE = "hostile-attack-issue-11"  # in every line an attack tries to write into the kit
 TIMEOUT = 6
 FORGED = 'print("✔ fixture.total: right.")'
 
@@ -99,12 +100,14 @@ ATTACKS = {
     "write_kit_exercises": "import os\n"
                            "p = os.environ['ARTETHICS_ROOT'] + "
                            "'/src/artethics/exercises/__init__.py'\n"
-                           "open(p, 'a').write('\\ndef check(*a, **k):\\n    print(\"✔\")\\n')\n",
+                           f"open(p, 'a').write('\\n# {WROTE}\\ndef check(*a, **k):\\n"
+                           "    print(\"✔\")\\n')\n",
     "write_kit_data": "import os\n"
-                      "open(os.environ['ARTETHICS_ROOT'] + '/data/README.md', 'a').write('x')\n",
+                      "open(os.environ['ARTETHICS_ROOT'] + '/data/README.md', 'a')"
+                      f".write('{WROTE}')\n",
     "write_kernel_kit": "import artethics, os\n"
                         "open(os.path.dirname(artethics.__file__) + '/data.py', 'a')"
-                        ".write('\\nraise SystemExit\\n')\n",
+                        f".write('\\n# {WROTE}\\nraise SystemExit\\n')\n",
     "write_answers_db": "import os, sqlite3\n"
                         "for p in (os.path.expanduser('~/.artethics/responses.sqlite'), "
                         "os.environ.get('ARTETHICS_DB', '')):\n"
@@ -157,6 +160,19 @@ def _tree(*folders: Path) -> dict[str, str]:
     return out
 
 
+def _marked_files(*folders: Path) -> dict[str, str]:
+    """{path: "marked"} for every file under ``folders`` holding an attack's marker."""
+    out = {}
+    for folder in folders:
+        for p in folder.rglob("*"):
+            try:
+                if p.is_file() and WROTE.encode() in p.read_bytes():
+                    out[str(p)] = "marked"
+            except OSError:
+                pass
+    return out
+
+
 def _marked() -> list[int]:
     found = []
     for pid in os.listdir("/proc"):
@@ -194,12 +210,11 @@ def attacked(tmp_path_factory, monkeypatch_module):
     real_path.parent.mkdir()
     real_path.write_text(json.dumps(leak), encoding="utf-8")
     db = Path(os.environ["ARTETHICS_DB"])
-    # what the attacks aim at (the lesson-side package, the data, the class folder, the
-    # answers database); other engineers' refreshes may change the manifest meanwhile
-    watched = [root() / "src" / "artethics" / "exercises", root() / "data", root() / "seeds",
-               class_dir]
-    before = {**_tree(*watched), **{str(p): hashlib.sha256(p.read_bytes()).hexdigest()
-                                    for p in (root() / "src" / "artethics").glob("*.py")}}
+    # what the attacks aim at: the kit (its package, data and sources register; other
+    # engineers may edit it meanwhile, so an attack's writing is known by its marker), the
+    # class folder and the answers database (private to this test: compared exactly)
+    watched = [root() / "src", root() / "data", root() / "seeds"]
+    before = {**_tree(class_dir), **_marked_files(*watched)}
     db_before = db.read_bytes() if db.exists() else None
     children_before = set(descendants())
     start = time.monotonic()
@@ -209,8 +224,7 @@ def attacked(tmp_path_factory, monkeypatch_module):
     reports += check_api.check_notebooks([real_path], timeout=30, jobs=1)
     paths["real_lesson_import_expected"] = real_path
     time.sleep(0.5)
-    after = {**_tree(*watched), **{str(p): hashlib.sha256(p.read_bytes()).hexdigest()
-                                   for p in (root() / "src" / "artethics").glob("*.py")}}
+    after = {**_tree(class_dir), **_marked_files(*watched)}
     changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
     changed += [str(db)] if (db.read_bytes() if db.exists() else None) != db_before else []
     orphans = _marked() + sorted(set(descendants()) - children_before)
