@@ -89,11 +89,13 @@ class FullTable:
 # readable width; numbers and dates stay on one line, numbers on the right.
 _CELL = "padding:0.3em 0.6em;vertical-align:top;border-bottom:1px solid #ddd;"
 _TEXT = _CELL + "text-align:left;white-space:normal;"
-_LONG_TEXT = _TEXT + "min-width:16em;max-width:38em;overflow-wrap:anywhere;"
+_PROSE = _TEXT + "min-width:18em;max-width:36em;overflow-wrap:anywhere;"
+_LONG_TEXT = _TEXT + "min-width:8em;max-width:20em;overflow-wrap:anywhere;"
 _ONE_LINE = _CELL + "text-align:left;white-space:nowrap;"
 _NUMBER = _CELL + "text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums;"
 _DATE = re.compile(r"^\d{4}(-\d{2}){0,2}([ T]\d{2}:\d{2}(:\d{2})?)?$")
 _LONG = 40  # characters: a column whose longest cell is longer gets a readable width
+_PROSE_MEAN = 80  # characters: a column of sentences (notes, events) gets the most room
 
 
 def _cell_text(value: Any) -> str:
@@ -126,6 +128,8 @@ def _column_style(values: list[Any], texts: list[str], name: str = "") -> str:
     if present and (all(_DATE.match(t) for _, t in present)
                     or ("date" in name.lower() and longest <= 30)):
         return _ONE_LINE
+    if present and sum(len(t) for _, t in present) / len(present) > _PROSE_MEAN:
+        return _PROSE
     return _LONG_TEXT if longest > _LONG else _TEXT
 
 

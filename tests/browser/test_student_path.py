@@ -126,11 +126,21 @@ def open_tab(context, lab, name: str):
 
 def run_all(page, last_cell: int, text: str) -> float:
     """Run > Run All Cells; wait until cell ``last_cell`` shows ``text``. Seconds taken."""
+    # A reopened notebook shows its saved outputs, and a new kernel may give the last cell
+    # the same count as before: watch its prompt go to [*] and then to a number.
+    prompt = cell(page, last_cell).locator(".jp-InputPrompt").first.element_handle()
+    page.evaluate("""p => { p.dataset.queued = '';
+        new MutationObserver((_, obs) => { if (p.textContent.includes('*')) {
+            p.dataset.queued = 'yes'; obs.disconnect(); } })
+        .observe(p, {childList: true, characterData: true, subtree: true}); }""", prompt)
     start = time.monotonic()
     cell(page, 0).click()
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
     page.locator(".lm-Menu-item:not(.lm-mod-disabled) .lm-Menu-itemLabel",
                  has_text=re.compile(r"^Run All Cells$")).click()
+    page.wait_for_function("""p => p.dataset.queued === 'yes'
+                              && /^\\[\\d+\\]:$/.test(p.textContent.trim())""", arg=prompt,
+                           timeout=RUN_ALL_TIMEOUT)
     output_of(page, last_cell).get_by_text(text).first.wait_for(timeout=RUN_ALL_TIMEOUT)
     page.wait_for_selector(f'{SHOWN} .jp-Notebook-ExecutionIndicator[data-status="idle"]',
                            timeout=RUN_ALL_TIMEOUT)

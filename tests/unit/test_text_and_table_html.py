@@ -77,17 +77,20 @@ def test_case_cards_show_dollar_amounts_as_text():
 
 
 def test_table_text_reads_from_the_left_and_long_text_gets_a_readable_width():
-    frame = pd.DataFrame({"note": ["short", "x " * 60], "count": [3, 12000]},
-                         index=pd.Index(["a", "b"], name="id"))
+    frame = pd.DataFrame({"note": ["a sentence " * 10, "x " * 60], "title": ["short", "y" * 41],
+                          "count": [3, 12000]}, index=pd.Index(["a", "b"], name="id"))
     cells = cells_of(tables.readable(frame)._repr_html_())
-    head, rows = cells[:3], cells[3:]
-    assert [c["text"] for c in head] == ["id", "note", "count"]
+    head, rows = cells[:4], cells[4:]
+    assert [c["text"] for c in head] == ["id", "note", "title", "count"]
     assert all(c["tag"] == "th" for c in head)
-    note, count = rows[1], rows[2]
+    note, title, count = rows[1], rows[2], rows[3]
     assert style(note)["text-align"] == "left" and style(note)["white-space"] == "normal"
-    assert style(note)["min-width"] == "16em" and style(note)["max-width"] == "38em"
+    assert style(note)["min-width"] == "18em" and style(note)["max-width"] == "36em"
+    assert style(title)["min-width"] == "8em" and style(title)["max-width"] == "20em"
     assert style(count)["text-align"] == "right" and count["text"] == "3"
-    assert rows[5]["text"] == "12000" or rows[5]["text"] == "12,000"
+    assert rows[7]["text"] == "12000"
+    short = cells_of(tables.table_html(pd.DataFrame({"a": ["x", "y"]})))[-1]
+    assert "min-width" not in style(short) and style(short)["text-align"] == "left"
 
 
 def test_dates_stay_on_one_line():
