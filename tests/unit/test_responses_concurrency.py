@@ -75,7 +75,7 @@ NOTEBOOK_CELLS = [
     " {'weights': {'a1': 4}})\nrecord(r);",
     "slot = display_slot('christies.poll')",
     "record(Response('05_augmented_intelligence', 'christies.poll', 'poll', 'amy',"
-    " {'stance': 2}), handle=slot);",
+    " {'stance': 'for'}), handle=slot);",
 ]
 
 
@@ -94,7 +94,7 @@ def test_a_kernel_puts_answers_into_the_saved_notebook(tmp_path, monkeypatch):
     found = responses_in_notebook(nb)
     assert [(r.activity, r.data) for r in found] == [
         ("christies.balance", {"weights": {"a1": 4}}),
-        ("christies.poll", {"stance": 2}),
+        ("christies.poll", {"stance": "for"}),
     ]
     slot_outputs = nb.cells[2].outputs
     assert len(slot_outputs) == 1 and MIME in slot_outputs[0]["data"]
