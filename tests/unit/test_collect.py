@@ -160,3 +160,27 @@ def test_reasons_lenses_and_lens_answers_survive_the_class_dataset(tmp_path):
         assert not table(direct).empty
         assert table(stored).equals(table(direct)), table.__name__
     assert dashboard.skipped(stored).empty
+
+
+@pytest.mark.parametrize(("field", "wrong"), [
+    ("reasons", {"a1": ["not", "text"]}), ("reasons_missing", "a1"), ("reason", 3),
+    ("reason_prompt", ["x"]), ("before", "for"), ("shift", "two"),
+    ("questions", {"HK": 1}), ("answers", {"HK": {"x": 1}}), ("columns", ["lenses"]),
+    ("decision", 5), ("ratings", {"artists": {"rights": "high"}}),
+])
+def test_every_field_the_dashboard_reads_is_refused_with_the_wrong_type(tmp_path, field, wrong):
+    bad = {"lesson": "03_lofter", "activity": "lofter.poll_after", "kind": "poll",
+           "student": "bob", "data": {field: wrong}, "recorded_at": "2026-03-01T10:00:00Z"}
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps([bad]), encoding="utf-8")
+    result = collect.collect([path])
+    assert result.responses == []
+    assert f"data[{field!r}]" in result.problems[0].reason
+
+
+def test_the_demo_class_answers_all_pass_the_strict_field_types(tmp_path):
+    answers = dashboard.demo_class(8, seed=2)
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps([a.to_dict() for a in answers]), encoding="utf-8")
+    result = collect.collect([path])
+    assert result.problems == [] and len(result.responses) == len(answers)

@@ -227,24 +227,39 @@ def test_answers_without_the_new_fields_give_empty_tables_and_no_notes():
     assert dashboard.by_case(dashboard.balance_reasons(frame)) == []
 
 
-# Shapes a Response accepts (it checks case, by_principle, by_lens and totals are of the
-# right type, not the fields below) but the dashboard cannot use: a corrupt or edited file.
+def _raw(lesson: str, activity: str, kind: str, student: str, data: dict) -> Response:
+    """A Response built past its own type checks: what an old or hand-edited class database
+    can still hold. The store refuses these shapes now; the dashboard must survive them."""
+    made = object.__new__(Response)
+    for name, value in (("lesson", lesson), ("activity", activity), ("kind", kind),
+                        ("student", student), ("data", data), ("recorded_at", "")):
+        object.__setattr__(made, name, value)
+    return made
+
+
+def _raw_balance(student: str, **data) -> Response:
+    return _raw("01_next_rembrandt", "rembrandt.balance", "balance", student,
+                {"case": "rembrandt", **data})
+
+
+# Shapes the dashboard cannot use: a corrupt or edited file in an old class database.
 CORRUPT = [
-    _balance("Ana", "rembrandt", reasons=["not", "a", "mapping"], by_lens={"vibes": 3},
-             reasons_missing="rembrandt_for_1", weights={"rembrandt_for_2": "5"}),
-    _balance("Bo", "rembrandt", reasons={"rembrandt_for_2": 7}, by_lens={"rights": 2},
-             by_principle={"credit": 2}),
+    _raw_balance("Ana", reasons=["not", "a", "mapping"], by_lens={"vibes": 3},
+                 reasons_missing="rembrandt_for_1", weights={"rembrandt_for_2": "5"}),
+    _raw_balance("Bo", reasons={"rembrandt_for_2": 7}, by_lens={"rights": 2},
+                 by_principle={"credit": 2}),
     _balance("Cy", "rembrandt", weights={"rembrandt_for_2": 5}, by_lens={"rights": 5},
              reasons={"rembrandt_for_2": "A good answer."}, reasons_missing=[]),
-    Response("01_next_rembrandt", "rembrandt.poll_after", "poll", "Di",
-             {"case": "rembrandt", "when": "after", "stance": "for", "confidence": 3,
-              "reason": ["moved"], "before": "against"}),
-    Response("01_next_rembrandt", "rembrandt.poll_after", "poll", "Ed",
-             {"case": "", "when": "after", "stance": "for", "confidence": 3,
-              "reason": "Held by consent.", "before": {"stance": "sideways"}}),
+    _raw("01_next_rembrandt", "rembrandt.poll_after", "poll", "Di",
+         {"case": "rembrandt", "when": "after", "stance": "for", "confidence": 3,
+          "reason": ["moved"], "before": "against"}),
+    _raw("01_next_rembrandt", "rembrandt.poll_after", "poll", "Ed",
+         {"case": "", "when": "after", "stance": "for", "confidence": 3,
+          "reason": "Held by consent.", "before": {"stance": "sideways"}}),
     _lens("Fa", "lofter", {"XX": "Somewhere else."}),
-    _lens("Gu", "lofter", "CN: labels"),
-    _matrix("Ha", [["s1", 2]]),
+    _raw("03_lofter", "lofter.lens", "lens", "Gu",
+         {"case": "lofter", "questions": {}, "answers": "CN: labels"}),
+    _raw("03_lofter", "lofter.matrix", "matrix", "Ha", {"case": "lofter", "ratings": [["s1", 2]]}),
     _matrix("Io", {"s1": {"consent": 1}}, columns="vibes"),
 ]
 

@@ -95,6 +95,21 @@ DATA_TYPES: dict[str, tuple[Any, str]] = {
     "totals": (_number_map, "an object of numbers"),
     "own": (lambda v: isinstance(v, list) and all(isinstance(i, dict) for i in v),
             "a list of objects"),
+    # what the widgets ask "why" with (issue 13): the balance, the after-poll, the lens
+    "reasons": (_text_map, "an object of texts"),
+    "reasons_missing": (lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v),
+                        "a list of texts"),
+    "reason": (lambda v: isinstance(v, str), "text"),
+    "reason_prompt": (lambda v: isinstance(v, str), "text"),
+    "before": (lambda v: isinstance(v, dict) and isinstance(v.get("stance"), str),
+               "an object with a stance"),
+    "shift": (_number, "a number"),
+    "questions": (_text_map, "an object of texts"),
+    "answers": (_text_map, "an object of texts"),
+    "columns": (lambda v: isinstance(v, str), "text"),
+    "decision": (lambda v: isinstance(v, str), "text"),
+    "ratings": (lambda v: isinstance(v, dict) and all(_number_map(r) for r in v.values()),
+                "an object of objects of numbers"),
 }
 
 
