@@ -181,9 +181,9 @@ def close_and_reopen(context, lab, page, name: str):
     return open_tab(context, lab, name)
 
 
-def self_check(page, lab, name: str) -> tuple[str, float]:
+def self_check(page, lab, name: str) -> tuple[str, float, int]:
     """Save, add a cell at the end with the self-check lesson 00 teaches, run it. Its
-    printed text and the seconds from Shift+Enter to the verdict."""
+    printed text, the seconds from Shift+Enter to the verdict and the cell's index."""
     last = cell_count(page) - 1
     cell(page, last).click()
     page.keyboard.press("Escape")
@@ -204,7 +204,7 @@ def self_check(page, lab, name: str) -> tuple[str, float]:
     page.wait_for_selector(f'{SHOWN} .jp-Notebook-ExecutionIndicator[data-status="idle"]',
                            timeout=300_000)
     seconds = time.monotonic() - start
-    return "\n".join(out.all_inner_texts()), seconds
+    return "\n".join(out.all_inner_texts()), seconds, last + 1
 
 
 def check_processes(root: Path) -> list[str]:
@@ -256,8 +256,8 @@ def test_the_student_lab_is_quiet(context, lab, pages):
                         "[title*='Assignment List'], [title*='Formgrader' i]").count() == 0
     toolbar = page.locator(f"{SHOWN} .jp-NotebookPanel-toolbar").first.inner_text()
     assert "Validate" not in toolbar, toolbar
-    body = page.locator("body").inner_text()
-    assert "Jupyter news" not in body and "Create Assignment" not in body
+    assert quiet_lab_findings(page) == {"grader menus": [], "news question": False}
+    assert "Create Assignment" not in page.locator("body").inner_text()
     assert lab.log.read_text().count("nbgrader") == 0  # the server extensions stay off
 
 
@@ -280,6 +280,7 @@ def test_lesson_00_exercise_wrong_then_right(pages):
     assert first.strip(), "the check cell shows nothing after Run All"
     wrong = run_answer_and_check(page, 15, "busiest_year = 2016")
     assert wrong.startswith("✘") or "not" in wrong.lower(), wrong
+    shoot(cell(page, 16), "student_00_exercise_hint")
     right = run_answer_and_check(page, 15, "busiest_year = 2023")
     assert right.startswith("✔"), right
     shoot(cell(page, 16), "student_00_exercise_checked")
@@ -327,10 +328,9 @@ def test_lesson_00_rerun_after_reopening(pages):
 
 def test_lesson_00_self_check_from_inside_the_notebook(pages, lab):
     page = pages[ORIENTATION]
-    printed, seconds = self_check(page, lab, ORIENTATION)
+    printed, seconds, index = self_check(page, lab, ORIENTATION)
     print(f"lesson 00 self-check: {seconds:.1f} s\n{printed}")
-    shoot(cell(page, cell_count(page) - 1),
-          "student_00_self_check")
+    shoot(cell(page, index), "student_00_self_check")
     lines = [ln for ln in printed.splitlines() if ln.strip()]
     assert lines[0].startswith("Checking the last SAVED version"), printed
     assert 2 <= len(lines) <= 20, printed
@@ -385,16 +385,22 @@ def test_lesson_03_exercise_and_balance(pages, lab):
     verdict = run_answer_and_check(page, 38, 'legal_flaw = "law_for_ethics"')
     assert verdict.startswith("✔"), verdict
     balance = page.locator(f"{SHOWN} .artethics-balance")
-    slider = balance.get_by_role("slider").first
+    cell(page, 45).scroll_into_view_if_needed()  # drawn only when on screen
+    sliders = balance.locator("input[type=range]")
+    names = sliders.evaluate_all("els => els.map(e => (e.labels[0] || {}).textContent || '')")
+    against = [i for i, n in enumerate(names) if n.strip().startswith("Against")]
+    assert against, names
+    slider = sliders.nth(against[0])
     slider.scroll_into_view_if_needed()
     slider.focus()
     slider.press("End")
     reason = balance.get_by_role("textbox").first
     reason.wait_for(timeout=30_000)
     reason.fill("The creators were not asked first.")
+    shoot(reason, "student_03_balance_reason")
     balance.get_by_role("button", name="Record my position").click()
     cell(page, 45).get_by_text("Recorded for").first.wait_for(timeout=30_000)
-    shoot(cell(page, 45), "student_03_balance_recorded")
+    shoot(cell(page, 45).locator(".artethics-recorded").first, "student_03_balance_recorded")
     stored = Store(lab.db).latest("lofter.balance", harness.STUDENT)
     assert stored is not None and 5 in stored.data["weights"].values()
 
@@ -412,12 +418,43 @@ def test_lesson_03_save_close_reopen_rerun_and_self_check(context, lab, pages):
     assert "No answer recorded yet" not in text_of(cell(page, 45))
     found = serious_axe(page, f"{SHOWN} .jp-OutputArea-output:has(.artethics-table)")
     assert found == [], found
-    printed, seconds = self_check(page, lab, LOFTER)
+    printed, seconds, index = self_check(page, lab, LOFTER)
     print(f"lesson 03 self-check: {seconds:.1f} s\n{printed}")
-    shoot(cell(page, cell_count(page) - 1),
-          "student_03_self_check")
+    shoot(cell(page, index), "student_03_self_check")
     assert "Traceback" not in printed and len(printed.splitlines()) <= 25, printed
     assert seconds < 60, f"the self-check took {seconds:.1f} s"
     time.sleep(1)
     assert check_processes(lab.root.parent) == []
     assert page.errors == []
+
+
+# ---------------------------------------------------------------------- the control lab
+
+
+def quiet_lab_findings(page) -> dict:
+    """What test_the_student_lab_is_quiet looks for, as found on the page."""
+    menus = page.locator("#jp-MainMenu .lm-MenuBar-itemLabel").all_inner_texts()
+    return {"grader menus": [m for m in menus if "grader" in m.lower()],
+            "news question": "Jupyter news" in page.locator("body").inner_text()}
+
+
+def test_a_lab_without_the_kit_settings_shows_what_the_student_lab_hides(tmp_path, context):
+    """The control: JupyterLab as it was before course/lab/ (the news flag on the command
+    line, no kit settings) shows the nbgrader menu and the news question, so the quiet
+    test above can see them."""
+    plain = harness.start_lab(tmp_path, {ORIENTATION: student_copy(ORIENTATION)}, timeout=180)
+    try:
+        for quiet in (tmp_path / "home" / "config" / "lab" / "user-settings").rglob("*"):
+            if quiet.name == "notification.jupyterlab-settings":
+                quiet.unlink()  # the test harness's own answer to the news question
+        other = context.browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = other.new_page()
+        page.goto(plain.url(ORIENTATION))
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
+        page.get_by_text("Jupyter news").first.wait_for(timeout=60_000)
+        found = quiet_lab_findings(page)
+        harness.screenshot(page, "student_lab_control_without_kit_settings")
+        other.close()
+    finally:
+        plain.stop()
+    assert found["grader menus"] and found["news question"], found
