@@ -14,6 +14,7 @@ started is left running.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -22,6 +23,8 @@ from pathlib import Path
 # Set in the environment of every notebook being checked, so that a self-check cell
 # inside a checked notebook does not start a check of its own.
 INSIDE_CHECK = "ARTETHICS_INSIDE_CHECK"
+# The command's last line for an instructor ("3 of 40 notebooks pass every exercise.").
+_TALLY = re.compile(r"^\d+ of \d+ notebooks? pass")
 # Variables the check does not need and a notebook must not pass on (the class's salt
 # and folder, the answers database).
 _PRIVATE = ("ARTETHICS_SALT", "ARTETHICS_CLASS_DIR", "ARTETHICS_DB", "ARTETHICS_PSEUDONYMISE")
@@ -81,7 +84,18 @@ def check_this_notebook(path: str | Path | None = None, timeout: float = 60,
         return
     finally:
         _kill_group(proc)  # anything the check left in its group
-    lines = [line for line in out.splitlines() if line.strip()]
-    if proc.returncode not in (0, 1) or not lines:
+    print(_for_the_student(out, err, proc.returncode, target))
+
+
+def _for_the_student(out: str, err: str, code: int | None, target: Path) -> str:
+    """The command's report, worded for one student: the notebook's own name instead of a
+    path, and no instructor's tally of notebooks at the end."""
+    lines = [line.replace(str(target), target.name) for line in out.splitlines()
+             if line.strip() and not _TALLY.match(line)]
+    if code not in (0, 1) or not lines:
         lines += [line for line in err.splitlines() if line.strip()][-5:]
-    print("\n".join(lines) if lines else "The check printed nothing; try again.")
+    if code == 0 and lines:
+        lines.append("Every exercise passes. Well done!")
+    elif code == 1 and lines:
+        lines.append("Fix the exercises marked ✘ or …, save (Ctrl+S), and check again.")
+    return "\n".join(lines) if lines else "The check printed nothing; try again."

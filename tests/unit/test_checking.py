@@ -343,3 +343,19 @@ def test_self_check_refuses_a_timeout_that_is_not_finite_and_positive(timeout, c
 
     check_this_notebook("x.ipynb", timeout=timeout)
     assert "timeout must be a number of seconds" in capsys.readouterr().out
+
+
+def test_the_self_check_speaks_to_one_student():
+    from artethics.checking import _for_the_student
+
+    target = Path("/tmp/xyz/work/03_lofter.ipynb")
+    out = ("/tmp/xyz/work/03_lofter.ipynb (lesson 03_lofter): 1 of 2 exercises pass\n"
+           "  ✔ lofter.a [pass]: right.\n  ✘ lofter.b [fail]: not yet. Hint: count again.\n"
+           "0 of 1 notebooks pass every exercise.\n")
+    text = _for_the_student(out, "", 1, target)
+    assert text.startswith("03_lofter.ipynb (lesson 03_lofter): 1 of 2 exercises pass")
+    assert "/tmp/xyz" not in text and "notebooks pass" not in text
+    assert text.endswith("save (Ctrl+S), and check again.")
+    done = _for_the_student(out.replace("1 of 2", "2 of 2"), "", 0, target)
+    assert done.endswith("Every exercise passes. Well done!")
+    assert _for_the_student("", "boom\n", 2, target) == "boom"
