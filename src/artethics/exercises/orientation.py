@@ -31,7 +31,7 @@ def _check_busiest_year(answer):
         ok=f"that year holds {count} of the five main cases.",
         wrong="none of the five main cases happened that year.",
         mistakes=[(lambda v: v in years,
-                   "Count the cases per year: `main['year'].value_counts()`.",
+                   "Count the cases per year, e.g. with main['year'].value_counts().",
                    "one case happened that year, but another year has more.")],
         otherwise="Filter the table to kind == 'main' first, then count the years.")
 

@@ -700,7 +700,7 @@ def spot_the_flaw(exercise_id: str, *, claim: str, said_by: str, answer: str, wh
             return (False, f"{given!r} is not one of the flaws this exercise asks about.",
                     f"Choose one of: {names}.")
         if chosen == answer:
-            return True, f"right: {FLAW_NAMES[answer]}. {why}", ""
+            return True, f"right: {FLAW_NAMES[answer]}. {why[:1].upper()}{why[1:]}", ""
         return (False, "that flaw is not the one in this claim.",
                 extra.get(chosen, FLAWS[chosen]))
 
