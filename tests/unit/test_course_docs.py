@@ -54,10 +54,11 @@ CLASS_ACTIVITIES = {
                                     and (ROOT / "course" / "dashboard.ipynb").exists()),
 }
 RUBRICS = {"reflection": "Reflection rubric", "discussion": "Discussion rubric",
-           "policy": "Platform policy rubric", "paper": "Position paper rubric"}
+           "policy": "Platform policy rubric", "paper": "Position paper rubric",
+           "card": "Argument card rubric"}
 NOT_A_RUBRIC_NAME = {"the", "a", "this", "each", "same", "its", "one", "that", "which", "own",
                      "any", "every", "relevant", "matching", "their", "your", "our", "and",
-                     "two", "three", "four", "these", "all", "both", "other"}
+                     "two", "three", "four", "five", "these", "all", "both", "other"}
 _RANGE = re.compile(r"(?<![\d,])(\d{2,3})\s*[–-]\s*(\d{2,3})\s+words")
 
 
