@@ -278,9 +278,12 @@ def test_limits_turn_hogs_into_clear_errors(attacked):
     assert "MemoryError" in memory or "stopped the kernel" in memory, memory
     size = attacked["reports"]["file_size_hog"].text()
     assert "File too large" in size or "OSError" in size, size
+    # The cell's own time limit normally stops these; on a loaded machine the notebook's
+    # total limit (or the CPU limit, for the busy loop) may come first. Each is a clear note.
+    stopped = (f"did not finish within {TIMEOUT} s", "ran for more than", "stopped the kernel")
     for name in ("endless_loop", "sleep_past_timeout"):
-        assert any(f"did not finish within {TIMEOUT} s" in n
-                   for n in attacked["reports"][name].notes), name
+        notes = attacked["reports"][name].notes
+        assert any(s in n for n in notes for s in stopped), (name, notes)
 
 
 def test_forged_report_lines_are_escaped(attacked):
