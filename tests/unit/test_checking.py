@@ -359,3 +359,10 @@ def test_the_self_check_speaks_to_one_student():
     done = _for_the_student(out.replace("1 of 2", "2 of 2"), "", 0, target)
     assert done.endswith("Every exercise passes. Well done!")
     assert _for_the_student("", "boom\n", 2, target) == "boom"
+
+
+def test_a_report_line_names_the_exercise_once():
+    result = check_report.ExerciseResult("lofter.a", "fail", "✘ lofter.a: not yet. Hint: count.")
+    assert result.line() == "✘ lofter.a [fail]: not yet. Hint: count."
+    other = check_report.ExerciseResult("lofter.a", "not run", "not run: an earlier cell failed.")
+    assert other.line() == "- lofter.a [not run]: not run: an earlier cell failed."

@@ -50,7 +50,11 @@ class ExerciseResult:
         return self.status == OK
 
     def line(self) -> str:
-        return clean(f"{MARKS[self.status]} {self.exercise} [{self.status}]: {self.message}")
+        # The verdict line already names the exercise ("✘ lofter.x: ..."): say it once.
+        message = self.message
+        for mark in ("✔", "✘"):
+            message = message.removeprefix(f"{mark} {self.exercise}: ")
+        return clean(f"{MARKS[self.status]} {self.exercise} [{self.status}]: {message}")
 
 
 @dataclass(frozen=True)
