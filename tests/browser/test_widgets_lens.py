@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import harness
 import pytest
-from test_widgets_answers import SERIOUS, run_all_until
+from test_lab_widgets_answers import SERIOUS, run_all_until
 
 from artethics.responses import Store
 

@@ -10,7 +10,7 @@ import json
 
 import harness
 import pytest
-from test_widgets_answers import SERIOUS, against_6, run_all, walk_notebook
+from test_lab_widgets_answers import SERIOUS, against_6, run_all, walk_notebook
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
