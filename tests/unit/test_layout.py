@@ -114,6 +114,7 @@ ERRORS = [
     ("artethics.tools.manifest", "CheckError"),
     ("artethics.tools.runner", "UsageError"),
     ("artethics.tools.student", "SolutionError"),
+    ("artethics.i18n", "LanguageError"),
 ]
 
 
