@@ -134,7 +134,7 @@ def read_po(path: Path) -> dict[Key, str]:
     return found
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def catalogue(lang: str, folder: str | None = None) -> dict[Key, str]:
     """Every translation of the package's messages into ``lang`` (all ``.po`` files of
     ``locale/<lang>/``, or of ``folder`` when given). English has none."""

@@ -30,6 +30,9 @@ COMMANDS: dict[str, Command] = {
                      "check students' notebooks against the kit's own checks"),
     "collect": Command("artethics.tools.collect", "add_arguments", "main",
                        "collect submitted answers into the class database"),
+    "translate": Command("artethics.tools.translate", "add_arguments", "main",
+                         "update the translation catalogues and build the course in "
+                         "zh-Hant and zh-Hans"),
 }
 
 DESCRIPTION = "Tools for the AI-art ethics teaching kit: run, check and collect the lessons."

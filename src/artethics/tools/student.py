@@ -18,15 +18,28 @@ import sys
 import tempfile
 from pathlib import Path
 
-from artethics import paths
+from artethics import i18n, paths
 from artethics.errors import ArtethicsError
 from artethics.tools import nbform
 from artethics.tools.manifest import MANIFEST, lesson_checks, sha256
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+# The marker "YOUR ANSWER HERE" (nbgrader's) stays in English in every language; what
+# follows it is in the lesson's language (see placeholder()).
 PLACEHOLDER_COMMENT = "# YOUR ANSWER HERE: replace None with your answer"
 PROSE_COMMENT = "# YOUR ANSWER HERE: write your answer between the quotes"
 MARKDOWN_PLACEHOLDER = "*Write your answer here.*"
+_TRANSLATABLE = (i18n.N_("replace None with your answer"),
+                 i18n.N_("write your answer between the quotes"),
+                 i18n.N_("Write your answer here."))
+
+
+def placeholder(english: str) -> str:
+    """One of the three placeholders above, in the current language."""
+    if english == MARKDOWN_PLACEHOLDER:
+        return f"*{i18n._(english.strip('*'))}*"
+    marker, _, rest = english.partition(": ")
+    return f"{marker}: {i18n._(rest)}"
 
 
 class SolutionError(ArtethicsError, ValueError):
@@ -77,7 +90,8 @@ def code_placeholder(region: str, where: str, *, prose: bool = False) -> str:
     except SyntaxError as exc:
         raise SolutionError(f"{where}: the solution region is not valid Python ({exc.msg}, "
                             f"line {exc.lineno})") from exc
-    lines = [PROSE_COMMENT if prose or any(map(_is_prose, tree.body)) else PLACEHOLDER_COMMENT]
+    lines = [placeholder(PROSE_COMMENT if prose or any(map(_is_prose, tree.body))
+                         else PLACEHOLDER_COMMENT)]
     for node in tree.body:
         lines += _placeholder_for(node, where, prose)
     return "".join(f"{indent}{line}\n" if line else "\n" for line in lines)
@@ -164,7 +178,7 @@ def strip_solutions(cell: dict, where: str) -> dict:
         if not is_solution:
             parts.append(chunk)
         elif cell.get("cell_type") != "code":
-            parts.append(MARKDOWN_PLACEHOLDER + "\n")
+            parts.append(placeholder(MARKDOWN_PLACEHOLDER) + "\n")
         elif line - 1 in in_string:
             parts.append("\n")  # the answer is written between the quotes around the region
         else:
@@ -175,7 +189,13 @@ def strip_solutions(cell: dict, where: str) -> dict:
 
 
 def make_student(nb: nbform.Notebook, name: str = "notebook") -> nbform.Notebook:
-    """The student copy of a solution notebook (a new object; ``nb`` is untouched)."""
+    """The student copy of a solution notebook (a new object; ``nb`` is untouched), with
+    its placeholders in the notebook's language (metadata ``artethics.lang``)."""
+    with i18n.using(nb.metadata.get("artethics", {}).get("lang", i18n.DEFAULT)):
+        return _make_student(nb, name)
+
+
+def _make_student(nb: nbform.Notebook, name: str) -> nbform.Notebook:
     out = copy.deepcopy(nb)
     cells = []
     for index, cell in enumerate(out.cells):
@@ -202,8 +222,13 @@ def build_manifest(solutions: list[Path]) -> dict:
 # --- generating and refreshing ------------------------------------------------------
 
 
-def solution_paths(names: list[str] | None = None) -> list[Path]:
-    found = sorted(paths.solutions_dir().glob("[0-9][0-9]_*.ipynb"))
+def solution_paths(names: list[str] | None = None, *, lang: str = i18n.DEFAULT) -> list[Path]:
+    """The solution notebooks of the named lessons (default all), in ``lang``: English in
+    ``course/solutions/``, a translation in ``course/solutions/<lang>/``."""
+    folder = paths.solutions_dir()
+    if lang != i18n.DEFAULT:
+        folder = folder / i18n.normalise(lang)
+    found = sorted(folder.glob("[0-9][0-9]_*.ipynb"))
     if names:
         found = [p for p in found if p.stem in names or p.name in names]
     return found
@@ -224,11 +249,25 @@ def planned_outputs(solutions: list[Path]) -> dict[Path, str]:
     for path in solutions:
         nb = _with_lesson_id(nbform.read(path), path.stem)
         out[path] = nbform.dumps(nbform.normalise(nb))
-        out[paths.notebooks_dir() / path.name] = nbform.dumps(make_student(nb, path.name))
+        out[student_path(path)] = nbform.dumps(make_student(nb, path.name))
+        for lang in i18n.LANGUAGES[1:]:  # the translations, where they have been built
+            translated = path.parent / lang / path.name
+            if translated.exists():
+                tnb = _with_lesson_id(nbform.read(translated), path.stem)
+                out[translated] = nbform.dumps(nbform.normalise(tnb))
+                out[student_path(translated)] = nbform.dumps(make_student(tnb, path.name))
     text = json.dumps(build_manifest(solution_paths()), indent=1, ensure_ascii=False,
                       sort_keys=True)
     out[MANIFEST] = text + "\n"
     return out
+
+
+def student_path(solution: Path) -> Path:
+    """Where the student copy of a solution notebook goes: ``notebooks/`` for English,
+    ``notebooks/<lang>/`` for a translation in ``course/solutions/<lang>/``."""
+    if solution.parent.name in i18n.LANGUAGES[1:]:
+        return paths.notebooks_dir() / solution.parent.name / solution.name
+    return paths.notebooks_dir() / solution.name
 
 
 def add_student_arguments(parser: argparse.ArgumentParser) -> None:
@@ -262,6 +301,8 @@ def student_main(args: argparse.Namespace) -> int:
 def add_refresh_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("lessons", nargs="*", help="lesson ids (default: all)")
     parser.add_argument("--timeout", type=int, default=300, help="per-cell timeout, seconds")
+    parser.add_argument("--lang", action="append", choices=i18n.LANGUAGES, default=None,
+                        help="the language(s) to re-execute (repeatable; default: English)")
 
 
 def execute_in_place(path: Path, timeout: int) -> None:
@@ -287,12 +328,15 @@ def execute_in_place(path: Path, timeout: int) -> None:
 
 
 def refresh_main(args: argparse.Namespace) -> int:
-    """Re-execute the named lessons (default all); regenerate only their student copies."""
+    """Re-execute the named lessons (default all) in the chosen languages (default
+    English); regenerate only their student copies."""
+    langs = getattr(args, "lang", None) or [i18n.DEFAULT]
     lessons = [p.stem for p in solution_paths(args.lessons)]
-    for path in solution_paths(args.lessons):
-        print(f"executing {path.relative_to(paths.root())} ...", flush=True)
-        execute_in_place(path, args.timeout)
-        found = nbform.problems(nbform.read(path), name=path.name)
-        for problem in found:
-            print(f"  {problem}")
+    for lang in langs:
+        for path in solution_paths(args.lessons, lang=lang):
+            print(f"executing {path.relative_to(paths.root())} ...", flush=True)
+            execute_in_place(path, args.timeout)
+            found = nbform.problems(nbform.read(path), name=path.name)
+            for problem in found:
+                print(f"  {problem}")
     return student_main(argparse.Namespace(lessons=lessons, check=False))
