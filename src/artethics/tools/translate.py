@@ -273,7 +273,9 @@ def translate_code(source: str, context: str, lookup: dict, missing: list) -> st
     for n, seg in enumerate(code_segments(source)):
         text = _look(lookup, f"{context}:code:{n}", seg.text, missing)
         out.append(source[last:seg.start])
-        if seg.kind == "comment":
+        if text == seg.text:  # untranslated: the English exactly as written
+            out.append(source[seg.start:seg.end])
+        elif seg.kind == "comment":
             out.append("# " + text)
         else:
             parsed = [_literal_text(t) for t in seg.tokens]
