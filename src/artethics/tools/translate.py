@@ -345,13 +345,13 @@ MARKERS = {"_": 1, "gettext": 1, "N_": 1, "pgettext": 2, "ngettext": 2}
 
 
 def package_area(path: Path) -> str:
-    """Which catalogue a module's messages go to: its subpackage, or ``kit`` for the
-    top-level modules (``feedback`` and ``gradebook`` keep their own)."""
+    """Which catalogue a module's messages go to, so each area of the package keeps its
+    own file: a subpackage's name (``widgets``, ``exercises``), a top-level module's name
+    (``plotting``), and for the tooling the tool (``check``, ``dashboard``, ``feedback``)."""
     rel = path.relative_to(PACKAGE)
-    if rel.parts[0] == "tools" and len(rel.parts) > 1 and rel.parts[1] in (
-            "feedback.py", "gradebook.py", "dashboard.py", "present.py", "update.py"):
+    if rel.parts[0] == "tools" and len(rel.parts) > 1:
         return Path(rel.parts[1]).stem
-    return rel.parts[0] if len(rel.parts) > 1 else "kit"
+    return rel.parts[0] if len(rel.parts) > 1 else path.stem
 
 
 def extract_python(path: Path) -> list[Message]:
@@ -580,21 +580,30 @@ def data_catalogue(lang: str) -> Path:
     return paths.root() / "data" / "i18n" / f"{lang}.po"
 
 
-def planned_catalogues() -> dict[Path, str]:
-    """Every template and catalogue ``artethics translate --catalogues`` writes."""
+def _chosen(name: str, names: list[str] | None) -> bool:
+    return not names or name in names
+
+
+def planned_catalogues(names: list[str] | None = None) -> dict[Path, str]:
+    """Every template and catalogue ``artethics translate --catalogues`` writes (only
+    those of the named units or areas, when ``names`` is given)."""
     out: dict[Path, str] = {}
     for unit, (_, messages) in units().items():
+        if not _chosen(unit, names):
+            continue
         out[template_path(unit)] = template_text(messages, f"Course text: {unit}")
         for lang in TRANSLATED:
             out[catalogue_path(unit, lang)] = updated_catalogue(
                 catalogue_path(unit, lang), messages, lang, f"Course text: {unit}")
     for area, messages in extract_package().items():
+        if not _chosen(area, names):
+            continue
         title = f"The kit's messages: {area}"
         out[i18n.LOCALE_DIR / f"{area}.pot"] = template_text(messages, title)
         for lang in TRANSLATED:
             path = i18n.LOCALE_DIR / lang / f"{area}.po"
             out[path] = updated_catalogue(path, messages, lang, title)
-    messages = data_messages()
+    messages = data_messages() if _chosen("data", names) else []
     if messages:
         out[paths.root() / "data" / "i18n" / "data.pot"] = template_text(messages, "data/")
         for lang in TRANSLATED:
@@ -607,12 +616,15 @@ def _lookup(path: Path) -> dict:
     return i18n.read_po(path) if path.exists() else {}
 
 
-def planned_builds(missing: dict[Path, list] | None = None) -> dict[Path, str]:
+def planned_builds(missing: dict[Path, list] | None = None,
+                   names: list[str] | None = None) -> dict[Path, str]:
     """Every translated notebook and guide ``artethics translate`` writes (the student
     copies follow from the translated solutions through ``artethics student``)."""
     missing = {} if missing is None else missing
     out: dict[Path, str] = {}
     for unit, (source, _) in units().items():
+        if not _chosen(unit, names):
+            continue
         for lang in TRANSLATED:
             lookup = _lookup(catalogue_path(unit, lang))
             target = translated_path(source, lang)
@@ -634,6 +646,10 @@ def planned_builds(missing: dict[Path, list] | None = None) -> dict[Path, str]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("names", nargs="*",
+                        help="only these lessons (03_lofter), guides (quick-start, role-cards), "
+                             "dashboard, package areas (widgets, exercises, ...) or data "
+                             "(default: everything)")
     parser.add_argument("--catalogues", action="store_true",
                         help="only bring the templates (.pot) and catalogues (.po) up to date "
                              "with the English; build nothing")
@@ -670,7 +686,8 @@ def main(args: argparse.Namespace) -> int:
     if args.status:
         print("\n".join(status_lines()))
         return 0
-    catalogues = planned_catalogues()
+    names = getattr(args, "names", None) or None
+    catalogues = planned_catalogues(names)
     stale = [p for p, text in catalogues.items()
              if not p.exists() or p.read_text(encoding="utf-8") != text]
     if not args.check:
@@ -680,7 +697,7 @@ def main(args: argparse.Namespace) -> int:
     if args.catalogues:
         return 0
     missing: dict[Path, list] = {}
-    builds = planned_builds(missing)
+    builds = planned_builds(missing, names)
     built_stale = [p for p, text in builds.items()
                    if not p.exists() or p.read_text(encoding="utf-8") != text]
     if args.check:
