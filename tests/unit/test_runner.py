@@ -216,13 +216,33 @@ def results():
 
 def test_summary_table_is_sorted_and_aligned():
     assert runner.format_summary(results()).splitlines() == [
-        "notebook                     status       seconds",
-        "---------------------------  -----------  -------",
-        "course/solutions/00_a.ipynb  ok               1.0",
-        "notebooks/00_a.ipynb         timeout        120.0",
-        "notebooks/01_b.ipynb         failed           2.2",
-        "3 notebook(s): 1 ok, 2 not ok",
+        "notebook                     language  status       seconds",
+        "---------------------------  --------  -----------  -------",
+        "course/solutions/00_a.ipynb  en        ok               1.0",
+        "notebooks/00_a.ipynb         en        timeout        120.0",
+        "notebooks/01_b.ipynb         en        failed           2.2",
+        "3 notebook(s): 1 ok, 2 not ok; language(s): en",
     ]
+
+
+def test_summary_table_says_each_notebooks_language():
+    rows = [runner.Result("notebooks/zh-Hant/03_lofter.ipynb", runner.OK, 1.0),
+            runner.Result("course/solutions/zh-Hans/03_lofter.ipynb", runner.OK, 1.0),
+            runner.Result("notebooks/03_lofter.ipynb", runner.OK, 1.0)]
+    lines = runner.format_summary(rows).splitlines()
+    assert [line.split()[1] for line in lines[2:5]] == ["zh-Hans", "en", "zh-Hant"]
+    assert lines[-1].endswith("language(s): en, zh-Hans, zh-Hant")
+
+
+def test_default_targets_are_every_language_of_every_notebook(tmp_path):
+    for folder in ("notebooks", "notebooks/zh-Hant", "course/solutions/zh-Hans", "course"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / "00_a.ipynb").write_text("{}")
+    (tmp_path / "notebooks" / "elsewhere").mkdir()
+    (tmp_path / "notebooks" / "elsewhere" / "x.ipynb").write_text("{}")
+    found = [p.relative_to(tmp_path).as_posix() for p in runner.find_targets([], tmp_path)]
+    assert found == ["course/00_a.ipynb", "course/solutions/zh-Hans/00_a.ipynb",
+                     "notebooks/00_a.ipynb", "notebooks/zh-Hant/00_a.ipynb"]
 
 
 def test_failure_report_names_notebook_cell_exception_and_traceback():

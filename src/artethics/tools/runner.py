@@ -45,7 +45,11 @@ __all__ = [
     "OK", "FAILED", "TIMEOUT", "DEAD", "Result", "Task",
 ]
 
-DEFAULT_FOLDERS = ("notebooks", "course/solutions", "course")  # course/*.ipynb: the dashboard
+# Each language's notebooks: English at the top of each folder, translations in <lang>/;
+# course/*.ipynb is the dashboard.
+DEFAULT_FOLDERS = tuple(f"{folder}/{lang}" if lang != "en" else folder
+                        for folder in ("notebooks", "course/solutions", "course")
+                        for lang in ("en", "zh-Hant", "zh-Hans"))
 SKIP_PARTS = {".ipynb_checkpoints", "build", ".venv", ".git"}
 RUN_DB = "responses.sqlite"  # in the output folder: where the run's notebooks record answers
 MAX_TIMEOUT = 24 * 60 * 60  # seconds: --timeout and --start-timeout are at most one day
@@ -141,7 +145,8 @@ def find_targets(paths_given: Sequence[str | os.PathLike], root: Path) -> list[P
     if not paths_given:
         found = [nb for folder in DEFAULT_FOLDERS for nb in (root / folder).glob("*.ipynb")]
         if not found:
-            raise UsageError(f"no notebooks in {' or '.join(DEFAULT_FOLDERS)} under {root}; "
+            raise UsageError("no notebooks in notebooks or course/solutions (or their "
+                             f"language folders) or course under {root}; "
                              "give notebook paths, or set ARTETHICS_ROOT to the kit's folder")
     else:
         found = [nb for given in paths_given for nb in _expand(Path(given))]
@@ -559,12 +564,22 @@ def format_summary(results: Sequence[Result]) -> str:
     """The table: notebook · status · seconds, sorted by notebook, with a total line."""
     rows = sorted(results, key=lambda r: r.name)
     width = max([len("notebook")] + [len(r.name) for r in rows])
-    lines = [f"{'notebook':<{width}}  {'status':<11}  {'seconds':>7}",
-             f"{'-' * width}  {'-' * 11}  {'-' * 7}"]
-    lines += [f"{r.name:<{width}}  {r.status:<11}  {r.seconds:>7.1f}" for r in rows]
+    lines = [f"{'notebook':<{width}}  {'language':<8}  {'status':<11}  {'seconds':>7}",
+             f"{'-' * width}  {'-' * 8}  {'-' * 11}  {'-' * 7}"]
+    lines += [f"{r.name:<{width}}  {language_of(r.name):<8}  {r.status:<11}  {r.seconds:>7.1f}"
+              for r in rows]
     bad = sum(r.status != OK for r in rows)
-    lines.append(f"{len(rows)} notebook(s): {len(rows) - bad} ok, {bad} not ok")
+    langs = sorted({language_of(r.name) for r in rows})
+    lines.append(f"{len(rows)} notebook(s): {len(rows) - bad} ok, {bad} not ok; "
+                 f"language(s): {', '.join(langs)}")
     return "\n".join(lines)
+
+
+def language_of(name: str) -> str:
+    """The language of a notebook by its folder: ``notebooks/zh-Hant/03_lofter.ipynb`` is
+    zh-Hant, a notebook outside a language folder English."""
+    parts = Path(name).parts
+    return next((p for p in parts[:-1] if p in ("zh-Hant", "zh-Hans")), "en")
 
 
 def format_failure(result: Result) -> str:
