@@ -30,6 +30,8 @@ COMMANDS: dict[str, Command] = {
                      "check students' notebooks against the kit's own checks"),
     "collect": Command("artethics.tools.collect", "add_arguments", "main",
                        "collect submitted answers into the class database"),
+    "feedback": Command("artethics.tools.feedback", "add_arguments", "main",
+                        "one HTML feedback page per student: ✔/✘ with hints, no answers"),
     "translate": Command("artethics.tools.translate", "add_arguments", "main",
                          "update the translation catalogues and build the course in "
                          "zh-Hant and zh-Hans"),
