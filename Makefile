@@ -18,7 +18,7 @@ export PYTHONHASHSEED := 0
 help:
 	@echo "make course   set up .venv, execute every notebook with papermill, write build/"
 	@echo "make test     set up .venv with the test extra and run the whole suite (what CI runs)"
-	@echo "make lab      open the course in JupyterLab"
+	@echo "make lab      open the course in JupyterLab (LANG=zh-Hant or LANG=zh-Hans: in Chinese)"
 	@echo "make student  regenerate the student notebooks from the solution notebooks"
 	@echo "make refresh  re-execute the solution notebooks and store their outputs (authors)"
 
@@ -53,13 +53,21 @@ goldens: $(TESTSTAMP)
 # JupyterLab refuses to start as root without --allow-root (containers run as root).
 ROOTFLAG = $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
+# `make lab LANG=zh-Hant` (or zh-Hans; a zh_TW / zh_HK / zh_CN locale in LANG works too)
+# opens the course's lessons in that language, with JupyterLab's own menus in Chinese
+# (course/lab/<lang>/settings). The lab itself runs with LANG=C.UTF-8: a course language
+# is not a system locale.
+COURSE_LANG := $(or $(if $(filter zh-Hant zh-hant zh_TW% zh_HK% zh-TW zh-HK,$(LANG)),zh-Hant),$(if $(filter zh-Hans zh-hans zh_CN% zh_SG% zh-CN,$(LANG)),zh-Hans),en)
+LAB_SETTINGS := course/lab$(if $(filter en,$(COURSE_LANG)),,/$(COURSE_LANG))/settings
+LAB_START := notebooks/$(if $(filter en,$(COURSE_LANG)),,$(COURSE_LANG)/)00_orientation.ipynb
+
 # The student's lab: no instructor extensions (nbgrader), no news pop-up, widget state
 # saved with the notebook (course/lab/README.md). The instructor's own `jupyter lab` keeps them.
 STUDENT_LAB := --config=$(CURDIR)/course/lab/jupyter_server_config.json \
-               --LabApp.app_settings_dir=$(CURDIR)/course/lab/settings
+               --LabApp.app_settings_dir=$(CURDIR)/$(LAB_SETTINGS)
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(ROOTFLAG) $(STUDENT_LAB) notebooks/00_orientation.ipynb
+	LANG=C.UTF-8 $(BIN)/jupyter lab $(ROOTFLAG) $(STUDENT_LAB) $(LAB_START)
 
 lint: $(TESTSTAMP)
 	$(BIN)/ruff check src tests benchmarks course notebooks

@@ -180,12 +180,13 @@ def lab_env(tmp: Path, save_widget_state: bool = False, quiet: bool = True) -> d
     return env
 
 
-def student_lab_args() -> list[str]:
-    """The flags `make lab` adds for the student's session (kit-local server config and
-    lab settings in course/lab/), read from `make -n lab` so the test runs what it runs."""
+def student_lab_args(lang: str = "en") -> list[str]:
+    """The flags `make lab LANG=<lang>` adds for the student's session (kit-local server
+    config and lab settings in course/lab/), read from `make -n lab` so the test runs what
+    it runs."""
     import shlex
 
-    out = subprocess.run(["make", "-s", "-n", "-C", str(REPO), "lab", "ROOTFLAG="],
+    out = subprocess.run(["make", "-s", "-n", "-C", str(REPO), "lab", "ROOTFLAG=", f"LANG={lang}"],
                          capture_output=True, text=True, timeout=60, check=True).stdout
     line = next((ln for ln in out.splitlines() if "jupyter lab" in ln), None)
     if line is None:
@@ -194,7 +195,8 @@ def student_lab_args() -> list[str]:
 
 
 def start_lab(tmp: Path, notebooks: dict[str, dict], timeout: float = 90,
-              save_widget_state: bool = False, student: bool = False) -> Lab:
+              save_widget_state: bool = False, student: bool = False,
+              lang: str = "en") -> Lab:
     """Start JupyterLab on a free port with the given notebooks in a fresh root.
 
     ``student``: with the flags `make lab` gives the student's lab, and none of the test's
@@ -207,7 +209,7 @@ def start_lab(tmp: Path, notebooks: dict[str, dict], timeout: float = 90,
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
            "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
            "--ServerApp.port_retries=0", f"--ServerApp.root_dir={root}"]
-    cmd += student_lab_args() if student else [
+    cmd += student_lab_args(lang) if student else [
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate"]
     env = lab_env(tmp, save_widget_state, quiet=not student)

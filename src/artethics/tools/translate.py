@@ -379,7 +379,7 @@ def extract_python(path: Path) -> list[Message]:
             found.append(Message("", values[0], plural=values[1], occurrences=occurrence))
         else:
             found.append(Message("", values[0], occurrences=occurrence))
-    return found
+    return sorted(found, key=lambda m: m.occurrences[0][1])
 
 
 def extract_package() -> dict[str, list[Message]]:
