@@ -13,6 +13,13 @@ is coerced silently: ``"1,000"`` is not a number and ``"2023-8-15"`` is not a da
 Loads are cached per process and keyed on the files' modification times; every call
 returns a fresh copy, so callers may change what they get without touching the cache.
 Importing this module reads nothing.
+
+The prose a student reads (claims, events, arguments, notes, the glossary: the columns
+:data:`TRANSLATED` names) comes in the language of :func:`artethics.i18n.get_language`,
+from the catalogues ``data/i18n/<lang>.po`` (English when a text has no translation or
+its English changed since it was translated). Ids, enumerations, numbers, dates, source
+ids and quotations of a source are the same in every language, and every check runs on
+the English, so every exercise answer is the same in all three.
 """
 
 from __future__ import annotations
@@ -26,11 +33,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from artethics import kit, paths
+from artethics import i18n, kit, paths
 from artethics.errors import ArtethicsError
+from artethics.i18n import _
 
-__all__ = ["DataError", "PRINCIPLES", "GROUPS", "LENSES", "RELATIONS", "load", "load_all",
-           "tables", "schema"]
+__all__ = ["DataError", "PRINCIPLES", "GROUPS", "LENSES", "RELATIONS", "TRANSLATED", "load",
+           "load_all", "tables", "schema", "translatable_entries"]
 
 PRINCIPLES = frozenset(kit.PRINCIPLES)
 GROUPS = frozenset({
@@ -78,11 +86,12 @@ class DataError(ArtethicsError):
             file, row, column, value, expected)
         where = file
         if row is not None:
-            where += f", row {row}"
+            where += _(", row {row}").format(row=row)
         if column is not None:
-            where += f", column '{column}'"
-        super().__init__(f"{where}: found {value!r}; expected {expected}. "
-                         "Fix the CSV file (see data/README.md for the data dictionary).")
+            where += _(", column '{column}'").format(column=column)
+        super().__init__(_("{where}: found {value}; expected {expected}. Fix the CSV file "
+                           "(see data/README.md for the data dictionary).").format(
+                               where=where, value=repr(value), expected=expected))
 
 
 @dataclass(frozen=True)
@@ -199,15 +208,142 @@ def load(name: str, root: str | Path | None = None) -> pd.DataFrame:
 
     ``root`` is the kit's top folder (holding ``data/`` and ``seeds/``); by default
     :func:`artethics.paths.root`, which honours ``ARTETHICS_ROOT``.
+    The prose columns (:data:`TRANSLATED`) are in the current language
+    (:func:`artethics.i18n.get_language`); everything else is as in English.
     """
     _check_name(name)
     base = Path(root) if root is not None else paths.root()
-    return _cached(str(base), name, _stamp(base, name)).copy(deep=True)
+    stamp = _stamp(base, name)
+    lang = i18n.get_language()
+    if lang == i18n.DEFAULT or not TRANSLATED.get(name):
+        return _cached(str(base), name, stamp).copy(deep=True)
+    return _localised(str(base), name, stamp, lang,
+                      _catalogue_stamp(base, lang)).copy(deep=True)
 
 
 def load_all(root: str | Path | None = None) -> dict[str, pd.DataFrame]:
     """Every table, keyed by name (sorted)."""
     return {name: load(name, root) for name in tables()}
+
+
+# --- translations -------------------------------------------------------------------
+
+# The prose columns a student reads, per table: translated in data/i18n/<lang>.po, one
+# entry per row and column (context "table:row_id:column"). Not translated: ids,
+# enumerations (status, confidence, stance, ...), dates, numbers and units, source ids,
+# URLs, names of people and outlets (events.actor, sources.author_outlet, sales.artist),
+# titles of artworks (sales.title), article numbers (rules.article), the recorded values
+# of facts (facts.value) and quotations of a source (corrections.claim_in_source).
+# sources.title is translated as a whole: our own descriptions ("[Feature: ...]",
+# "Report on ...") in Chinese; a real title kept in its original words with a Chinese
+# rendering after it, or the official Chinese name of a Chinese law.
+TRANSLATED: dict[str, tuple[str, ...]] = {
+    "sources": ("title", "note"),
+    "cases": ("title", "central_question", "summary"),
+    "events": ("event", "note"),
+    "facts": ("claim", "note"),
+    "sales": ("note",),
+    "stakeholders": ("name", "interests"),
+    "arguments": ("claim",),
+    "evidence": ("note",),
+    "rules": ("instrument", "requires", "status"),
+    "applications": ("issue", "points_to", "why"),
+    "corrections": ("verified_value", "explanation"),
+    "glossary": ("term", "definition"),
+    "comparison": ("finding", "note"),
+}
+# Columns whose Chinese comes from another column's entry: in Chinese, a case's
+# title_zh is its translated title and a glossary term_zh is the translated term (so
+# zh-Hant has its own Traditional form). The glossary's English term is its key and
+# stays English; English keeps the CSV's (Simplified) title_zh and term_zh.
+CHINESE_FROM = {("cases", "title_zh"): "title", ("glossary", "term_zh"): "term"}
+# Columns kept English even though they have entries (the key of their table).
+_ENTRY_ONLY = {("glossary", "term")}
+# arguments.question repeats its case's central_question (checked on load), so it takes
+# that entry's translation instead of one entry per argument.
+COPIED = {("arguments", "question"): ("cases", "case_id", "central_question")}
+
+
+def row_ids(name: str, frame: pd.DataFrame) -> list[str]:
+    """The row ids of a loaded English table as catalogue contexts use them: the key,
+    with the parts of a two-column key joined by '/'."""
+    key = SCHEMAS[name].key
+    return ["/".join(str(v) for v in parts)
+            for parts in zip(*(frame[k] for k in key), strict=True)]
+
+
+def translatable_entries(root: str | Path | None = None) -> list[tuple[str, str]]:
+    """Every text of ``data/`` to translate, as ``(msgctxt, English)`` with msgctxt
+    ``"table:row_id:column"``, in table order (:func:`tables`), then row and column order.
+    Empty cells are left out."""
+    base = Path(root) if root is not None else paths.root()
+    out: list[tuple[str, str]] = []
+    for name in tables():
+        columns = TRANSLATED.get(name, ())
+        if not columns:
+            continue
+        frame = _cached(str(base), name, _stamp(base, name))
+        for row_id, values in zip(row_ids(name, frame),
+                                  zip(*(frame[c] for c in columns), strict=True), strict=True):
+            for column, text in zip(columns, values, strict=True):
+                if text:
+                    out.append((f"{name}:{row_id}:{column}", text))
+    return out
+
+
+def catalogue_path(lang: str, root: str | Path | None = None) -> Path:
+    """Where the translations of ``data/`` into ``lang`` live: ``data/i18n/<lang>.po``."""
+    base = Path(root) if root is not None else paths.root()
+    return base / "data" / "i18n" / f"{i18n.normalise(lang)}.po"
+
+
+def _catalogue_stamp(base: Path, lang: str) -> tuple:
+    path = catalogue_path(lang, base)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return (str(path), None, None)
+    return (str(path), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=8)
+def _data_catalogue(stamp: tuple) -> dict[tuple[str, str], str]:
+    path, mtime, _size = stamp
+    if mtime is None:
+        return {}
+    return i18n.read_po(Path(path))
+
+
+@lru_cache(maxsize=128)
+def _localised(base: str, name: str, stamp: tuple, lang: str,
+               po_stamp: tuple) -> pd.DataFrame:
+    """The English table with its prose columns in ``lang``; a text without a current,
+    non-fuzzy translation stays English."""
+    lookup = _data_catalogue(po_stamp)
+    frame = _cached(base, name, stamp).copy(deep=True)
+    ids = row_ids(name, frame)
+
+    def translated(column: str) -> list[str]:
+        return [lookup.get((f"{name}:{rid}:{column}", text), text) if text else text
+                for rid, text in zip(ids, frame[column], strict=True)]
+
+    for column in TRANSLATED[name]:
+        if (name, column) in _ENTRY_ONLY:
+            continue
+        frame[column] = pd.Series(translated(column), index=frame.index, dtype=object)
+    for (table, column), source in CHINESE_FROM.items():
+        if table == name:
+            found = [lookup.get((f"{name}:{rid}:{source}", text)) for rid, text in
+                     zip(ids, _cached(base, name, stamp)[source], strict=True)]
+            frame[column] = pd.Series([new or old for new, old in zip(
+                found, frame[column], strict=True)], index=frame.index, dtype=object)
+    for (table, column), (other, link, other_column) in COPIED.items():
+        if table == name:
+            frame[column] = pd.Series(
+                [lookup.get((f"{other}:{key}:{other_column}", text), text)
+                 for key, text in zip(frame[link], frame[column], strict=True)],
+                index=frame.index, dtype=object)
+    return frame
 
 
 # --- caching ------------------------------------------------------------------------
@@ -230,8 +366,8 @@ def _stamp(base: Path, name: str) -> tuple:
             st = path.stat()
         except FileNotFoundError:
             raise DataError(SCHEMAS[dep].path, None, None, str(path),
-                            "an existing file; pass root= or set ARTETHICS_ROOT to the kit's "
-                            "top folder") from None
+                            _("an existing file; pass root= or set ARTETHICS_ROOT to the kit's "
+                              "top folder")) from None
         stamp.append((dep, st.st_mtime_ns, st.st_size))
     return tuple(stamp)
 
@@ -252,7 +388,8 @@ def _cached(base: str, name: str, stamp: tuple) -> pd.DataFrame:
 
 def _check_name(name: str) -> None:
     if name not in SCHEMAS:
-        raise ValueError(f"unknown table {name!r}; choose one of: {', '.join(tables())}")
+        raise ValueError(_("unknown table {name}; choose one of: {names}").format(
+            name=repr(name), names=", ".join(tables())))
 
 
 # --- reading and typing -------------------------------------------------------------
@@ -265,29 +402,30 @@ def _read(base: Path, table: Table) -> list[dict[str, str]]:
             reader = csv.reader(handle)
             records = list(reader)
     except UnicodeDecodeError as exc:
-        raise DataError(table.path, None, None, f"byte {exc.start}", "UTF-8 text") from None
+        raise DataError(table.path, None, None, _("byte {n}").format(n=exc.start),
+                        _("UTF-8 text")) from None
     except csv.Error as exc:  # a field over csv's size limit, a NUL byte, a stray quote
         row = reader.line_num if reader is not None else None
         raise DataError(table.path, row, None, str(exc),
-                        "CSV text (fields under 131,072 characters, no NUL bytes)") from None
+                        _("CSV text (fields under 131,072 characters, no NUL bytes)")) from None
     except OSError as exc:
         raise DataError(table.path, None, None, exc.strerror or type(exc).__name__,
-                        "a readable file") from None
+                        _("a readable file")) from None
     if not records:
-        raise DataError(table.path, 1, None, "", "a header row")
+        raise DataError(table.path, 1, None, "", _("a header row"))
     header = records[0]
     _check_header(table, header)
     if len(records) == 1:
-        raise DataError(table.path, 2, None, "only the header row",
-                        "at least one data row (an empty table is a damaged file)")
+        raise DataError(table.path, 2, None, _("only the header row"),
+                        _("at least one data row (an empty table is a damaged file)"))
     rows = []
     for number, record in enumerate(records[1:], start=2):
         if len(record) != len(header):
-            raise DataError(table.path, number, None, f"{len(record)} fields",
-                            f"{len(header)} fields, one per header column")
+            raise DataError(table.path, number, None, _("{n} fields").format(n=len(record)),
+                            _("{n} fields, one per header column").format(n=len(header)))
         if any("\x00" in field for field in record):
-            raise DataError(table.path, number, None, "a NUL character",
-                            "text without NUL characters (the file is damaged)")
+            raise DataError(table.path, number, None, _("a NUL character"),
+                            _("text without NUL characters (the file is damaged)"))
         rows.append(dict(zip(header, record, strict=True)))
     return rows
 
@@ -297,11 +435,12 @@ def _check_header(table: Table, header: list[str]) -> None:
     for col in names:
         if col not in header:
             raise DataError(table.path, 1, col, "(missing)",
-                            f"a column named '{col}' in the header")
+                            _("a column named '{col}' in the header").format(col=col))
     for col in header:
         if col not in names or header.count(col) > 1:
             raise DataError(table.path, 1, col, col,
-                            f"only these columns, each once: {', '.join(names)}")
+                            _("only these columns, each once: {names}").format(
+                                names=", ".join(names)))
 
 
 def _typed(table: Table, rows: list[dict[str, str]]) -> pd.DataFrame:
@@ -327,7 +466,7 @@ def _series(col: Col, values: list) -> pd.Series:
 def _parse(table: Table, col: Col, raw: str, row: int):
     if raw == "":
         if col.required:
-            raise DataError(table.path, row, col.name, raw, "a value (this column is required)")
+            raise DataError(table.path, row, col.name, raw, _("a value (this column is required)"))
         return _EMPTY.get(col.kind, "")
     return _PARSERS[col.kind](table, col, raw, row)
 
@@ -338,13 +477,13 @@ def _fail(table: Table, col: Col, raw: str, row: int, expected: str):
 
 def _p_id(table, col, raw, row):
     if not _SNAKE.fullmatch(raw):
-        _fail(table, col, raw, row, "a lowercase snake_case id such as 'lofter_apology'")
+        _fail(table, col, raw, row, _("a lowercase snake_case id such as 'lofter_apology'"))
     return raw
 
 
 def _p_source_id(table, col, raw, row):
     if not _SOURCE_ID.fullmatch(raw):
-        _fail(table, col, raw, row, "a source id such as 'S07'")
+        _fail(table, col, raw, row, _("a source id such as 'S07'"))
     return raw
 
 
@@ -353,40 +492,42 @@ def _p_source_ids(table, col, raw, row):
     for one in ids:
         if not _SOURCE_ID.fullmatch(one):
             _fail(table, col, raw, row,
-                  "source ids separated by ';' without spaces, e.g. 'S01;S07'")
+                  _("source ids separated by ';' without spaces, e.g. 'S01;S07'"))
     if len(set(ids)) != len(ids):
-        _fail(table, col, raw, row, "each source id once")
+        _fail(table, col, raw, row, _("each source id once"))
     return raw
 
 
 def _p_text(table, col, raw, row):
     if raw != raw.strip():
-        _fail(table, col, raw, row, "text without leading or trailing spaces")
+        _fail(table, col, raw, row, _("text without leading or trailing spaces"))
     return raw
 
 
 def _p_enum(table, col, raw, row):
     if raw not in col.allowed:
-        _fail(table, col, raw, row, f"one of: {', '.join(sorted(col.allowed))}")
+        _fail(table, col, raw, row,
+              _("one of: {values}").format(values=", ".join(sorted(col.allowed))))
     return raw
 
 
 def _p_int(table, col, raw, row):
     if not _INT.fullmatch(raw):
-        _fail(table, col, raw, row, "a whole number written with digits only, e.g. 2018")
+        _fail(table, col, raw, row, _("a whole number written with digits only, e.g. 2018"))
     return int(raw)
 
 
 def _p_float(table, col, raw, row):
     if not _FLOAT.fullmatch(raw):
         _fail(table, col, raw, row,
-              "a number with digits and at most one '.', no commas or currency signs, e.g. 432500")
+              _("a number with digits and at most one '.', no commas or currency signs, "
+                "e.g. 432500"))
     return float(raw)
 
 
 def _p_bool(table, col, raw, row):
     if raw not in ("true", "false"):
-        _fail(table, col, raw, row, "true or false (lowercase)")
+        _fail(table, col, raw, row, _("true or false (lowercase)"))
     return raw == "true"
 
 
@@ -396,7 +537,7 @@ def _p_date(table, col, raw, row):
             raise ValueError
         return date.fromisoformat(raw)
     except ValueError:
-        _fail(table, col, raw, row, "an existing date written YYYY-MM-DD, e.g. 2023-08-15")
+        _fail(table, col, raw, row, _("an existing date written YYYY-MM-DD, e.g. 2023-08-15"))
 
 
 _PARSERS = {
@@ -414,7 +555,7 @@ def _check_keys(table: Table, frame: pd.DataFrame) -> None:
     for number, key in enumerate(zip(*(frame[k] for k in table.key), strict=True), start=2):
         if key in seen:
             raise DataError(table.path, number, "+".join(table.key), "/".join(map(str, key)),
-                            f"a unique key (already used in row {seen[key]})")
+                            _("a unique key (already used in row {row})").format(row=seen[key]))
         seen[key] = number
 
 
@@ -429,7 +570,8 @@ def _check_links(base: str, table: Table, frame: pd.DataFrame) -> None:
             for one in ids:
                 if one not in known:
                     raise DataError(table.path, number, col.name, one,
-                                    f"an id listed in {target.path} ({target.key[0]})")
+                                    _("an id listed in {path} ({key})").format(
+                                        path=target.path, key=target.key[0]))
 
 
 def _check_table(base: str, table: Table, frame: pd.DataFrame) -> None:
@@ -446,10 +588,12 @@ def _check_precision(table: Table, frame: pd.DataFrame, date_col: str, prec_col:
                                               strict=True), start=2):
         if pd.isna(when) != (prec == ""):
             raise DataError(table.path, number, prec_col, prec,
-                            f"a precision exactly when '{date_col}' is given")
+                            _("a precision exactly when '{column}' is given").format(
+                                column=date_col))
         if prec == "month" and when.day != 1 or prec == "year" and (when.month, when.day) != (1, 1):
             raise DataError(table.path, number, date_col, when.date().isoformat(),
-                            f"the first day of the {prec} when date_precision is '{prec}'")
+                            _("the first day of the {precision} when date_precision is "
+                              "'{precision}'").format(precision=prec))
 
 
 def _check_cases(base: str, table: Table, frame: pd.DataFrame) -> None:
@@ -457,13 +601,15 @@ def _check_cases(base: str, table: Table, frame: pd.DataFrame) -> None:
             zip(frame.case_id, frame.kind, frame.central_question, strict=True), start=2):
         if kind in ("main", "course") and not question:
             raise DataError(table.path, number, "central_question", question,
-                            "a question for every main case and the course")
+                            _("a question for every main case and the course"))
         if (kind == "course") != (cid in kit.COURSE_CASES):
             raise DataError(table.path, number, "kind", kind,
-                            f"'course' exactly for {', '.join(kit.COURSE_CASES)}")
+                            _("'course' exactly for {cases}").format(
+                                cases=", ".join(kit.COURSE_CASES)))
         if (kind == "main") != (cid in MAIN_CASES):
             raise DataError(table.path, number, "kind", kind,
-                            f"'main' exactly for the cases {', '.join(MAIN_CASES)}")
+                            _("'main' exactly for the cases {cases}").format(
+                                cases=", ".join(MAIN_CASES)))
 
 
 def _main_cases(base: str) -> pd.DataFrame:
@@ -476,7 +622,7 @@ def _check_main_only(base: str, table: Table, frame: pd.DataFrame) -> None:
     for number, cid in enumerate(frame.case_id, start=2):
         if cid not in main.index:
             raise DataError(table.path, number, "case_id", cid,
-                            f"a main case ({', '.join(MAIN_CASES)})")
+                            _("a main case ({cases})").format(cases=", ".join(MAIN_CASES)))
 
 
 def _argued_cases(base: str) -> pd.DataFrame:
@@ -490,8 +636,8 @@ def _check_argued_only(base: str, table: Table, frame: pd.DataFrame) -> None:
     for number, cid in enumerate(frame.case_id, start=2):
         if cid not in argued.index:
             raise DataError(table.path, number, "case_id", cid,
-                            f"a main case ({', '.join(MAIN_CASES)}) or the course case "
-                            f"({', '.join(kit.COURSE_CASES)})")
+                            _("a main case ({cases}) or the course case ({course})").format(
+                                cases=", ".join(MAIN_CASES), course=", ".join(kit.COURSE_CASES)))
 
 
 def _check_arguments(base: str, table: Table, frame: pd.DataFrame) -> None:
@@ -502,10 +648,11 @@ def _check_arguments(base: str, table: Table, frame: pd.DataFrame) -> None:
     for number, row in enumerate(frame.itertuples(index=False), start=2):
         if row.question != main.at[row.case_id, "central_question"]:
             raise DataError(table.path, number, "question", row.question,
-                            f"the central_question of case '{row.case_id}' in data/cases.csv")
+                            _("the central_question of case '{case}' in data/cases.csv").format(
+                                case=row.case_id))
         if holder_case[row.stakeholder] != row.case_id:
             raise DataError(table.path, number, "stakeholder", row.stakeholder,
-                            f"a stakeholder of case '{row.case_id}'")
+                            _("a stakeholder of case '{case}'").format(case=row.case_id))
 
 
 def _check_evidence(base: str, table: Table, frame: pd.DataFrame) -> None:
@@ -517,20 +664,21 @@ def _check_evidence(base: str, table: Table, frame: pd.DataFrame) -> None:
         for one in row.source_ids.split(";"):
             if one not in cited:
                 raise DataError(table.path, number, "source_ids", one,
-                                f"a source that data/facts.csv cites for '{row.fact_id}' "
-                                f"({';'.join(sorted(cited))})")
+                                _("a source that data/facts.csv cites for '{fact}' "
+                                  "({sources})").format(fact=row.fact_id,
+                                                        sources=";".join(sorted(cited))))
 
 
 def _check_sales(base: str, table: Table, frame: pd.DataFrame) -> None:
     for number, row in enumerate(frame.itertuples(index=False), start=2):
         if row.estimate_low > row.estimate_high:
             raise DataError(table.path, number, "estimate_low", row.estimate_low,
-                            "a low estimate no greater than estimate_high")
+                            _("a low estimate no greater than estimate_high"))
         if (row.price_basis == "unsold") == row.sold:
             raise DataError(table.path, number, "price_basis", row.price_basis,
-                            "'unsold' exactly when sold is false")
+                            _("'unsold' exactly when sold is false"))
         if row.sold and pd.isna(row.price):
-            raise DataError(table.path, number, "price", "", "a price for a sold lot")
+            raise DataError(table.path, number, "price", "", _("a price for a sold lot"))
 
 
 def _check_comparison(base: str, table: Table, frame: pd.DataFrame) -> None:
@@ -539,8 +687,10 @@ def _check_comparison(base: str, table: Table, frame: pd.DataFrame) -> None:
     for cid in MAIN_CASES:
         for dim in DIMENSIONS:
             if (cid, dim) not in have:
-                raise DataError(table.path, None, "dimension", f"{cid}/(missing {dim})",
-                                f"one row per main case and dimension ({', '.join(DIMENSIONS)})")
+                raise DataError(table.path, None, "dimension",
+                                _("{case}/(missing {dimension})").format(case=cid, dimension=dim),
+                                _("one row per main case and dimension ({dimensions})").format(
+                                    dimensions=", ".join(DIMENSIONS)))
 
 
 def _check_rules(base: str, table: Table, frame: pd.DataFrame) -> None:
@@ -550,16 +700,17 @@ def _check_rules(base: str, table: Table, frame: pd.DataFrame) -> None:
         proposed = row.status.startswith("proposed")
         if (row.kind == "proposal") != proposed or proposed and not pd.isna(row.date_in_force):
             raise DataError(table.path, number, "kind", row.kind,
-                            "'proposal' exactly when status starts with 'proposed', and then "
-                            "no date_in_force (a proposal is not in force)")
-        dates = [(row.date_in_force, "the rule's date_in_force")] + [
-            (sources.at[sid, "date"], f"the date of its source {sid}")
+                            _("'proposal' exactly when status starts with 'proposed', and "
+                              "then no date_in_force (a proposal is not in force)"))
+        dates = [(row.date_in_force, _("the rule's date_in_force"))] + [
+            (sources.at[sid, "date"], _("the date of its source {source}").format(source=sid))
             for sid in row.source_ids.split(";")]
         for when, what in dates:
             if not pd.isna(when) and row.last_reviewed < when:
                 raise DataError(table.path, number, "last_reviewed",
                                 row.last_reviewed.date().isoformat(),
-                                f"a date on or after {what} ({when.date().isoformat()})")
+                                _("a date on or after {what} ({date})").format(
+                                    what=what, date=when.date().isoformat()))
 
 
 _EXTRA_CHECKS = {
