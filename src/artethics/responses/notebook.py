@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from artethics.i18n import _
+
 from .record import MIME, Problem, Response
 
 
@@ -36,7 +38,8 @@ def display_slot(activity: str):
     from IPython.display import DisplayHandle
 
     handle = DisplayHandle()
-    handle.display({"text/plain": f"No answer recorded yet for {activity}."}, raw=True)
+    handle.display({"text/plain": _("No answer recorded yet for {activity}.").format(
+        activity=activity)}, raw=True)
     return handle
 
 

@@ -6,26 +6,37 @@ import dataclasses
 import os
 import sqlite3
 
+from artethics.i18n import N_, _
+
 from .folder import write_class_folder
 from .notebook import response_bundle, show_bundle
 from .pseudonyms import pseudonym, pseudonym_salt
 from .record import Response, now_utc
 from .store import Store
 
-_PLACES = {"notebook": "this notebook", "database": "the local database",
-           "class folder": "the class folder"}
+# Marked with N_; shown with _() (the places are keys in what record() returns).
+_PLACES = {"notebook": N_("this notebook"), "database": N_("the local database"),
+           "class folder": N_("the class folder")}
+# The line record() shows; show.confirmation() reads it back in any language.
+RECORDED = N_("Recorded {activity} for {student}: {where}")
 
 
 def _join(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    if len(words) == 1:
+        return words[0]
+    return _("{items} and {last}").format(items=_(", ").join(words[:-1]), last=words[-1])
 
 
 def summary_line(response: Response, saved: list[str], failed: dict[str, str]) -> str:
-    """'Recorded <activity> for <student>: saved in ...' (plus what failed and why)."""
-    line = f"Recorded {response.activity} for {response.student}: "
-    line += "saved in " + _join([_PLACES[p] for p in saved]) if saved else "NOT saved anywhere"
+    """'Recorded <activity> for <student>: saved in ...' (plus what failed and why), in
+    the current language."""
+    where = (_("saved in {places}").format(places=_join([_(_PLACES[p]) for p in saved]))
+             if saved else _("NOT saved anywhere"))
+    line = _(RECORDED).format(activity=response.activity, student=response.student,
+                              where=where)
     for place, reason in sorted(failed.items()):
-        line += f". Not saved in {_PLACES[place]}: {reason}"
+        line = _("{line}. Not saved in {place}: {reason}").format(
+            line=line, place=_(_PLACES[place]), reason=reason)
     return line
 
 
@@ -36,7 +47,7 @@ def _short_reason(exc: BaseException) -> str:
         return cause.strerror
     if isinstance(cause, sqlite3.Error):
         return str(cause)
-    return "the file given by ARTETHICS_DB cannot be used"
+    return _("the file given by ARTETHICS_DB cannot be used")
 
 
 def _class_folder_setting(class_folder: str | os.PathLike | None) -> str:
@@ -57,7 +68,8 @@ def record(response: Response, class_folder: str | os.PathLike = "", handle=None
     the name in what leaves this machine: the class folder and the notebook output.
     """
     if not isinstance(response, Response):
-        raise TypeError(f"record() needs a Response, got {type(response).__name__}.")
+        raise TypeError(_("record() needs a Response, got {type}.").format(
+            type=type(response).__name__))
     stamped = dataclasses.replace(response, recorded_at=response.recorded_at or now_utc())
     secret = pseudonym_salt(salt)
     shared = stamped.with_student(pseudonym(stamped.student, secret)) if secret else stamped

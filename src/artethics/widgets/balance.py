@@ -12,6 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from artethics import i18n
+from artethics.i18n import N_, _
+
 from ._common import (
     LENSES,
     PRINCIPLES,
@@ -28,18 +31,19 @@ from ._common import (
     require_columns,
     signed,
     split_ids,
+    stance_words,
 )
 
 MAX_WEIGHT = 5
-OWN_STAKEHOLDER = "you (your own argument)"
+OWN_STAKEHOLDER = N_("you (your own argument)")
 ARGUMENT_COLUMNS = ("argument_id", "case_id", "stance", "claim", "stakeholder", "principle")
 
 # (upper bound of |score|, words). Checked in order; the last catches the rest.
 STRENGTHS: tuple[tuple[float, str], ...] = (
     (0.1, "balanced"),
-    (0.35, "slightly"),
-    (0.7, "clearly"),
-    (1.01, "strongly"),
+    (0.35, N_("slightly")),
+    (0.7, N_("clearly")),
+    (1.01, N_("strongly")),
 )
 
 
@@ -71,15 +75,16 @@ class Share:
 
 
 def reading(score: float, total: int) -> str:
-    """Plain words for a score in -1..+1."""
+    """Plain words for a score in -1..+1 (in the current language)."""
     if total == 0:
-        return "no weight given yet"
+        return _("no weight given yet")
     size = abs(score)
     words = next(w for bound, w in STRENGTHS if size < bound)
     if words == "balanced":
-        return "balanced: no clear lean either way"
-    side = "for" if score > 0 else "against"
-    return f"leans {side}, {words}"
+        return _("balanced: no clear lean either way")
+    if score > 0:
+        return _("leans for, {strength}").format(strength=_(words))
+    return _("leans against, {strength}").format(strength=_(words))
 
 
 def arguments_from_table(arguments, stakeholders=None, case: str = "") -> list[Argument]:
@@ -122,10 +127,12 @@ def number_of(argument_id: str) -> str:
 
 def short_label(argument: Argument) -> str:
     """'For 3', 'Against 10', 'Yours 1': how students see an argument (never its id)."""
+    number = number_of(argument.argument_id)
     if argument.own:
-        return f"Yours {number_of(argument.argument_id)}"
-    stance = "For" if argument.stance == "for" else "Against"
-    return f"{stance} {number_of(argument.argument_id)}"
+        return _("Yours {n}").format(n=number)
+    if argument.stance == "for":
+        return _("For {n}").format(n=number)
+    return _("Against {n}").format(n=number)
 
 
 def _stakeholder_names(stakeholders) -> dict[str, str]:
@@ -146,7 +153,8 @@ class BalanceModel:
     def __init__(self, case: str, question: str, arguments: Sequence[Argument]):
         if not arguments:
             raise ParameterError(
-                f"case={case!r} has no arguments: check the case id or the arguments table."
+                _("case={case} has no arguments: check the case id or the arguments "
+                  "table.").format(case=repr(case))
             )
         self.case = case
         self.question = question
@@ -167,8 +175,8 @@ class BalanceModel:
     def set_weight(self, argument_id: str, weight: object) -> None:
         if argument_id not in self._arguments:
             raise fail("weights", argument_id,
-                       f"use an argument id of case {self.case!r}: "
-                       f"{list_allowed(self._arguments)}")
+                       _("use an argument id of case {case}: {ids}").format(
+                           case=repr(self.case), ids=list_allowed(self._arguments)))
         self.weights[argument_id] = check_int(f"weights[{argument_id!r}]", weight, 0, MAX_WEIGHT)
 
     def set_weights(self, weights: object) -> None:
@@ -189,8 +197,8 @@ class BalanceModel:
         """The student's one-line reason for a weight ('' or None clears it)."""
         if argument_id not in self._arguments:
             raise fail("reasons", argument_id,
-                       f"use an argument id of case {self.case!r}: "
-                       f"{list_allowed(self._arguments)}")
+                       _("use an argument id of case {case}: {ids}").format(
+                           case=repr(self.case), ids=list_allowed(self._arguments)))
         text = check_reason(f"reasons[{argument_id!r}]", reason)
         if text:
             self.reasons[argument_id] = text
@@ -252,7 +260,7 @@ class BalanceModel:
         weight = check_int("own argument weight", weight, 0, MAX_WEIGHT)
         argument_id = f"own-{sum(a.own for a in self.arguments) + 1}"
         self._arguments[argument_id] = Argument(
-            argument_id, stance, claim, principle, OWN_STAKEHOLDER, own=True)
+            argument_id, stance, claim, principle, _(OWN_STAKEHOLDER), own=True)
         self.weights[argument_id] = weight
         return argument_id
 
@@ -260,7 +268,8 @@ class BalanceModel:
         """Add several own arguments from a papermill parameter (list of dicts)."""
         example = "[{'text': '…', 'stance': 'for', 'principle': 'credit', 'weight': 3}]"
         if not isinstance(own, list | tuple):
-            raise fail("own", own, f"give a list of dicts such as {example}")
+            raise fail("own", own, _("give a list of dicts such as {example}").format(
+                example=example))
         for item in own:
             item = check_mapping("own", item, example)
             self.add_own(item.get("text"), item.get("stance"), item.get("principle"),
@@ -278,8 +287,15 @@ class BalanceModel:
         return 0.0 if pro + con == 0 else (pro - con) / (pro + con)
 
     def verdict(self) -> str:
+        """The verdict in words, in the current language."""
         pro, con = self.totals()
         return reading(self.score(), pro + con)
+
+    def verdict_english(self) -> str:
+        """The verdict as recorded (English in every language, so the class data of a
+        Chinese and an English lesson can be read together)."""
+        with i18n.using("en"):
+            return self.verdict()
 
     def by_principle(self) -> list[Share]:
         """Weight per principle, in the kit's principle order; unweighted ones left out."""
@@ -319,7 +335,7 @@ class BalanceModel:
             "weight_for": pro,
             "weight_against": con,
             "score": round(self.score(), 3),
-            "verdict": self.verdict(),
+            "verdict": self.verdict_english(),
             "by_principle": {s.name: s.net for s in self.by_principle()},
             "reasons": self.reasons_given(),
             "reasons_missing": self.reasons_missing(),
@@ -331,38 +347,42 @@ class BalanceModel:
         """The plain-text summary printed under papermill."""
         pro, con = self.totals()
         lines = [
-            "Argument balance",
-            f"Question: {self.question}",
-            f"Verdict: {self.verdict()} (score {self.score():+.2f}; "
-            f"-1 = all weight against, +1 = all weight for)",
-            f"Weight given: {pro} for, {con} against",
+            _("Argument balance"),
+            _("Question: {question}").format(question=self.question),
+            _("Verdict: {verdict} (score {score}; -1 = all weight against, +1 = all weight "
+              "for)").format(verdict=self.verdict(), score=f"{self.score():+.2f}"),
+            _("Weight given: {pro} for, {con} against").format(pro=pro, con=con),
         ]
-        lines += _share_lines("By principle", self.by_principle())
+        lines += _share_lines(_("By principle"), self.by_principle())
         if self.has_lenses():
-            lines += _share_lines("By lens", self.by_lens())
-        lines += _share_lines("By stakeholder", self.by_stakeholder())
+            lines += _share_lines(_("By lens"), self.by_lens())
+        lines += _share_lines(_("By stakeholder"), self.by_stakeholder())
         lines += self._reason_lines()
         own = [a for a in self.arguments if a.own]
-        lines.append(f"Your own arguments: {len(own)}")
-        lines += [f"  {short_label(a)} ({a.stance}, {a.principle}, weight "
-                  f"{self.weights[a.argument_id]}): {a.claim}" for a in own]
+        lines.append(_("Your own arguments: {n}").format(n=len(own)))
+        lines += ["  " + _("{label} ({stance}, {principle}, weight {weight}): {claim}").format(
+                      label=short_label(a), stance=stance_words(a.stance),
+                      principle=a.principle, weight=self.weights[a.argument_id],
+                      claim=a.claim) for a in own]
         return "\n".join(lines)
 
     def _reason_lines(self) -> list[str]:
         asked = [a for a in self.arguments if self.asks_reason(a.argument_id)]
         if not asked:
             return []
-        lines = [f"Your reasons (asked for every weight of {REASON_FROM} or {MAX_WEIGHT}):"]
+        lines = [_("Your reasons (asked for every weight of {low} or {high}):").format(
+            low=REASON_FROM, high=MAX_WEIGHT)]
         for a in asked:
-            why = self.reasons.get(a.argument_id, "(no reason given yet)")
-            lines.append(f"  {short_label(a)} (weight {self.weights[a.argument_id]}): {why}")
+            why = self.reasons.get(a.argument_id) or _("(no reason given yet)")
+            lines.append("  " + _("{label} (weight {weight}): {reason}").format(
+                label=short_label(a), weight=self.weights[a.argument_id], reason=why))
         return lines
 
 
 def _share_lines(title: str, shares: list[Share]) -> list[str]:
     if not shares:
-        return [f"{title}: nothing weighed yet"]
+        return [_("{title}: nothing weighed yet").format(title=title)]
     width = max(len(s.name) for s in shares)
-    rows = [f"  {s.name:<{width}}  net {signed(s.net)} (for {s.for_weight}, against "
-            f"{s.against_weight})" for s in shares]
-    return [f"{title} (net = for minus against):", *rows]
+    rows = [f"  {s.name:<{width}}  " + _("net {net} (for {pro}, against {con})").format(
+                net=signed(s.net), pro=s.for_weight, con=s.against_weight) for s in shares]
+    return [_("{title} (net = for minus against):").format(title=title), *rows]

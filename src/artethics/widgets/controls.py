@@ -37,7 +37,9 @@ const KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home",
 
 function words(model, value) {
   const extra = (model.get("value_words") || [])[value - model.get("min")];
-  const base = `${value} of ${model.get("max")}`;
+  const template = model.get("value_template") || "{value} of {max}";
+  const base = template.replace("{value}", String(value))
+    .replace("{max}", String(model.get("max")));
   return extra ? `${base}, ${extra}` : base;
 }
 
@@ -86,7 +88,7 @@ function render({ model, el }) {
   input.addEventListener("keydown", own);
   const events = "change:value change:min change:max change:step change:disabled " +
     "change:aria_label change:description change:label_width change:readout " +
-    "change:value_words";
+    "change:value_words change:value_template";
   model.on(events, draw);
   draw();
   el.append(label, input, readout);
@@ -119,7 +121,9 @@ class LabelledSlider(anywidget.AnyWidget):
     ``description`` is the visible label (linked with ``<label for>``); ``aria_label``,
     when given, is the full accessible name (it should start with the description, so
     speech users can say what they see); ``value_words`` are extra words per value,
-    from ``min`` up, read out with the number (``"0 of 5, ignore it"``).
+    from ``min`` up, read out with the number (``"0 of 5, ignore it"``);
+    ``value_template`` says how the number is read (``"{value} of {max}"``, translated
+    by the views).
     """
 
     _esm = _ESM
@@ -132,6 +136,8 @@ class LabelledSlider(anywidget.AnyWidget):
     description = t.Unicode("").tag(sync=True)
     aria_label = t.Unicode("").tag(sync=True)
     value_words = t.List(t.Unicode()).tag(sync=True)
+    # How the value is read out; the kit's views pass it in the lesson's language.
+    value_template = t.Unicode("{value} of {max}").tag(sync=True)
     label_width = t.Unicode("80px").tag(sync=True)
     readout = t.Bool(True).tag(sync=True)
     disabled = t.Bool(False).tag(sync=True)
@@ -155,7 +161,7 @@ class LabelledSlider(anywidget.AnyWidget):
         words = self.value_words
         index = self.value - self.min
         extra = words[index] if 0 <= index < len(words) else ""
-        base = f"{self.value} of {self.max}"
+        base = self.value_template.format(value=self.value, max=self.max)
         return f"{base}, {extra}" if extra else base
 
 

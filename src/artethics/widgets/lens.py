@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from artethics import i18n
+from artethics.i18n import N_, _
+
 from ._common import (
     ParameterError,
     check_choice,
@@ -19,25 +22,33 @@ from ._common import (
     split_ids,
 )
 
-JURISDICTIONS = {"CN": "mainland China", "HK": "Hong Kong SAR", "US": "United States",
-                 "EU": "European Union", "UK": "United Kingdom"}
+# Marked with N_ here; shown with _() (place_name, Finding.certainty_words, ...).
+JURISDICTIONS = {"CN": N_("mainland China"), "HK": N_("Hong Kong SAR"),
+                 "US": N_("United States"), "EU": N_("European Union"),
+                 "UK": N_("United Kingdom")}
 CERTAINTY = {
-    "settled": "settled: the text or the courts give a clear answer",
-    "arguable": "arguable: informed readers of the law disagree",
-    "open": "open: no clear answer yet",
+    "settled": N_("settled: the text or the courts give a clear answer"),
+    "arguable": N_("arguable: informed readers of the law disagree"),
+    "open": N_("open: no clear answer yet"),
 }
-DISCLAIMER = ("This explains the law for teaching; it is not legal advice. Laws change and "
-              "depend on the facts; for a real situation ask a qualified lawyer.")
-WRITE_FIRST = ("Write what the rules would change for this case (the box under the "
-               "rules) first, then press Record.")
+DISCLAIMER = N_("This explains the law for teaching; it is not legal advice. Laws change and "
+                "depend on the facts; for a real situation ask a qualified lawyer.")
+WRITE_FIRST = N_("Write what the rules would change for this case (the box under the "
+                 "rules) first, then press Record.")
 ANSWER_MAX = 600  # characters: two or three sentences
 ANSWER_EXAMPLE = "{'CN': 'The labelling rule would ...', 'US': '...'}"
 
 
 def question_for(jurisdiction: str) -> str:
-    """The question the lens asks about one jurisdiction."""
-    return (f"If this case happened under the rules of {JURISDICTIONS[jurisdiction]}, what "
-            "would they change for it: for whom, and what would have to be done differently?")
+    """The question the lens asks about one jurisdiction (in the current language)."""
+    return _("If this case happened under the rules of {place}, what would they change for "
+             "it: for whom, and what would have to be done differently?").format(
+        place=place_name(jurisdiction))
+
+
+def place_name(jurisdiction: str) -> str:
+    """'HK' -> 'Hong Kong SAR', in the current language."""
+    return _(JURISDICTIONS[jurisdiction])
 
 
 RULE_COLUMNS = ("rule_id", "jurisdiction", "instrument", "article", "date_in_force", "status")
@@ -70,12 +81,14 @@ class Finding:
 
     def in_force_words(self) -> str:
         if self.proposed:
-            return "not in force (proposed)"
-        return f"in force: {self.date_in_force or 'date not given'}"
+            return _("not in force (proposed)")
+        return _("in force: {date}").format(date=self.date_in_force or _("date not given"))
 
     @property
     def certainty_words(self) -> str:
-        return CERTAINTY.get(self.certainty, f"{self.certainty}: not a known certainty level")
+        if self.certainty in CERTAINTY:
+            return _(CERTAINTY[self.certainty])
+        return _("{certainty}: not a known certainty level").format(certainty=self.certainty)
 
     def citation(self) -> str:
         return citation(self.source_ids)
@@ -114,7 +127,7 @@ def findings(case: str, jurisdiction: str, rules, applications) -> list[Finding]
         rules, on="rule_id", how="inner", suffixes=("", "_rule"))
     joined = joined[joined["jurisdiction"] == jurisdiction]
     out = []
-    for _, row in joined.iterrows():
+    for _index, row in joined.iterrows():
         ids = split_ids(row.get("source_ids")) + split_ids(row.get("source_ids_rule"))
         texts = {c: _text(row[c]) for c in APPLICATION_COLUMNS + RULE_COLUMNS}
         texts["date_in_force"] = date_text(row["date_in_force"], row.get("date_precision"))
@@ -184,35 +197,43 @@ class LensModel:
         """Only what the student was asked: their answer per jurisdiction, with the
         question. No answer written = nothing to record (ParameterError)."""
         if not self.answers:
-            raise ParameterError(WRITE_FIRST)
+            raise ParameterError(_(WRITE_FIRST))
         codes = sorted(self.answers)
+        with i18n.using("en"):  # recorded in English, shown translated
+            questions = {code: question_for(code) for code in codes}
         return {"case": self.case,
-                "questions": {code: question_for(code) for code in codes},
+                "questions": questions,
                 "answers": {code: self.answers[code] for code in codes}}
 
     def summary(self) -> str:
         if self.jurisdiction is None:
-            return "Jurisdiction lens\nNo jurisdiction chosen yet."
-        place = JURISDICTIONS[self.jurisdiction]
+            return _("Jurisdiction lens") + "\n" + _("No jurisdiction chosen yet.")
+        place = place_name(self.jurisdiction)
         found = self.findings()
-        lines = [f"Jurisdiction lens, seen from {place} ({self.jurisdiction})",
-                 DISCLAIMER]
+        lines = [_("Jurisdiction lens, seen from {place} ({code})").format(
+                     place=place, code=self.jurisdiction),
+                 _(DISCLAIMER)]
         if not found:
-            lines.append(f"The kit links no rule of {place} to this case. That does not mean "
-                         "no law applies; it means none is covered here.")
+            lines.append(_("The kit links no rule of {place} to this case. That does not mean "
+                           "no law applies; it means none is covered here.").format(place=place))
         for f in found:
             lines += _finding_lines(f)
         for code in sorted(self.answers):
-            lines += [f"Question: {question_for(code)}", f"Your answer: {self.answers[code]}"]
+            lines += [_("Question: {question}").format(question=question_for(code)),
+                      _("Your answer: {answer}").format(answer=self.answers[code])]
         return "\n".join(lines)
 
 
 def _finding_lines(f: Finding) -> list[str]:
     head = f"- {f.instrument}" + (f", {f.article}" if f.article else "")
-    reviewed = f"; last reviewed: {f.last_reviewed}" if f.last_reviewed else ""
-    lines = [f"{head} ({f.in_force_words()}; status: {f.status}{reviewed})",
-             f"  Issue: {f.issue}", f"  Points to: {f.points_to}",
-             f"  Certainty: {f.certainty_words}", f"  Why: {f.why}"]
+    reviewed = ("; " + _("last reviewed: {date}").format(date=f.last_reviewed)
+                if f.last_reviewed else "")
+    status = _("status: {status}").format(status=f.status)
+    lines = [f"{head} ({f.in_force_words()}; {status}{reviewed})",
+             "  " + _("Issue: {text}").format(text=f.issue),
+             "  " + _("Points to: {text}").format(text=f.points_to),
+             "  " + _("Certainty: {text}").format(text=f.certainty_words),
+             "  " + _("Why: {text}").format(text=f.why)]
     if f.source_ids:
         lines.append(f"  {f.citation()}")
     return lines

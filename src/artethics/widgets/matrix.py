@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from artethics.i18n import N_, _
+
 from ._common import (
     LENSES,
     PRINCIPLES,
@@ -29,11 +31,26 @@ from ._common import (
 )
 
 LOW, HIGH = -2, 2
-RATING_WORDS = {-2: "sets back badly", -1: "sets back", 0: "no effect / not addressed",
-                1: "serves", 2: "serves well"}
+# Marked with N_; shown with _() (rating_words).
+RATING_WORDS = {-2: N_("sets back badly"), -1: N_("sets back"),
+                0: N_("no effect / not addressed"), 1: N_("serves"), 2: N_("serves well")}
+# The outcome keys (recorded in English) and their headings for people.
+GROUP_HEADINGS = {"served": N_("Served"), "mixed": N_("Mixed"), "set back": N_("Set back"),
+                  "left out": N_("Left out")}
 EXAMPLE = "{'christies-artists': {'consent': -2, 'credit': 1}}"
 DEFAULT_COLUMNS = 4
 PRINCIPLES_EXAMPLE = "['consent', 'credit', 'compensation']"
+
+
+def rating_words(rating: int) -> str:
+    """A rating in words, in the current language."""
+    return _(RATING_WORDS[rating])
+
+
+def group_heading(outcome: str) -> str:
+    """'served' -> 'Served' (in the current language)."""
+    heading = GROUP_HEADINGS.get(outcome)
+    return _(heading) if heading else outcome.capitalize()
 
 
 def top_principles(arguments, case: str, n: int = DEFAULT_COLUMNS) -> list[str]:
@@ -65,9 +82,9 @@ def check_columns(value: object) -> list[str]:
     """The ``columns=`` keyword: "lenses" (all five), or a list of lenses or of principles."""
     if value == "lenses":
         return list(LENSES)
-    allowed = ("use 'lenses' (the five lenses), 'principles' (the case's main principles), "
-               f"a list of lenses from {', '.join(repr(x) for x in LENSES)}, or a list of "
-               "principles")
+    allowed = _("use 'lenses' (the five lenses), 'principles' (the case's main principles), "
+                "a list of lenses from {lenses}, or a list of principles").format(
+        lenses=", ".join(repr(x) for x in LENSES))
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise fail("columns", value, allowed)
     chosen = list(value)
@@ -81,7 +98,8 @@ def check_columns(value: object) -> list[str]:
 
 def check_principles(value: object) -> list[str]:
     """The ``principles=`` keyword: a non-empty list of the kit's principles."""
-    allowed = f"give a list of principles such as {PRINCIPLES_EXAMPLE}, from {_allowed()}"
+    allowed = _("give a list of principles such as {example}, from {allowed}").format(
+        example=PRINCIPLES_EXAMPLE, allowed=_allowed())
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise fail("principles", value, allowed)
     chosen = list(value)
@@ -90,7 +108,8 @@ def check_principles(value: object) -> list[str]:
     for item in chosen:
         if not isinstance(item, str) or item not in PRINCIPLES:
             raise fail("principles", value,
-                       f"{item!r} is not one of the kit's principles; use {_allowed()}")
+                       _("{item} is not one of the kit's principles; use {allowed}").format(
+                           item=repr(item), allowed=_allowed()))
     return in_kit_order(chosen)
 
 
@@ -109,13 +128,14 @@ class Row:
 
     @property
     def outcome(self) -> str:
+        """The outcome key (English, as recorded; shown with ``_()``)."""
         if self.rated == 0:
-            return "left out"
+            return N_("left out")
         if self.total > 0:
-            return "served"
+            return N_("served")
         if self.total < 0:
-            return "set back"
-        return "mixed"
+            return N_("set back")
+        return N_("mixed")
 
 
 class MatrixModel:
@@ -123,7 +143,8 @@ class MatrixModel:
 
     def __init__(self, case: str, stakeholders: dict[str, str], principles: list[str]):
         if not stakeholders:
-            raise ParameterError(f"case={case!r} has no stakeholders: check the case id.")
+            raise ParameterError(_("case={case} has no stakeholders: check the case "
+                                   "id.").format(case=repr(case)))
         self.case = case
         self.names = dict(sorted(stakeholders.items()))
         if principles and set(principles) <= set(LENSES):
@@ -154,7 +175,8 @@ class MatrixModel:
     def set_rating(self, stakeholder_id: object, principle: object, rating: object) -> None:
         if stakeholder_id not in self.ratings:
             raise fail("ratings", stakeholder_id,
-                       f"use a stakeholder id of case {self.case!r}: {list_allowed(self.names)}")
+                       _("use a stakeholder id of case {case}: {ids}").format(
+                           case=repr(self.case), ids=list_allowed(self.names)))
         if principle not in self.principles:
             raise fail(f"ratings[{stakeholder_id!r}]", principle, self._column_hint(principle))
         where = f"ratings[{stakeholder_id!r}][{principle!r}]"
@@ -163,11 +185,12 @@ class MatrixModel:
     def _column_hint(self, principle: object) -> str:
         shown = list_allowed(self.principles)
         if self.kind == "lenses":
-            return f"use one of this matrix's lenses: {shown}"
+            return _("use one of this matrix's lenses: {shown}").format(shown=shown)
         if principle in PRINCIPLES:
-            return (f"{principle!r} is not a column of this matrix, which shows {shown}; "
-                    f"rate only those, or add it with principles=[...] in show_matrix")
-        return f"use one of this matrix's principles: {shown}"
+            return _("{principle} is not a column of this matrix, which shows {shown}; rate "
+                     "only those, or add it with principles=[...] in show_matrix").format(
+                principle=repr(principle), shown=shown)
+        return _("use one of this matrix's principles: {shown}").format(shown=shown)
 
     def set_ratings(self, ratings: object) -> None:
         """Set many cells from a nested dict; all or nothing."""
@@ -198,7 +221,8 @@ class MatrixModel:
 
     def set_decision(self, decision: object) -> None:
         if not isinstance(decision, str):
-            raise fail("decision", decision, "write the decision as text, e.g. 'Hold the sale'")
+            raise fail("decision", decision,
+                       _("write the decision as text, e.g. 'Hold the sale'"))
         self.decision = decision.strip()
 
     # derived ---------------------------------------------------------------
@@ -236,13 +260,17 @@ class MatrixModel:
         }
 
     def summary(self) -> str:
-        decision = self.decision or "(no decision written)"
-        lines = ["Ethical matrix", f"Decision: {decision}",
-                 f"Cells rated: {self.coverage():.0%} "
-                 f"of {len(self.names)} stakeholders x {len(self.principles)} {self.kind}"]
+        decision = self.decision or _("(no decision written)")
+        kind = _("lenses") if self.kind == "lenses" else _("principles")
+        lines = [_("Ethical matrix"), _("Decision: {decision}").format(decision=decision),
+                 _("Cells rated: {share} of {rows} stakeholders x {columns} {kind}").format(
+                     share=f"{self.coverage():.0%}", rows=len(self.names),
+                     columns=len(self.principles), kind=kind)]
         width = max(len(r.name) for r in self.rows())
         for row in self.rows():
-            lines.append(f"  {row.name:<{width}}  total {signed(row.total)}  -> {row.outcome}")
+            lines.append(f"  {row.name:<{width}}  " + _("total {total}  -> {outcome}").format(
+                total=signed(row.total), outcome=_(row.outcome)))
         for outcome, names in self.groups().items():
-            lines.append(f"{outcome.capitalize()}: {', '.join(names) if names else 'nobody'}")
+            lines.append(f"{group_heading(outcome)}: "
+                         f"{', '.join(names) if names else _('nobody')}")
         return "\n".join(lines)

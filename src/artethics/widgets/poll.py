@@ -10,24 +10,38 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from artethics import i18n
+from artethics.i18n import N_, _, ngettext
+
 from ._common import ParameterError, check_choice, check_int, check_reason, fail, list_allowed
 
-# key, label, position on the scale (-2 .. +2)
+# key, label, position on the scale (-2 .. +2). Labels and confidence words are marked
+# with N_ and shown with _() (label(), confidence_words()).
 SCALE: tuple[tuple[str, str, int], ...] = (
-    ("strongly_against", "strongly against", -2),
-    ("against", "against", -1),
-    ("undecided", "undecided", 0),
-    ("for", "for", 1),
-    ("strongly_for", "strongly for", 2),
+    ("strongly_against", N_("strongly against"), -2),
+    ("against", N_("against"), -1),
+    ("undecided", N_("undecided"), 0),
+    ("for", N_("for"), 1),
+    ("strongly_for", N_("strongly for"), 2),
 )
-POSITION = {key: pos for key, _, pos in SCALE}
-LABEL = {key: label for key, label, _ in SCALE}
-CONFIDENCE = {1: "not sure at all", 2: "a little sure", 3: "fairly sure", 4: "sure",
-              5: "very sure"}
+POSITION = {key: pos for key, _label, pos in SCALE}
+LABEL = {key: label for key, label, _pos in SCALE}
+CONFIDENCE = {1: N_("not sure at all"), 2: N_("a little sure"), 3: N_("fairly sure"),
+              4: N_("sure"), 5: N_("very sure")}
 WHENS = ("before", "after")
-CHOOSE_FIRST = "Choose a position above first, then press Record."
-NO_BEFORE = ("No 'before' answer of yours was found yet, so no shift can be shown. "
-             "Record the 'before' poll and the shift appears here.")
+CHOOSE_FIRST = N_("Choose a position above first, then press Record.")
+NO_BEFORE = N_("No 'before' answer of yours was found yet, so no shift can be shown. "
+               "Record the 'before' poll and the shift appears here.")
+
+
+def label(stance: str) -> str:
+    """A stance key as words for people, in the current language."""
+    return _(LABEL[stance])
+
+
+def confidence_words(confidence: int) -> str:
+    """A confidence 1..5 in words, in the current language."""
+    return _(CONFIDENCE[confidence])
 
 
 @dataclass(frozen=True)
@@ -40,11 +54,12 @@ class Answer:
     @classmethod
     def checked(cls, stance: object, confidence: object) -> Answer:
         if stance is None or stance == "":
-            raise fail("stance", stance, f"choose one of {list_allowed(POSITION)}")
+            raise fail("stance", stance, _("choose one of {values}").format(
+                values=list_allowed(POSITION)))
         stance = check_choice("stance", stance, POSITION)
         if confidence is None:
             raise fail("confidence", confidence,
-                       "give a whole number from 1 (not sure at all) to 5 (very sure)")
+                       _("give a whole number from 1 (not sure at all) to 5 (very sure)"))
         return cls(stance, check_int("confidence", confidence, 1, 5))
 
     @classmethod
@@ -56,33 +71,42 @@ class Answer:
             return None
 
     def describe(self) -> str:
-        return f"{LABEL[self.stance]} ({CONFIDENCE[self.confidence]}, {self.confidence}/5)"
+        return _("{stance} ({confidence}, {n}/5)").format(
+            stance=label(self.stance), confidence=confidence_words(self.confidence),
+            n=self.confidence)
 
 
 def shift_words(before: Answer | None, after: Answer) -> str:
     """The student's shift, in plain words with signed numbers."""
     if before is None:
-        return NO_BEFORE
+        return _(NO_BEFORE)
     steps = POSITION[after.stance] - POSITION[before.stance]
     if steps == 0:
-        moved = "Your stance did not move"
+        moved = _("Your stance did not move")
+    elif steps > 0:
+        moved = ngettext("Your stance moved {n} step toward 'for'",
+                         "Your stance moved {n} steps toward 'for'", abs(steps)).format(
+            n=abs(steps))
     else:
-        side = "for" if steps > 0 else "against"
-        unit = "step" if abs(steps) == 1 else "steps"
-        moved = f"Your stance moved {abs(steps)} {unit} toward '{side}'"
+        moved = ngettext("Your stance moved {n} step toward 'against'",
+                         "Your stance moved {n} steps toward 'against'", abs(steps)).format(
+            n=abs(steps))
     change = after.confidence - before.confidence
-    sure = "unchanged" if change == 0 else f"{change:+d}"
-    return (f"{moved} (from {LABEL[before.stance]} to {LABEL[after.stance]}); "
-            f"confidence {before.confidence} -> {after.confidence} ({sure}).")
+    sure = _("unchanged") if change == 0 else f"{change:+d}"
+    return _("{moved} (from {before} to {after}); confidence {low} -> {high} "
+             "({change}).").format(moved=moved, before=label(before.stance),
+                                   after=label(after.stance), low=before.confidence,
+                                   high=after.confidence, change=sure)
 
 
 def reason_prompt(before: Answer | None, after: Answer | None) -> str:
-    """The after-poll's question to the student: what moved you, or what held you."""
+    """The after-poll's question to the student: what moved you, or what held you
+    (in the current language)."""
     if before is None or after is None:
-        return "What moved you, or what held you where you were? One line."
+        return _("What moved you, or what held you where you were? One line.")
     if POSITION[after.stance] == POSITION[before.stance]:
-        return "What held you where you were? One line."
-    return "What moved you? One line."
+        return _("What held you where you were? One line.")
+    return _("What moved you? One line.")
 
 
 class PollModel:
@@ -112,8 +136,8 @@ class PollModel:
     def set_reason(self, reason: object) -> str:
         """What moved (or held) the student: one line, asked in the "after" poll only."""
         if self.when != "after" and reason not in (None, ""):
-            raise fail("reason", reason, "a reason is asked only in the 'after' poll; "
-                                         "leave it out of the 'before' poll")
+            raise fail("reason", reason, _("a reason is asked only in the 'after' poll; "
+                                           "leave it out of the 'before' poll"))
         self.reason = check_reason("reason", reason)
         return self.reason
 
@@ -151,27 +175,30 @@ class PollModel:
 
     def to_data(self) -> dict:
         if self.answer is None:
-            raise ParameterError(CHOOSE_FIRST)
+            raise ParameterError(_(CHOOSE_FIRST))
         data = {"case": self.case, "question": self.question, "when": self.when,
                 "stance": self.answer.stance, "position": POSITION[self.answer.stance],
                 "confidence": self.answer.confidence}
         if self.when == "after":
             data["shift"] = self.steps()
             data["reason"] = self.reason
-            data["reason_prompt"] = self.prompt()
+            with i18n.using("en"):  # recorded in English, shown translated
+                data["reason_prompt"] = self.prompt()
             if self.before is not None:
                 data["before"] = {"stance": self.before.stance,
                                   "confidence": self.before.confidence}
         return data
 
     def summary(self) -> str:
-        lines = [f"Position poll ({self.when} the case)", f"Question: {self.question}"]
+        lines = [_("Position poll (before the case)") if self.when == "before"
+                 else _("Position poll (after the case)"),
+                 _("Question: {question}").format(question=self.question)]
         if self.answer is None:
-            lines.append("Your answer: none yet")
+            lines.append(_("Your answer: none yet"))
         else:
-            lines.append(f"Your answer: {self.answer.describe()}")
+            lines.append(_("Your answer: {answer}").format(answer=self.answer.describe()))
         if self.shift():
-            lines.append(f"Shift: {self.shift()}")
+            lines.append(_("Shift: {shift}").format(shift=self.shift()))
         if self.when == "after" and self.answer is not None:
-            lines.append(f"{self.prompt()} {self.reason or '(not answered yet)'}")
+            lines.append(f"{self.prompt()} {self.reason or _('(not answered yet)')}")
         return "\n".join(lines)

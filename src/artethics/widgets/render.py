@@ -8,19 +8,21 @@ alone: every bar also carries a sign (+/-), a word (for/against) and, for
 
 from __future__ import annotations
 
+from artethics.i18n import _, ngettext
+
 from ._common import (
-    LENS_WORDS,
     NO_MATHS,
     REASON_FROM,
     column_meaning,
     column_words,
     escape,
+    lens_words,
     principle_words,
     signed,
 )
 from .balance import MAX_WEIGHT, BalanceModel, Share, short_label
 from .lens import DISCLAIMER, JURISDICTIONS, LensModel, question_for
-from .matrix import RATING_WORDS, MatrixModel
+from .matrix import MatrixModel, group_heading, rating_words
 from .poll import Answer, PollModel
 
 # Okabe-Ito: blue for "for", vermillion for "against" (same as artethics.plotting).
@@ -46,9 +48,11 @@ def intro_html(title: str, text: str) -> str:
 def meta_html(argument) -> str:
     """The small line under an argument: its principle, its lens (when tagged) and whose
     view it is. No internal id: students know an argument by its label ('For 3')."""
-    lens = f" · lens: {escape(LENS_WORDS[argument.lens])}" if argument.lens else ""
-    return (f"<span style='{SMALL}'>principle: {escape(principle_words(argument.principle))}"
-            f"{lens} · voice: {escape(argument.stakeholder)}</span>")
+    parts = [_("principle: {principle}").format(principle=principle_words(argument.principle))]
+    if argument.lens:
+        parts.append(_("lens: {lens}").format(lens=lens_words(argument.lens)))
+    parts.append(_("voice: {stakeholder}").format(stakeholder=argument.stakeholder))
+    return f"<span style='{SMALL}'>{escape(' · '.join(parts))}</span>"
 
 
 def _bar(weight: int, scale: int, against: bool) -> str:
@@ -70,13 +74,14 @@ def _share_row(share: Share, scale: int, label: str) -> str:
 
 def _share_table(title: str, shares: list[Share], words=lambda name: name) -> str:
     if not shares:
-        return f"<p style='margin:4px 0'>{escape(title)}: nothing weighed yet.</p>"
+        return (f"<p style='margin:4px 0'>"
+                f"{escape(_('{title}: nothing weighed yet.').format(title=title))}</p>")
     scale = max(max(s.for_weight, s.against_weight) for s in shares)
     rows = "".join(_share_row(s, scale, words(s.name)) for s in shares)
     head = (f"<tr><th scope='col' style='{HEAD}'>{escape(title)}</th>"
-            f"<th scope='col' style='{HEAD}'>weight for</th>"
-            f"<th scope='col' style='{HEAD}'>weight against</th>"
-            f"<th scope='col' style='{HEAD}'>net</th></tr>")
+            f"<th scope='col' style='{HEAD}'>{escape(_('weight for'))}</th>"
+            f"<th scope='col' style='{HEAD}'>{escape(_('weight against'))}</th>"
+            f"<th scope='col' style='{HEAD}'>{escape(_('net'))}</th></tr>")
     return (f"<table style='border-collapse:collapse;margin:8px 0'>{head}{rows}</table>")
 
 
@@ -90,14 +95,14 @@ def _gauge(score: float) -> str:
              f"<span style='position:absolute;left:calc({left}% - 2px);top:-4px;width:4px;"
              "height:20px;background:#000'></span></div>")
     ends = ("<div style='width:282px;display:flex;justify-content:space-between;"
-            f"{SMALL}' aria-hidden='true'><span>-1 all against</span><span>0</span>"
-            "<span>all for +1</span></div>")
+            f"{SMALL}' aria-hidden='true'><span>{escape(_('-1 all against'))}</span>"
+            f"<span>0</span><span>{escape(_('all for +1'))}</span></div>")
     return track + ends
 
 
 def _points(number: int) -> str:
     """'1 point', '0 points', '6 points'."""
-    return f"{number} point" if number == 1 else f"{number} points"
+    return ngettext("{n} point", "{n} points", number).format(n=number)
 
 
 def _live(live: bool) -> str:
@@ -107,15 +112,18 @@ def _live(live: bool) -> str:
 def balance_html(model: BalanceModel, live: bool = True) -> str:
     """The verdict panel: verdict, score, gauge, breakdowns and the student's reasons."""
     pro, con = model.totals()
-    lenses = (_share_table("By lens", model.by_lens(), column_words)
+    lenses = (_share_table(_("By lens"), model.by_lens(), column_words)
               if model.has_lenses() else "")
+    verdict = _("Verdict: {verdict}").format(verdict=model.verdict())
+    score = _("Score {score} (from -1, all your weight against, to +1, all for). You gave "
+              "{points} of weight for and {con} against.").format(
+        score=f"{model.score():+.2f}", points=_points(pro), con=con)
     return (f"<div class='{NO_MATHS}' style='{PANEL}'{_live(live)}>"
-            f"<div style='font-size:16px'><strong>Verdict: {escape(model.verdict())}</strong>"
-            f"</div><div>Score {model.score():+.2f} (from -1, all your weight against, to "
-            f"+1, all for). You gave {_points(pro)} of weight for and {con} against.</div>"
+            f"<div style='font-size:16px'><strong>{escape(verdict)}</strong>"
+            f"</div><div>{escape(score)}</div>"
             f"{_gauge(model.score())}{reasons_html(model)}"
-            f"{_share_table('By principle', model.by_principle(), principle_words)}"
-            f"{lenses}{_share_table('By stakeholder', model.by_stakeholder())}</div>")
+            f"{_share_table(_('By principle'), model.by_principle(), principle_words)}"
+            f"{lenses}{_share_table(_('By stakeholder'), model.by_stakeholder())}</div>")
 
 
 def reasons_html(model: BalanceModel) -> str:
@@ -124,22 +132,26 @@ def reasons_html(model: BalanceModel) -> str:
     if not asked:
         return ""
     items = "".join(
-        f"<li><strong>{escape(short_label(a))}</strong> (weight "
-        f"{model.weights[a.argument_id]}): "
+        f"<li><strong>{escape(short_label(a))}</strong> "
+        + escape(_("(weight {weight}):").format(weight=model.weights[a.argument_id])) + " "
         + (escape(model.reasons[a.argument_id]) if a.argument_id in model.reasons
-           else "<em>no reason yet: write one line in the box under this argument</em>")
+           else "<em>" + escape(_("no reason yet: write one line in the box under this "
+                                  "argument")) + "</em>")
         + "</li>" for a in asked)
-    return (f"<div style='margin-top:6px'><strong>Why these weigh {REASON_FROM} or "
-            f"{MAX_WEIGHT} with you</strong><ul style='margin:2px 0'>{items}</ul></div>")
+    title = _("Why these weigh {low} or {high} with you").format(low=REASON_FROM,
+                                                                 high=MAX_WEIGHT)
+    return (f"<div style='margin-top:6px'><strong>{escape(title)}</strong>"
+            f"<ul style='margin:2px 0'>{items}</ul></div>")
 
 
 def balance_static_html(model: BalanceModel) -> str:
     """The whole balance as static HTML: every argument with its weight and reason,
     then the verdict. Shown where no live widget can be (handouts, viewers)."""
-    head = (f"<tr><th scope='col' style='{HEAD}'>argument</th>"
-            f"<th scope='col' style='{HEAD}'>what it says</th>"
-            f"<th scope='col' style='{HEAD}'>weight (0-{MAX_WEIGHT})</th>"
-            f"<th scope='col' style='{HEAD}'>your reason</th></tr>")
+    weight = _("weight (0-{high})").format(high=MAX_WEIGHT)
+    head = (f"<tr><th scope='col' style='{HEAD}'>{escape(_('argument'))}</th>"
+            f"<th scope='col' style='{HEAD}'>{escape(_('what it says'))}</th>"
+            f"<th scope='col' style='{HEAD}'>{escape(weight)}</th>"
+            f"<th scope='col' style='{HEAD}'>{escape(_('your reason'))}</th></tr>")
     rows = "".join(
         f"<tr><th scope='row' style='{CELL}vertical-align:top;white-space:nowrap'>"
         f"{escape(short_label(a))}</th><td style='{CELL}vertical-align:top'>"
@@ -147,8 +159,8 @@ def balance_static_html(model: BalanceModel) -> str:
         f"{model.weights[a.argument_id]}</td><td style='{CELL}vertical-align:top'>"
         f"{escape(model.reasons.get(a.argument_id, ''))}</td></tr>"
         for a in _in_view_order(model))
-    return _static(model.question, "Argument balance: how much each argument weighs with "
-                   "the student (0 = ignore it, 5 = decisive).",
+    return _static(model.question, _("Argument balance: how much each argument weighs with "
+                                     "the student (0 = ignore it, 5 = decisive)."),
                    f"<table style='border-collapse:collapse;margin:8px 0'>{head}{rows}</table>"
                    f"{balance_html(model, live=False)}")
 
@@ -167,7 +179,7 @@ def _static(title: str, line: str, body: str) -> str:
 def matrix_header_html(principle: str | None) -> str:
     """A column heading of the matrix grid: the principle (or lens) and what it means."""
     if principle is None:
-        return f"<div style='{BOX}'><strong>Stakeholder</strong></div>"
+        return f"<div style='{BOX}'><strong>{escape(_('Stakeholder'))}</strong></div>"
     meaning = column_meaning(principle)
     return (f"<div style='{BOX}line-height:1.2'><strong>{escape(column_words(principle))}"
             f"</strong><br><span style='{SMALL}'>{escape(meaning)}</span></div>")
@@ -175,16 +187,16 @@ def matrix_header_html(principle: str | None) -> str:
 
 def matrix_static_html(model: MatrixModel) -> str:
     """The whole matrix as static HTML: decision, every rated cell, what it adds up to."""
-    head = f"<tr><th scope='col' style='{HEAD}'>Stakeholder</th>" + "".join(
+    head = f"<tr><th scope='col' style='{HEAD}'>{escape(_('Stakeholder'))}</th>" + "".join(
         f"<th scope='col' style='{HEAD}'>{escape(column_words(c))}</th>"
         for c in model.principles) + "</tr>"
     rows = "".join(
         f"<tr><th scope='row' style='{CELL}font-weight:normal'>{escape(model.names[s])}</th>"
-        + "".join(f"<td style='{CELL}'>{signed(cells[c])} {escape(RATING_WORDS[cells[c]])}"
+        + "".join(f"<td style='{CELL}'>{signed(cells[c])} {escape(rating_words(cells[c]))}"
                   "</td>" for c in model.principles) + "</tr>"
         for s, cells in model.ratings.items())
-    decision = model.decision or "(no decision written yet)"
-    return _static("Ethical matrix", f"Decision: {decision}",
+    decision = model.decision or _("(no decision written yet)")
+    return _static(_("Ethical matrix"), _("Decision: {decision}").format(decision=decision),
                    f"<table style='border-collapse:collapse;margin:8px 0'>{head}{rows}</table>"
                    f"{matrix_html(model, live=False)}")
 
@@ -193,42 +205,46 @@ def matrix_html(model: MatrixModel, live: bool = True) -> str:
     rows = "".join(
         f"<tr><th scope='row' style='{CELL}font-weight:normal'>{escape(r.name)}</th>"
         f"<td style='{CELL}'>{signed(r.total)}</td><td style='{CELL}'><strong>"
-        f"{escape(r.outcome)}</strong></td></tr>"
+        f"{escape(_(r.outcome))}</strong></td></tr>"
         for r in model.rows())
-    groups = "".join(f"<li>{escape(k.capitalize())}: {escape(', '.join(v) or 'nobody')}</li>"
-                     for k, v in model.groups().items())
+    groups = "".join(
+        f"<li>{escape(group_heading(k))}: {escape(', '.join(v) or _('nobody'))}</li>"
+        for k, v in model.groups().items())
     cells = len(model.names) * len(model.principles)
     rated = sum(r.rated for r in model.rows())
-    head = (f"<tr><th scope='col' style='{HEAD}'>Stakeholder</th>"
-            f"<th scope='col' style='{HEAD}'>row total</th>"
-            f"<th scope='col' style='{HEAD}'>outcome</th></tr>")
+    head = (f"<tr><th scope='col' style='{HEAD}'>{escape(_('Stakeholder'))}</th>"
+            f"<th scope='col' style='{HEAD}'>{escape(_('row total'))}</th>"
+            f"<th scope='col' style='{HEAD}'>{escape(_('outcome'))}</th></tr>")
+    coverage = _("Cells rated: {share} ({rated} of {cells}). A row total above 0 means "
+                 "served, below 0 set back, 0 with ratings mixed, no ratings left out.").format(
+        share=f"{model.coverage():.0%}", rated=rated, cells=cells)
     return (f"<div class='{NO_MATHS}' style='{PANEL}'{_live(live)}>"
-            f"<div style='font-size:16px'><strong>Whom the decision serves</strong></div>"
-            f"<div>Cells rated: {model.coverage():.0%} ({rated} of {cells}). A row total above "
-            f"0 means served, below 0 set back, 0 with ratings mixed, no ratings left out."
-            f"</div><table style='border-collapse:collapse;margin:8px 0'>{head}{rows}</table>"
+            f"<div style='font-size:16px'><strong>{escape(_('Whom the decision serves'))}"
+            f"</strong></div><div>{escape(coverage)}</div>"
+            f"<table style='border-collapse:collapse;margin:8px 0'>{head}{rows}</table>"
             f"<ul style='margin:4px 0'>{groups}</ul></div>")
 
 
 def before_answer_html(before: Answer | None) -> str:
     """What the 'after' poll compares with: the student's recorded 'before' answer."""
     if before is None:
-        return text_html("No 'before' answer of yours was found yet.")
-    return text_html(f"Your 'before' answer: {before.describe()}.")
+        return text_html(_("No 'before' answer of yours was found yet."))
+    return text_html(_("Your 'before' answer: {answer}.").format(answer=before.describe()))
 
 
 def poll_static_html(model: PollModel) -> str:
     """The poll as static HTML: the question, the answer, the shift and the reason."""
-    answer = model.answer.describe() if model.answer else "no answer recorded yet"
-    lines = [f"Your answer: {answer}."]
+    answer = model.answer.describe() if model.answer else _("no answer recorded yet")
+    lines = [_("Your answer: {answer}.").format(answer=answer)]
     if model.when == "after":
-        lines.append(f"Your 'before' answer: "
-                     f"{model.before.describe() if model.before else 'none found'}.")
+        before = model.before.describe() if model.before else _("none found")
+        lines.append(_("Your 'before' answer: {answer}.").format(answer=before))
         if model.answer is not None:
-            lines += [model.shift(), f"{model.prompt()} {model.reason or '(not answered)'}"]
-    when = "Before the case" if model.when == "before" else "After the case"
+            lines += [model.shift(), f"{model.prompt()} {model.reason or _('(not answered)')}"]
+    line = (_("Position poll (before the case).") if model.when == "before"
+            else _("Position poll (after the case)."))
     body = "".join(f"<p style='margin:4px 0'>{escape(line)}</p>" for line in lines)
-    return _static(model.question, f"Position poll ({when.lower()}).", body)
+    return _static(model.question, line, body)
 
 
 def lens_static_html(model: LensModel) -> str:
@@ -236,22 +252,25 @@ def lens_static_html(model: LensModel) -> str:
     answers = "".join(
         f"<p style='margin:4px 0'><strong>{escape(question_for(code))}</strong><br>"
         f"{escape(text)}</p>" for code, text in sorted(model.answers.items()))
-    return _static("Jurisdiction lens", "What the rules of a place would change for this "
-                   "case.", lens_html(model, live=False) + answers)
+    return _static(_("Jurisdiction lens"), _("What the rules of a place would change for "
+                                             "this case."), lens_html(model, live=False) + answers)
 
 
 def lens_html(model: LensModel, live: bool = True) -> str:
     if model.jurisdiction is None:
-        return (f"<div class='{NO_MATHS}' style='{BOX}'><p>No jurisdiction chosen yet: "
-                f"choose one above.</p><p><em>{escape(DISCLAIMER)}</em></p></div>")
-    place = JURISDICTIONS[model.jurisdiction]
+        return (f"<div class='{NO_MATHS}' style='{BOX}'><p>"
+                f"{escape(_('No jurisdiction chosen yet: choose one above.'))}</p>"
+                f"<p><em>{escape(_(DISCLAIMER))}</em></p></div>")
+    place = _(JURISDICTIONS[model.jurisdiction])
     items = "".join(_finding_html(f) for f in model.findings())
     if not items:
-        items = (f"<p>The kit links no rule of {escape(place)} to this case. That does not "
-                 "mean no law applies; it means none is covered here.</p>")
+        none = _("The kit links no rule of {place} to this case. That does not mean no law "
+                 "applies; it means none is covered here.").format(place=place)
+        items = f"<p>{escape(none)}</p>"
+    seen = _("Seen from {place}").format(place=place)
     return (f"<div class='{NO_MATHS}' style='{BOX}'{_live(live)}>"
-            f"<p><strong>Seen from {escape(place)}</strong></p>"
-            f"<p><em>{escape(DISCLAIMER)}</em></p>{items}</div>")
+            f"<p><strong>{escape(seen)}</strong></p>"
+            f"<p><em>{escape(_(DISCLAIMER))}</em></p>{items}</div>")
 
 
 def _finding_html(f) -> str:
@@ -260,16 +279,16 @@ def _finding_html(f) -> str:
     since = (f"<span style='white-space:nowrap'>{escape(f.date_in_force)}</span>; "
              if f.date_in_force and not f.proposed else "")
     if f.proposed:
-        since = "not in force (proposed); "
-    reviewed = (f"; last reviewed <span style='white-space:nowrap'>"
+        since = escape(_("not in force (proposed); "))
+    reviewed = (f"; {escape(_('last reviewed'))} <span style='white-space:nowrap'>"
                 f"{escape(f.last_reviewed)}</span>" if f.last_reviewed else "")
     return (f"<div style='border-left:4px solid #555;padding-left:8px;margin:8px 0'>"
-            f"<strong>{head}</strong> <span style='{SMALL}'>({since}status: "
-            f"{escape(f.status)}{reviewed})</span><br>"
-            f"<strong>Issue:</strong> {escape(f.issue)}<br>"
-            f"<strong>Points to:</strong> {escape(f.points_to)}<br>"
-            f"<strong>Certainty:</strong> {escape(f.certainty_words)}<br>"
-            f"<strong>Why:</strong> {escape(f.why)}{cite}</div>")
+            f"<strong>{head}</strong> <span style='{SMALL}'>({since}"
+            f"{escape(_('status:'))} {escape(f.status)}{reviewed})</span><br>"
+            f"<strong>{escape(_('Issue:'))}</strong> {escape(f.issue)}<br>"
+            f"<strong>{escape(_('Points to:'))}</strong> {escape(f.points_to)}<br>"
+            f"<strong>{escape(_('Certainty:'))}</strong> {escape(f.certainty_words)}<br>"
+            f"<strong>{escape(_('Why:'))}</strong> {escape(f.why)}{cite}</div>")
 
 
 def text_html(text: str) -> str:
@@ -293,37 +312,43 @@ def answer_lines(kind: str, model) -> list[str]:
 
 
 def _balance_lines(model: BalanceModel) -> list[str]:
-    lines = [f"Verdict: {model.verdict()} (score {model.score():+.2f})."]
+    lines = [_("Verdict: {verdict} (score {score}).").format(
+        verdict=model.verdict(), score=f"{model.score():+.2f}")]
     for a in _in_view_order(model):
         weight = model.weights[a.argument_id]
         if weight:
             why = model.reasons.get(a.argument_id, "")
-            reason = f" Your reason: {why}" if why else ""
-            lines.append(f"{short_label(a)}: weight {weight}.{reason}")
+            if why:
+                lines.append(_("{label}: weight {weight}. Your reason: {reason}").format(
+                    label=short_label(a), weight=weight, reason=why))
+            else:
+                lines.append(_("{label}: weight {weight}.").format(label=short_label(a),
+                                                                   weight=weight))
     if len(lines) == 1:
-        lines.append("No argument weighed yet.")
+        lines.append(_("No argument weighed yet."))
     return lines
 
 
 def _poll_lines(model: PollModel) -> list[str]:
-    lines = [f"Your answer: {model.answer.describe()}." if model.answer else
-             "No answer yet."]
+    lines = [_("Your answer: {answer}.").format(answer=model.answer.describe())
+             if model.answer else _("No answer yet.")]
     if model.when == "after" and model.answer is not None:
-        lines += [model.shift(), f"{model.prompt()} {model.reason or '(not answered)'}"]
+        lines += [model.shift(), f"{model.prompt()} {model.reason or _('(not answered)')}"]
     return lines
 
 
 def _matrix_lines(model: MatrixModel) -> list[str]:
-    lines = [f"Decision: {model.decision or '(none written)'}"]
-    lines += [f"{r.name}: {r.outcome} (row total {signed(r.total)})" for r in model.rows()]
+    lines = [_("Decision: {decision}").format(decision=model.decision or _("(none written)"))]
+    lines += [_("{name}: {outcome} (row total {total})").format(
+        name=r.name, outcome=_(r.outcome), total=signed(r.total)) for r in model.rows()]
     return lines
 
 
 def _lens_lines(model: LensModel) -> list[str]:
     lines = []
     for code, text in sorted(model.answers.items()):
-        lines += [question_for(code), f"Your answer: {text}"]
-    return lines or ["No answer written yet."]
+        lines += [question_for(code), _("Your answer: {answer}").format(answer=text)]
+    return lines or [_("No answer written yet.")]
 
 
 ANSWER_LINES = {"balance": _balance_lines, "poll": _poll_lines, "matrix": _matrix_lines,

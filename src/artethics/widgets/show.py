@@ -8,6 +8,10 @@ records the answer at once. Helpers return None, so no repr lands in outputs.
 
 from __future__ import annotations
 
+import re
+
+from artethics.i18n import N_, _
+
 from ._common import ParameterError, check_text, fail, list_allowed
 from .balance import BalanceModel
 from .lens import LensModel
@@ -65,17 +69,28 @@ def _record(kind: str, activity: str, data: dict, who: dict, handle=None) -> str
     return ""
 
 
-TITLES = {"balance": "Argument balance", "poll": "Position poll", "matrix": "Ethical matrix",
-          "lens": "Jurisdiction lens"}
-NOTHING_YET = "No answer recorded yet: when you are ready, press Record above."
+# Marked with N_; shown with _().
+TITLES = {"balance": N_("Argument balance"), "poll": N_("Position poll"),
+          "matrix": N_("Ethical matrix"), "lens": N_("Jurisdiction lens")}
+NOTHING_YET = N_("No answer recorded yet: when you are ready, press Record above.")
 
 
 def confirmation(line: str) -> str:
     """The one line a student reads after Record, without the activity id:
-    'Recorded <activity> for ana: saved in ...' -> 'Recorded for ana: saved in ...'."""
-    if line.startswith("Recorded ") and " for " in line:
-        return "Recorded for " + line.split(" for ", 1)[1]
-    return line
+    'Recorded <activity> for ana: saved in ...' -> 'Recorded for ana: saved in ...'
+    (in the current language: the line is read back with the translated template)."""
+    from artethics.responses.recording import RECORDED
+
+    template = _(RECORDED)
+    pattern = "".join(
+        f"(?P<{part[1:-1]}>.+?)" if part in ("{activity}", "{student}") else
+        "(?P<where>.*)" if part == "{where}" else re.escape(part)
+        for part in re.split(r"(\{activity\}|\{student\}|\{where\})", template))
+    found = re.fullmatch(pattern, line, flags=re.S)
+    if found is None:
+        return line
+    return _("Recorded for {student}: {where}").format(student=found["student"],
+                                                        where=found["where"])
 
 
 class Slot:
@@ -109,9 +124,10 @@ class Slot:
     def earlier(self, response) -> dict:
         """The bundle for an answer recorded before this run (from the database)."""
         if response is None:
-            return {"text/plain": NOTHING_YET, "text/html": recorded_html(NOTHING_YET, [])}
-        return self.bundle("Your last recorded answer (from the answers saved on this "
-                           "computer):", _answer_payload(response))
+            nothing = _(NOTHING_YET)
+            return {"text/plain": nothing, "text/html": recorded_html(nothing, [])}
+        return self.bundle(_("Your last recorded answer (from the answers saved on this "
+                             "computer):"), _answer_payload(response))
 
 
 def _answer_payload(response) -> dict:
@@ -128,7 +144,8 @@ def _answer_payload(response) -> dict:
 
 def _who(lesson: object, student: object, class_folder: object) -> dict:
     if not isinstance(class_folder, str):
-        raise fail("class_folder", class_folder, "give a folder path as text, or '' for none")
+        raise fail("class_folder", class_folder,
+                   _("give a folder path as text, or '' for none"))
     return {"lesson": check_text("lesson", lesson), "student": check_text("student", student),
             "class_folder": class_folder}
 
@@ -138,7 +155,7 @@ def case_question(case: object, cases) -> str:
     known = dict(zip(cases["case_id"].astype(str), cases["central_question"].astype(str),
                      strict=True))
     if case not in known:
-        raise fail("case", case, f"use one of {list_allowed(known)}")
+        raise fail("case", case, _("use one of {values}").format(values=list_allowed(known)))
     return known[case]
 
 
@@ -161,7 +178,8 @@ def show_balance(case: str, *, weights: dict | None = None, own: list | None = N
         model.set_weights(weights)
     if reasons is not None:
         if weights is None:
-            raise fail("reasons", reasons, "give weights too: reasons explain weights of 4 or 5")
+            raise fail("reasons", reasons,
+                       _("give weights too: reasons explain weights of 4 or 5"))
         model.set_reasons(reasons)
     _show(BalanceView, model, "balance", f"{case}.balance", who, weights is not None)
 
@@ -191,7 +209,8 @@ def show_poll(case: str, when: str, *, stance: str | None = None,
     if stance is not None:
         model.set_answer(stance, confidence)
     elif confidence is not None or reason is not None:
-        raise fail("stance", stance, "give a stance together with the confidence and reason")
+        raise fail("stance", stance,
+                   _("give a stance together with the confidence and reason"))
     model.set_reason(reason)
     _show(PollView, model, "poll", model.activity, who, stance is not None)
 
@@ -261,7 +280,7 @@ def _show(view_class, model, kind: str, activity: str, who: dict, headless: bool
         if earlier is not None:
             model.restore(getattr(earlier, "data", None))
     view = view_class(model, on_record=lambda: holder["record"]())
-    text = "\n".join([TITLES[kind], *answer_lines(kind, model)])
+    text = "\n".join([_(TITLES[kind]), *answer_lines(kind, model)])
     _display(view.widget, static_html(kind, model), text)
     if headless:
         print(model.summary())

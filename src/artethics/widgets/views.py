@@ -22,6 +22,8 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
+from artethics.i18n import N_, _
+
 from ._common import (
     NO_MATHS,
     PRINCIPLES,
@@ -31,12 +33,13 @@ from ._common import (
     escape,
     principle_words,
     signed,
+    stance_words,
 )
 from .balance import MAX_WEIGHT, BalanceModel, short_label
 from .controls import LabelledSlider
-from .lens import ANSWER_MAX, JURISDICTIONS, LensModel, question_for
-from .matrix import HIGH, LOW, RATING_WORDS, MatrixModel
-from .poll import CONFIDENCE, SCALE, PollModel
+from .lens import ANSWER_MAX, JURISDICTIONS, LensModel, place_name, question_for
+from .matrix import HIGH, LOW, MatrixModel, rating_words
+from .poll import SCALE, PollModel, confidence_words
 from .render import (
     BOX,
     balance_html,
@@ -52,9 +55,19 @@ from .render import (
 Recorder = Callable[[], str]
 WIDE = {"description_width": "initial"}
 # Read out with the number by screen readers: "0 of 5, ignore it" ... "5 of 5, decisive".
-WEIGHT_WORDS = ["ignore it", *[""] * (MAX_WEIGHT - 1), "decisive"]
-SECTION = {"for": "Arguments for (yes, it should)",
-           "against": "Arguments against (no, it should not)"}
+# Marked with N_; translated when a view is built (weight_words, SECTION).
+WEIGHT_WORDS = [N_("ignore it"), *[""] * (MAX_WEIGHT - 1), N_("decisive")]
+SECTION = {"for": N_("Arguments for (yes, it should)"),
+           "against": N_("Arguments against (no, it should not)")}
+
+
+def weight_words() -> list[str]:
+    return [_(word) if word else "" for word in WEIGHT_WORDS]
+
+
+def _value_template() -> str:
+    """How a slider's value is read out ('2 of 5'), in the current language."""
+    return _("{value} of {max}")
 
 
 def _fit() -> w.Layout:
@@ -70,9 +83,9 @@ def _record_button(label: str, on_record: Recorder | None, status: w.HTML,
     button = w.Button(description=label, tooltip=label, button_style="primary",
                       icon="check", layout=_fit())
 
-    def click(_):
+    def click(_button):
         if on_record is None:
-            status.value = text_html("Recording is not set up for this widget.")
+            status.value = text_html(_("Recording is not set up for this widget."))
             return
         try:
             line = on_record()
@@ -80,7 +93,7 @@ def _record_button(label: str, on_record: Recorder | None, status: w.HTML,
             status.value = text_html(str(error))
             return
         except (ValueError, OSError) as error:
-            status.value = text_html(f"Not saved: {error}")
+            status.value = text_html(_("Not saved: {error}").format(error=error))
             return
         status.value = text_html(line) if line else ""
         if after is not None:
@@ -103,35 +116,38 @@ class BalanceView:
         self.sliders: dict[str, LabelledSlider] = {}
         self.reasons: dict[str, w.Text] = {}
         self.sections = {stance: w.VBox([w.HTML(f"<h4 style='margin:10px 0 4px'>"
-                                                f"{SECTION[stance]}</h4>")])
+                                                f"{escape(_(SECTION[stance]))}</h4>")])
                          for stance in ("for", "against")}
         for argument in model.arguments:
             self._add_row(argument)
         self.rows = w.VBox(list(self.sections.values()))
         self.own_text, self.own_stance, self.own_principle, self.add_button = self._own_controls()
-        self.record_button = _record_button("Record my position", on_record, self.status)
+        self.record_button = _record_button(_("Record my position"), on_record, self.status)
         self.widget = w.VBox([
             w.HTML(intro_html(model.question,
-                              f"Move each slider to say how much the argument weighs with you: "
-                              f"0 = ignore it, {MAX_WEIGHT} = decisive. The verdict at the "
-                              f"bottom changes as you go.")),
+                              _("Move each slider to say how much the argument weighs with "
+                                "you: 0 = ignore it, {high} = decisive. The verdict at the "
+                                "bottom changes as you go.").format(high=MAX_WEIGHT))),
             self.rows,
-            w.VBox([w.HTML("<h4 style='margin:10px 0 4px'>Add an argument of your own</h4>"),
+            w.VBox([w.HTML("<h4 style='margin:10px 0 4px'>"
+                           f"{escape(_('Add an argument of your own'))}</h4>"),
                     self.own_text,
                     w.HBox([self.own_stance, self.own_principle, self.add_button])]),
             self.verdict, self.record_button, self.status])
         self.widget.add_class("artethics-balance")
 
     def _own_controls(self):
-        text = w.Text(description="Your argument", placeholder="write it in a sentence",
+        text = w.Text(description=_("Your argument"), placeholder=_("write it in a sentence"),
                       style=WIDE, layout=w.Layout(width="95%"))
-        stance = w.Dropdown(description="It is", options=[("for", "for"), ("against", "against")],
+        stance = w.Dropdown(description=_("It is"),
+                            options=[(stance_words("for"), "for"),
+                                     (stance_words("against"), "against")],
                             layout=w.Layout(width="180px"), style={"description_width": "40px"})
-        principle = w.Dropdown(description="Principle",
+        principle = w.Dropdown(description=_("Principle"),
                                options=[(principle_words(p), p) for p in PRINCIPLES],
                                style=WIDE, layout=w.Layout(width="320px"))
-        button = w.Button(description="Add my argument", tooltip="Add my argument",
-                          icon="plus", layout=_fit())
+        add = _("Add my argument")
+        button = w.Button(description=add, tooltip=add, icon="plus", layout=_fit())
         button.on_click(lambda _: self.add_own())
         return text, stance, principle, button
 
@@ -144,7 +160,8 @@ class BalanceView:
         slider = LabelledSlider(value=self.model.weights[argument.argument_id], min=0,
                                 max=MAX_WEIGHT, description=label,
                                 aria_label=f"{label}: {argument.claim}",
-                                value_words=WEIGHT_WORDS, tooltip=argument.claim,
+                                value_words=weight_words(), tooltip=argument.claim,
+                                value_template=_value_template(),
                                 layout=w.Layout(width="280px", min_width="280px"))
         slider.observe(self._changed(argument.argument_id), names="value")
         self.sliders[argument.argument_id] = slider
@@ -157,8 +174,9 @@ class BalanceView:
     def _reason_box(self, argument, label: str) -> w.Text:
         """One line of 'why', shown once the weight reaches 4 or 5."""
         box = w.Text(value=self.model.reasons.get(argument.argument_id, ""),
-                     description=f"{label}: why?", tooltip=f"{label}: why does it weigh so much?",
-                     placeholder="one line: why does this weigh so much with you?",
+                     description=_("{label}: why?").format(label=label),
+                     tooltip=_("{label}: why does it weigh so much?").format(label=label),
+                     placeholder=_("one line: why does this weigh so much with you?"),
                      style=WIDE, layout=w.Layout(width="95%", display=self._shown(argument)))
         box.observe(self._reason_changed(argument.argument_id), names="value")
         self.reasons[argument.argument_id] = box
@@ -182,15 +200,16 @@ class BalanceView:
                 self.model.set_reason(argument_id, change["new"])
             except ParameterError:
                 self.status.value = text_html(
-                    f"Keep the reason to one line of at most {REASON_MAX} characters.")
+                    _("Keep the reason to one line of at most {limit} characters.").format(
+                        limit=REASON_MAX))
                 return
             self.verdict.value = balance_html(self.model)
         return update
 
     def add_own(self) -> None:
         if not self.own_text.value.strip():
-            self.status.value = text_html("Write your argument in the box first, then press "
-                                          "'Add my argument'.")
+            self.status.value = text_html(_("Write your argument in the box first, then "
+                                            "press 'Add my argument'."))
             return
         try:
             argument_id = self.model.add_own(self.own_text.value, self.own_stance.value,
@@ -201,9 +220,14 @@ class BalanceView:
         argument = next(a for a in self.model.arguments if a.argument_id == argument_id)
         self._add_row(argument)
         self.own_text.value = ""
-        self.status.value = text_html(
-            f"Added your argument as '{slider_label(argument)}' under the arguments "
-            f"{argument.stance}, with weight {self.model.weights[argument_id]}.")
+        if argument.stance == "for":
+            added = _("Added your argument as '{label}' under the arguments for, with weight "
+                      "{weight}.")
+        else:
+            added = _("Added your argument as '{label}' under the arguments against, with "
+                      "weight {weight}.")
+        self.status.value = text_html(added.format(label=slider_label(argument),
+                                                   weight=self.model.weights[argument_id]))
         self.verdict.value = balance_html(self.model)
 
 
@@ -216,47 +240,48 @@ class PollView:
         self.model = model
         answer = model.answer
         self.stance = w.RadioButtons(
-            options=[(label, key) for key, label, _ in SCALE],
-            value=answer.stance if answer else None, description="Your stance", style=WIDE)
+            options=[(_(label), key) for key, label, _pos in SCALE],
+            value=answer.stance if answer else None, description=_("Your stance"), style=WIDE)
         self.confidence = LabelledSlider(
             value=answer.confidence if answer else 3, min=1, max=5,
-            description="How sure (1-5)", label_width="110px",
-            value_words=[CONFIDENCE[n] for n in range(1, 6)],
+            description=_("How sure (1-5)"), label_width="110px",
+            value_words=[confidence_words(n) for n in range(1, 6)],
+            value_template=_value_template(),
             readout=False,  # the words beside it show the number
             layout=w.Layout(width="320px", min_width="320px"),
-            tooltip="1 = " + CONFIDENCE[1] + ", 5 = " + CONFIDENCE[5])
+            tooltip="1 = " + confidence_words(1) + ", 5 = " + confidence_words(5))
         self.sure_words = w.HTML(self._sure_text(), layout=w.Layout(margin="0 0 0 8px"))
         self.before = w.HTML(before_answer_html(model.before))
         self.shift = w.HTML(text_html(model.shift()))
         self.reason = w.Text(value=model.reason, description=model.prompt(), style=WIDE,
-                             placeholder="one line, in your own words",
+                             placeholder=_("one line, in your own words"),
                              layout=w.Layout(width="95%"))
         self.status = w.HTML("")
         for control in (self.stance, self.confidence):
             control.observe(lambda _: self.update(), names="value")
         self.reason.observe(self._reason_changed, names="value")
-        when = ("Before the case: where do you stand?" if model.when == "before"
-                else "After the case: where do you stand now?")
+        when = (_("Before the case: where do you stand?") if model.when == "before"
+                else _("After the case: where do you stand now?"))
         parts = [w.HTML(intro_html(model.question, when)), self.stance,
                  w.HBox([self.confidence, self.sure_words])]
         if model.when == "after":
             parts += [self.before, self.shift, self.reason]
         self.widget = w.VBox([*parts,
-                              _record_button("Record my answer", on_record, self.status,
+                              _record_button(_("Record my answer"), on_record, self.status,
                                              after=self.refresh),
                               self.status])
         self.widget.add_class("artethics-poll")
 
     def _sure_text(self) -> str:
         value = self.confidence.value
-        return text_html(f"{value} = {CONFIDENCE[value]}")
+        return text_html(f"{value} = {confidence_words(value)}")
 
     def _reason_changed(self, change) -> None:
         try:
             self.model.set_reason(change["new"])
         except ParameterError:
             self.status.value = text_html(
-                f"Keep it to one line of at most {REASON_MAX} characters.")
+                _("Keep it to one line of at most {limit} characters.").format(limit=REASON_MAX))
 
     def update(self) -> None:
         self.sure_words.value = self._sure_text()
@@ -277,8 +302,13 @@ class PollView:
 
 
 # Short words so a menu fits its grid cell; the intro line says 0 also means "not addressed".
-MENU_WORDS = {**RATING_WORDS, 0: "no effect"}
-RATING_OPTIONS = [(f"{signed(r)} {MENU_WORDS[r]}", r) for r in range(LOW, HIGH + 1)]
+MENU_ZERO = N_("no effect")
+
+
+def rating_options() -> list[tuple[str, int]]:
+    """The menu of a matrix cell, in the current language."""
+    return [(f"{signed(r)} {_(MENU_ZERO) if r == 0 else rating_words(r)}", r)
+            for r in range(LOW, HIGH + 1)]
 
 
 class MatrixView:
@@ -286,22 +316,25 @@ class MatrixView:
 
     def __init__(self, model: MatrixModel, on_record: Recorder | None = None):
         self.model = model
-        what = "lens" if model.kind == "lenses" else "value"
+        if model.kind == "lenses":
+            intro = _("Write your decision, then rate how it treats each group (row) on each "
+                      "lens (column): -2 sets them back badly, 0 no effect or not addressed, "
+                      "+2 serves them well.")
+        else:
+            intro = _("Write your decision, then rate how it treats each group (row) on each "
+                      "value (column): -2 sets them back badly, 0 no effect or not addressed, "
+                      "+2 serves them well.")
         self.cells: dict[tuple[str, str], w.Dropdown] = {}
-        self.decision = w.Text(value=model.decision, description="Your decision",
-                               placeholder="what should be done, in one sentence", style=WIDE,
-                               layout=w.Layout(width="95%"))
+        self.decision = w.Text(value=model.decision, description=_("Your decision"),
+                               placeholder=_("what should be done, in one sentence"),
+                               style=WIDE, layout=w.Layout(width="95%"))
         self.decision.observe(lambda c: model.set_decision(c["new"]), names="value")
         self.outcome = w.HTML(matrix_html(model))
         self.status = w.HTML("")
         self.widget = w.VBox([
-            w.HTML(intro_html(
-                "Ethical matrix",
-                f"Write your decision, then rate how it treats each group (row) on each {what} "
-                "(column): -2 sets them back badly, 0 no effect or not addressed, "
-                "+2 serves them well.")),
+            w.HTML(intro_html(_("Ethical matrix"), intro)),
             self.decision, self._grid(), self.outcome,
-            _record_button("Record my matrix", on_record, self.status), self.status])
+            _record_button(_("Record my matrix"), on_record, self.status), self.status])
         self.widget.add_class("artethics-matrix")
 
     def _grid(self) -> w.GridBox:
@@ -322,7 +355,7 @@ class MatrixView:
         name = self.model.names[stakeholder_id]
         short = name.split(" (")[0].split(",")[0]
         # The label is the menu's accessible name; the grid's headings show it to the eye.
-        cell = w.Dropdown(options=RATING_OPTIONS,
+        cell = w.Dropdown(options=rating_options(),
                           value=self.model.ratings[stakeholder_id][principle],
                           description=f"{short}: {column_words(principle)}",
                           tooltip=f"{name}: {column_words(principle)}",
@@ -346,26 +379,26 @@ class LensView:
     def __init__(self, model: LensModel, on_record: Recorder | None = None):
         self.model = model
         self.choice = w.ToggleButtons(
-            options=[(f"{code} {name}", code) for code, name in JURISDICTIONS.items()],
-            value=model.jurisdiction, description="Jurisdiction", style=WIDE,
-            tooltips=list(JURISDICTIONS.values()))
+            options=[(f"{code} {place_name(code)}", code) for code in JURISDICTIONS],
+            value=model.jurisdiction, description=_("Jurisdiction"), style=WIDE,
+            tooltips=[place_name(code) for code in JURISDICTIONS])
         self.findings = w.HTML(lens_html(model))
         self.question = w.HTML(self._question_html())
         self.answer = w.Textarea(
             value=model.answers.get(model.jurisdiction or "", ""),
-            description="Your answer", placeholder="two or three sentences",
+            description=_("Your answer"), placeholder=_("two or three sentences"),
             style=WIDE, layout=w.Layout(width="95%", height="70px",
                                         display=self._shown()))
         self.status = w.HTML("")
         self.choice.observe(self._changed, names="value")
         self.answer.observe(self._answer_changed, names="value")
         self.widget = w.VBox([
-            w.HTML(intro_html("Jurisdiction lens",
-                              "Choose a place to see which of its rules the kit links to this "
-                              "case, where they point and how certain that is; then say what "
-                              "those rules would change for the case.")),
+            w.HTML(intro_html(_("Jurisdiction lens"),
+                              _("Choose a place to see which of its rules the kit links to "
+                                "this case, where they point and how certain that is; then "
+                                "say what those rules would change for the case."))),
             self.choice, self.findings, self.question, self.answer,
-            _record_button("Record my answer", on_record, self.status), self.status])
+            _record_button(_("Record my answer"), on_record, self.status), self.status])
         self.widget.add_class("artethics-lens")
 
     def _shown(self) -> str:
@@ -393,7 +426,7 @@ class LensView:
             self.model.set_answer(self.model.jurisdiction, change["new"])
         except ParameterError:
             self.status.value = text_html(
-                f"Keep the answer to at most {ANSWER_MAX} characters.")
+                _("Keep the answer to at most {limit} characters.").format(limit=ANSWER_MAX))
 
 
 __all__ = ["BalanceView", "LensView", "MatrixView", "PollView"]
