@@ -13,6 +13,7 @@ pytestmark = pytest.mark.slow
 
 ROOT = paths.root()
 LESSONS = sorted(p.stem for p in (ROOT / "course" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+LANGS = ("", "zh-Hant/", "zh-Hans/")  # English at the top of each folder, translations below
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +28,9 @@ def test_every_notebook_executes(executed):
     _, results = executed
     failed = [runner.format_failure(r) for r in results.values() if r.status != runner.OK]
     assert not failed, "\n\n".join(failed)
-    expected = {f"notebooks/{n}.ipynb" for n in LESSONS} | {
-        f"course/solutions/{n}.ipynb" for n in LESSONS}
+    expected = {f"{folder}/{lang}{n}.ipynb" for n in LESSONS for lang in LANGS
+                for folder in ("notebooks", "course/solutions")}
+    expected |= {f"course/{lang}dashboard.ipynb" for lang in LANGS}
     assert expected <= set(results)
 
 
@@ -38,17 +40,23 @@ def _check_lines(path):
             for c in nb.cells if nbform.role(c) == "check"}
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_solution_passes_every_check_and_student_copy_says_what_is_missing(executed, lesson):
+def test_solution_passes_every_check_and_student_copy_says_what_is_missing(executed, lesson,
+                                                                           lang):
     out, _ = executed
-    solution = _check_lines(out / "executed" / "course" / "solutions" / f"{lesson}.ipynb")
-    student = _check_lines(out / "executed" / "notebooks" / f"{lesson}.ipynb")
+    solution = _check_lines(out / "executed" / "course" / "solutions" / f"{lang}{lesson}.ipynb")
+    student = _check_lines(out / "executed" / "notebooks" / f"{lang}{lesson}.ipynb")
     assert solution and set(solution) == set(student)
     for exercise, line in solution.items():
-        assert line.startswith(f"✔ {exercise}:"), line
+        assert line.startswith(f"✔ {exercise}"), line
     for exercise, line in student.items():
-        assert line.startswith(f"✘ {exercise}: no answer yet"), line
-        assert "Hint:" in line
+        assert line.startswith(f"✘ {exercise}"), line
+        if not lang:
+            assert line.startswith(f"✘ {exercise}: no answer yet"), line
+            assert "Hint:" in line
+        else:  # the verdict and its hint in the lesson's language, not English
+            assert "no answer yet" not in line and "Hint:" not in line, line
 
 
 def test_html_handouts_are_written_and_offline(executed):
@@ -57,6 +65,17 @@ def test_html_handouts_are_written_and_offline(executed):
         html = (out / "html" / "notebooks" / f"{lesson}.html").read_text(encoding="utf-8")
         assert runner.external_references(html) == []
     assert not list((out / "html").rglob("*.ipynb.html"))
+
+
+@pytest.mark.parametrize(("lang", "tag", "font"), [("zh-Hant/", "zh-Hant-HK", "Noto Sans CJK HK"),
+                                                   ("zh-Hans/", "zh-Hans-CN", "Noto Sans CJK SC")])
+def test_chinese_handouts_say_their_language_and_name_a_font_for_it(executed, lang, tag, font):
+    out, _ = executed
+    for folder in ("notebooks", "course/solutions"):
+        html = (out / "html" / folder / f"{lang}03_lofter.html").read_text(encoding="utf-8")
+        assert f'<html lang="{tag}"' in html
+        assert font in html
+        assert runner.external_references(html) == []
 
 
 def _text_outside_links(html: str) -> str:
