@@ -36,7 +36,14 @@ from artethics.i18n import N_, _
 from artethics.tools.check.api import check_notebooks, expand
 from artethics.tools.check.notebook import cell_role, cell_source, read_notebook
 from artethics.tools.check.report import FAIL, MISSING, NOT_RUN, OK, TAMPERED, Report, clean
-from artethics.tools.gradebook import LessonPoints, key, lesson_points, notebook_students
+from artethics.tools.gradebook import (
+    FOLDER_PROBLEM,
+    LessonPoints,
+    folders_named_notebook,
+    key,
+    lesson_points,
+    notebook_students,
+)
 from artethics.tools.manifest import CheckError, load_manifest
 
 MAX_SECONDS = 24 * 3600
@@ -487,10 +494,13 @@ def main(args) -> int:
         print(f"artethics feedback: {clean(exc)}", file=sys.stderr)
         return 2
     files = expand(args.paths)
-    if not files:
+    if not files and not folders_named_notebook(args.paths):
         print("artethics feedback: no notebook found in the paths given.", file=sys.stderr)
         return 2
-    subs = [submission(lang, rep) for lang, rep in check_by_language(files, manifest, args)]
+    checked = check_by_language(files, manifest, args)
+    checked += [(i18n.DEFAULT, Report(p, problem=FOLDER_PROBLEM))
+                for p in folders_named_notebook(args.paths)]
+    subs = [submission(lang, rep) for lang, rep in checked]
     names, clashes = page_names(subs)
     out = Path(args.out)
     written = 0

@@ -276,6 +276,24 @@ def notebook_students(nb: dict) -> list[str]:
     return list(seen.values())
 
 
+def folders_named_notebook(paths: Iterable[str | Path]) -> list[str]:
+    """Folders whose name ends in .ipynb among ``paths`` and under them: a notebook that
+    cannot be read (an upload unpacked wrongly), which walking the folders would pass over."""
+    found = []
+    for p in map(Path, paths):
+        if p.is_dir() and p.suffix == ".ipynb":
+            found.append(str(p))
+        if p.is_dir():
+            for here, dirs, _files in os.walk(p, followlinks=False, onerror=lambda _: None):
+                dirs[:] = sorted(d for d in dirs if d != ".ipynb_checkpoints")
+                found += [os.path.join(here, d) for d in dirs if d.endswith(".ipynb")]
+    return sorted(set(found))
+
+
+FOLDER_PROBLEM = ("it is a folder, not a notebook file (an upload unpacked wrongly?). Submit "
+                  "the .ipynb file itself.")
+
+
 # --- points -------------------------------------------------------------------------------
 
 

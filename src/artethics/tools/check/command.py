@@ -6,7 +6,7 @@ import math
 import sys
 
 from artethics.tools.check.api import check_notebooks
-from artethics.tools.check.report import clean, ensure_writable, write_csv
+from artethics.tools.check.report import Report, clean, ensure_writable, write_csv
 from artethics.tools.check.sandbox import FALLBACK_NOTE, bwrap
 from artethics.tools.manifest import CheckError, load_manifest
 
@@ -141,7 +141,9 @@ def _write_gradebook(args, roster, reports, manifest) -> int:
     from artethics.tools import gradebook
 
     lessons = [args.lesson] if args.lesson else []
-    book = gradebook.build(reports, roster, manifest, lessons)
+    folders = [Report(p, problem=gradebook.FOLDER_PROBLEM)
+               for p in gradebook.folders_named_notebook(args.paths)]
+    book = gradebook.build([*reports, *folders], roster, manifest, lessons)
     try:
         backups = gradebook.export(book, roster, args.gradebook, args.out, args.assignment,
                                    args.match)
