@@ -19,19 +19,24 @@ import logging
 import textwrap
 from collections.abc import Sequence
 
+from artethics.i18n import _, get_language
+
 # Okabe & Ito (2008), "Color Universal Design": safe for the common colour-vision types.
 PALETTE: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7",
                             "#56B4E9", "#F0E442", "#000000")
 HATCHES: tuple[str, ...] = ("", "//", "..", "xx", "\\\\", "++", "oo", "--")
 MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*")
 FONT_FAMILIES = ["Noto Sans CJK SC", "DejaVu Sans"]
+# Traditional Chinese in Hong Kong's glyph forms (the same OTC file holds every region).
+FONT_FAMILIES_BY_LANGUAGE = {"zh-Hant": ["Noto Sans CJK HK", "Noto Sans CJK SC", "DejaVu Sans"]}
 # No timestamps or software versions in saved files, so they are byte-stable.
 SAVE_METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
                  "pdf": {"CreationDate": None, "ModDate": None, "Producer": None,
                          "Creator": None}}
 
 def setup() -> None:
-    """Register the CJK font and the kit's rcParams. Safe to call many times."""
+    """Register the CJK font and the kit's rcParams (the glyph forms of the current
+    language: Hong Kong's for zh-Hant). Safe to call many times."""
     import matplotlib as mpl
     import noto_cjk_sans_otc
     from matplotlib import font_manager
@@ -39,7 +44,8 @@ def setup() -> None:
     path = str(noto_cjk_sans_otc.FONT_PATH)
     if not any(entry.fname == path for entry in font_manager.fontManager.ttflist):
         font_manager.fontManager.addfont(path)
-    mpl.rcParams["font.sans-serif"] = FONT_FAMILIES
+    mpl.rcParams["font.sans-serif"] = FONT_FAMILIES_BY_LANGUAGE.get(get_language(),
+                                                                   FONT_FAMILIES)
     mpl.rcParams["font.family"] = "sans-serif"
     mpl.rcParams["axes.unicode_minus"] = False
     mpl.rcParams["svg.hashsalt"] = "artethics"
@@ -88,8 +94,8 @@ def bar(labels: Sequence[str], values: Sequence[float], *, title: str = "",
     import matplotlib.pyplot as plt
 
     if len(labels) != len(values):
-        raise ValueError(f"bar(): {len(labels)} labels but {len(values)} values; "
-                         "give one value per label.")
+        raise ValueError(_("bar(): {labels} labels but {values} values; give one value per "
+                           "label.").format(labels=len(labels), values=len(values)))
     setup()
     fig, ax = plt.subplots(figsize=figsize)
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):
@@ -114,8 +120,9 @@ def timeline(events, *, date: str = "date", label: str = "event", group: str | N
 
     missing = [c for c in (date, label, group) if c and c not in events.columns]
     if missing:
-        raise ValueError(f"timeline(): events lacks the column(s) {', '.join(missing)}; "
-                         f"it has {', '.join(map(str, events.columns))}.")
+        raise ValueError(_("timeline(): events lacks the column(s) {missing}; it has "
+                           "{columns}.").format(missing=", ".join(missing),
+                                                columns=", ".join(map(str, events.columns))))
     setup()
     frame = events.assign(_when=pd.to_datetime(events[date])).sort_values(["_when", label])
     groups = sorted(frame[group].astype(str).unique()) if group else [""]

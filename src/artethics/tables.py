@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from artethics import i18n
+from artethics.i18n import N_, _, pgettext
 from artethics.sources import sources_of, split_ids  # noqa: F401  (for the case modules)
 
 if TYPE_CHECKING:
@@ -33,13 +35,33 @@ __all__ = ["FullTable", "NO_ADDRESS", "fact", "fact_number", "format_number", "f
            "table_html"]
 
 #: Shown where seeds/sources.csv holds no address for a source (never a blank cell).
-NO_ADDRESS = "(no public address recorded: search for the title and outlet)"
+#: (Marked with N_; shown with _().)
+NO_ADDRESS = N_("(no public address recorded: search for the title and outlet)")
 KEY_FIGURE_COLUMNS = ["claim", "figure", "confidence", "status", "source_ids"]
 READING_COLUMNS = ["title", "author_outlet", "date", "language", "reliability", "url",
                    "how_to_read"]
 # Units written before the number, and units shown as the bare number.
 _PREFIX = {"USD": "US$", "CNY": "RMB "}
 _BARE = {"", "date", "year"}
+# The units of facts.csv as a reader reads them after a number (marked with N_, shown
+# with pgettext("unit", ...) through unit_words()).
+UNITS = {
+    "years": N_("years"), "people": N_("people"), "images": N_("images"), "lots": N_("lots"),
+    "signatures": N_("signatures"), "awards": N_("awards"), "portraits": N_("portraits"),
+    "views": N_("views"), "users": N_("users"), "artists": N_("artists"),
+    "image-text pairs": N_("image-text pairs"), "paintings": N_("paintings"),
+    "fragments": N_("fragments"), "pixels": N_("pixels"), "layers": N_("layers"),
+    "months": N_("months"), "hours": N_("hours"), "GB": "GB", "times": N_("times"),
+    "bidders": N_("bidders"), "complaints": N_("complaints"), "creators": N_("creators"),
+    "tags": N_("tags"), "articles": N_("articles"), "bodies": N_("bodies"),
+    "days": N_("days"), "musicians": N_("musicians"), "photos": N_("photos"),
+    "captions": N_("captions"),
+}
+
+
+def unit_words(unit: str) -> str:
+    """A unit of facts.csv as words after a number, in the current language."""
+    return _(UNITS[unit]) if unit in UNITS else unit
 
 
 def _load(name: str) -> pd.DataFrame:
@@ -165,11 +187,11 @@ def table_html(frame: pd.DataFrame) -> str:
                 f'border-bottom:2px solid #666;">{escape_html(text)}</th>')
 
     head = ([header(n, s) for n, s in zip(index_names, index_styles, strict=True)]
-            + [header(n, s) for n, _, s in columns])
+            + [header(n, s) for n, _t, s in columns])
     # A wide table scrolls sideways in its own box; the box takes the keyboard focus so
     # that it can be scrolled without a mouse (axe: scrollable-region-focusable).
-    label = escape_html("Table: " + ", ".join(h for h in index_names + [n for n, _, _ in columns]
-                                              if h))
+    names = ", ".join(h for h in index_names + [n for n, _t, _s in columns] if h)
+    label = escape_html(_("Table: {columns}").format(columns=names))
     lines = [f'<div class="artethics-table" style="overflow-x:auto;" tabindex="0" '
              f'role="region" aria-label="{label}">',
              '<table class="artethics-table" style="border-collapse:collapse;'
@@ -180,7 +202,7 @@ def table_html(frame: pd.DataFrame) -> str:
                  f"{escape_html(_cell_text(value))}</th>"
                  for value, style in zip(row, index_styles, strict=True)]
         cells += [f'<td style="{style}">{linkify(texts[number])}</td>'
-                  for _, texts, style in columns]
+                  for _n, texts, style in columns]
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines += ["</tbody>", "</table>", "</div>"]
     return "\n".join(lines)
@@ -193,8 +215,9 @@ def readable(frame: pd.DataFrame | pd.Series) -> FullTable:
     if isinstance(frame, pd.Series):
         frame = frame.to_frame()
     if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"readable() takes a pandas DataFrame, got {type(frame).__name__}; "
-                        "pass the table itself, e.g. readable(data.load('cases')).")
+        raise TypeError(_("readable() takes a pandas DataFrame, got {type}; pass the table "
+                          "itself, e.g. readable(data.load('cases')).").format(
+            type=type(frame).__name__))
     return FullTable(frame)
 
 
@@ -212,9 +235,9 @@ def _facts() -> pd.DataFrame:
 
 
 def _unknown_facts(missing: Iterable[str]) -> KeyError:
-    return KeyError(f"facts.csv has no fact {sorted(missing)}; check the spelling against "
-                    "the fact_id column of data/facts.csv (ids start with the case id, "
-                    "e.g. 'lofter_').")
+    return KeyError(_("facts.csv has no fact {ids}; check the spelling against the fact_id "
+                      "column of data/facts.csv (ids start with the case id, e.g. "
+                      "'lofter_').").format(ids=sorted(missing)))
 
 
 def fact(fact_id: str) -> int | float | str:
@@ -232,7 +255,8 @@ def fact_number(fact_id: str) -> float:
     """One numeric value of facts.csv as a float; a text fact raises a ValueError."""
     value = fact(fact_id)
     if isinstance(value, str):
-        raise ValueError(f"fact {fact_id!r} is text ({value!r}), not a number.")
+        raise ValueError(_("fact {id} is text ({value}), not a number.").format(
+            id=repr(fact_id), value=repr(value)))
     return float(value)
 
 
@@ -252,18 +276,42 @@ def format_value(value: Any, unit: Any) -> str:
         return f"{_PREFIX[unit]}{text}"
     if unit == "percent":
         return f"{text}%"
-    return text if unit in _BARE else f"{text} {unit}"
+    if unit in _BARE:
+        return text
+    return _("{number} {unit}").format(number=text, unit=unit_words(unit))
 
 
-def _figure(row: pd.Series) -> str:
+def _qualified(qualifier: str, shown: str) -> str:
+    """'nearly 6,500': a figure with facts.csv's qualifier, in the current language."""
+    if qualifier == "nearly":
+        return pgettext("figure", "nearly {figure}").format(figure=shown)
+    if qualifier == "about":
+        return pgettext("figure", "about {figure}").format(figure=shown)
+    if qualifier == "more than":
+        return pgettext("figure", "more than {figure}").format(figure=shown)
+    return f"{qualifier} {shown}"
+
+
+def _figure(row: pd.Series, approximate: bool = False) -> str:
     """The value as the source words it: facts.csv's ``qualifier`` ('nearly 6,500') or,
-    where that is empty and the claim says '(approximate)', 'about'."""
+    where that is empty and the (English) claim says '(approximate)', 'about'."""
     value = row["value_num"] if row["value_num"] == row["value_num"] else row["value"]
     shown = format_value(value, row["unit"])
     qualifier = row["qualifier"] if isinstance(row["qualifier"], str) else ""
     if qualifier.strip():
-        return f"{qualifier.strip()} {shown}"
-    return f"about {shown}" if "(approximate)" in str(row["claim"]) else shown
+        return _qualified(qualifier.strip(), shown)
+    if approximate or "(approximate)" in str(row["claim"]):
+        return _qualified("about", shown)
+    return shown
+
+
+def _approximate() -> set[str]:
+    """The fact ids whose English claim says '(approximate)' (a translated claim may
+    word it otherwise)."""
+    with i18n.using("en"):
+        facts = _load("facts")
+    return set(facts.loc[facts["claim"].astype(str).str.contains("(approximate)",
+                                                                  regex=False), "fact_id"])
 
 
 def key_figures(facts_wanted: str | Iterable[str]) -> pd.DataFrame:
@@ -276,8 +324,9 @@ def key_figures(facts_wanted: str | Iterable[str]) -> pd.DataFrame:
     if isinstance(facts_wanted, str):
         frame = facts[facts["case_id"] == facts_wanted].sort_values("fact_id")
         if frame.empty:
-            raise ValueError(f"facts.csv has no rows for case {facts_wanted!r}; use an id "
-                             "from cases.csv, or give a list of fact ids.")
+            raise ValueError(_("facts.csv has no rows for case {case}; use an id from "
+                               "cases.csv, or give a list of fact ids.").format(
+                case=repr(facts_wanted)))
         frame = frame.set_index("fact_id")
     else:
         wanted = list(facts_wanted)
@@ -285,7 +334,8 @@ def key_figures(facts_wanted: str | Iterable[str]) -> pd.DataFrame:
         if missing:
             raise _unknown_facts(missing)
         frame = facts.set_index("fact_id").loc[wanted]
-    figures = [_figure(row) for _, row in frame.iterrows()]
+    approximate = _approximate()
+    figures = [_figure(row, fact_id in approximate) for fact_id, row in frame.iterrows()]
     return frame.assign(figure=figures)[KEY_FIGURE_COLUMNS]
 
 
@@ -294,7 +344,7 @@ def key_figures(facts_wanted: str | Iterable[str]) -> pd.DataFrame:
 
 def _address(url: Any) -> str:
     text = "" if url is None or url != url else str(url).strip()
-    return text or NO_ADDRESS
+    return text or _(NO_ADDRESS)
 
 
 def reading_list(source_ids: str | Iterable[str],
@@ -313,8 +363,8 @@ def reading_list(source_ids: str | Iterable[str],
     wanted = list(dict.fromkeys(source_ids))
     missing = sorted(set(wanted) - set(sources.index))
     if missing:
-        raise ValueError(f"seeds/sources.csv has no source {missing}; check the ids "
-                         "(they look like 'S07').")
+        raise ValueError(_("seeds/sources.csv has no source {ids}; check the ids (they look "
+                           "like 'S07').").format(ids=missing))
     frame = sources.loc[wanted]
     notes = notes or {}
     return frame.assign(
@@ -333,6 +383,6 @@ def glossary(terms: str | Iterable[str]) -> pd.DataFrame:
     terms = list(terms)
     missing = [t for t in terms if t not in table.index]
     if missing:
-        raise KeyError(f"data/glossary.csv has no term {missing}; use a term from its "
-                       "'term' column.")
+        raise KeyError(_("data/glossary.csv has no term {terms}; use a term from its "
+                         "'term' column.").format(terms=missing))
     return table.loc[terms, ["term_zh", "definition", "source_ids"]]
