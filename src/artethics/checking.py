@@ -20,6 +20,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from artethics.i18n import _
+
 # Set in the environment of every notebook being checked, so that a self-check cell
 # inside a checked notebook does not start a check of its own.
 INSIDE_CHECK = "ARTETHICS_INSIDE_CHECK"
@@ -53,17 +55,18 @@ def check_this_notebook(path: str | Path | None = None, timeout: float = 60,
 
     ``manifest`` is a check manifest other than the kit's (for tests and authors)."""
     if os.environ.get(INSIDE_CHECK):
-        print("(The self-check is skipped while the notebook itself is being checked.)")
+        print(_("(The self-check is skipped while the notebook itself is being checked.)"))
         return
     if not isinstance(timeout, int | float) or not 0 < timeout <= 86400:  # also NaN, inf
-        print(f"timeout must be a number of seconds above 0 and at most 86400, not {timeout!r}.")
+        print(_("timeout must be a number of seconds above 0 and at most 86400, not "
+                "{timeout!r}.").format(timeout=timeout))
         return
     target = Path(path) if path is not None else this_notebook_path()
     if target is None:
-        print("Cannot tell which notebook this is (are you outside JupyterLab?). Pass its "
-              "file name: check_this_notebook('03_lofter.ipynb').")
+        print(_("Cannot tell which notebook this is (are you outside JupyterLab?). Pass its "
+                "file name: check_this_notebook('03_lofter.ipynb')."))
         return
-    print("Checking the last SAVED version of this notebook: save it first (Ctrl+S / ⌘S).",
+    print(_("Checking the last SAVED version of this notebook: save it first (Ctrl+S / ⌘S)."),
           flush=True)
     env = {k: v for k, v in os.environ.items() if k not in _PRIVATE}
     env[INSIDE_CHECK] = "1"
@@ -79,8 +82,9 @@ def check_this_notebook(path: str | Path | None = None, timeout: float = 60,
     except subprocess.TimeoutExpired:
         _kill_group(proc)
         proc.communicate()
-        print(f"The check did not finish within {limit:g} s and was stopped. Run every cell "
-              "from the top (Restart Kernel and Run All Cells), save, and try again.")
+        print(_("The check did not finish within {limit:g} s and was stopped. Run every cell "
+                "from the top (Restart Kernel and Run All Cells), save, and try again.").format(
+                    limit=limit))
         return
     finally:
         _kill_group(proc)  # anything the check left in its group
@@ -95,7 +99,7 @@ def _for_the_student(out: str, err: str, code: int | None, target: Path) -> str:
     if code not in (0, 1) or not lines:
         lines += [line for line in err.splitlines() if line.strip()][-5:]
     if code == 0 and lines:
-        lines.append("Every exercise passes. Well done!")
+        lines.append(_("Every exercise passes. Well done!"))
     elif code == 1 and lines:
-        lines.append("Fix the exercises marked ✘ or …, save (Ctrl+S), and check again.")
-    return "\n".join(lines) if lines else "The check printed nothing; try again."
+        lines.append(_("Fix the exercises marked ✘ or …, save (Ctrl+S), and check again."))
+    return "\n".join(lines) if lines else _("The check printed nothing; try again.")

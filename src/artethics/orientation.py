@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 
+from artethics.i18n import N_, _, is_chinese
 from artethics.kit import MAIN_CASES
 from artethics.text import escape_markdown
 
@@ -18,8 +19,9 @@ KEY_EVENTS = {
     "trik": "trik_first_accusation",
     "christies": "christies_sale_closes",
 }
-OPENING_QUESTION = ("Should it be allowed to train an AI image generator on artists' "
-                    "published work without asking them first?")
+# English, marked for translation: shown with _(OPENING_QUESTION) in the lesson's language.
+OPENING_QUESTION = N_("Should it be allowed to train an AI image generator on artists' "
+                      "published work without asking them first?")
 LESSON = "00_orientation"
 # Words every case uses, from data/glossary.csv, in the order the cards need them.
 KEY_TERMS = ("artificial intelligence (AI)", "generative AI", "training data", "prompt",
@@ -60,6 +62,19 @@ def key_events():
     return rows
 
 
+def _day(date) -> str:
+    """A date as the reader writes it: 5 Apr 2016, or 2016年4月5日."""
+    if is_chinese():
+        return f"{date.year}年{date.month}月{date.day}日"
+    return f"{date:%d %b %Y}"
+
+
+def _stance(stance: str) -> str:
+    from artethics.exercises.reasoning import _stance as stance_words
+
+    return stance_words(stance)
+
+
 def course_timeline() -> None:
     """The five cases on one time axis, one row each; the full references are printed."""
     import matplotlib.pyplot as plt
@@ -76,15 +91,16 @@ def course_timeline() -> None:
         y = len(rows) - 1 - index
         ax.scatter([row["date"]], [y], s=70, color=look["color"], marker=look["marker"],
                    edgecolor="black", zorder=3)
-        ax.annotate(f"{row['label']}\n{row['date']:%d %b %Y}", (row["date"], y),
+        ax.annotate(f"{row['label']}\n{_day(row['date'])}", (row["date"], y),
                     xytext=(10, 0), textcoords="offset points", va="center", fontsize=9)
     ax.set_yticks([])
     ax.set_xlim(pd.Timestamp("2015-01-01"), pd.Timestamp("2029-06-30"))
     ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.grid(axis="x", linestyle=":")
-    ax.set_title("The five cases of this course: one dated moment from each")
+    ax.set_title(_("The five cases of this course: one dated moment from each"))
     ids = sources_of(rows)
-    fig.text(0.01, 0.01, "Sources: " + "; ".join(ids) + " (references below)", fontsize=8)
+    fig.text(0.01, 0.01, _("Sources: {ids} (references below)").format(ids="; ".join(ids)),
+             fontsize=8)
     fig.tight_layout(rect=(0, 0.05, 1, 1))
     plt.show()
     for source_id in ids:
@@ -105,7 +121,7 @@ def show_course_poll(when: str, stance: str | None = None, confidence: int | Non
 
     show_poll("course", when, stance=stance, confidence=confidence, reason=reason,
               lesson=lesson, student=student, class_folder=class_folder,
-              question=OPENING_QUESTION)
+              question=_(OPENING_QUESTION))
 
 
 def show_opening_poll(stance: str | None = None, confidence: int | None = None, *,
@@ -118,12 +134,13 @@ def where_answers_go(class_folder: str = "") -> str:
     """Plain words on the three places a recorded answer goes (no absolute paths)."""
     folder = class_folder or os.environ.get("ARTETHICS_CLASS_DIR", "")
     lines = [
-        "1. Inside this notebook, as an output under the widget: save the notebook to keep it.",
-        "2. In a small database on this computer: ~/.artethics/responses.sqlite, unless "
-        "ARTETHICS_DB names another file.",
-        "3. In your class folder: " + ("set by your instructor, so your answers are shared "
-                                       "with the class." if folder else
-                                       "none is set, so nothing leaves this computer."),
+        _("1. Inside this notebook, as an output under the widget: save the notebook to keep "
+          "it."),
+        _("2. In a small database on this computer: ~/.artethics/responses.sqlite, unless "
+          "ARTETHICS_DB names another file."),
+        _("3. In your class folder: set by your instructor, so your answers are shared with "
+          "the class.") if folder else
+        _("3. In your class folder: none is set, so nothing leaves this computer."),
     ]
     return "\n".join(lines)
 
@@ -140,8 +157,10 @@ def case_cards():
         row = cases.loc[case]
         title, title_zh, summary, question = (escape_markdown(row[k]) for k in (
             "title", "title_zh", "summary", "central_question"))
-        parts.append(f"**{number}. {title}** ({title_zh}, {row['year']}). {summary} "
-                     f"*The question:* {question}")
+        parts.append(_("**{number}. {title}** ({title_zh}, {year}). {summary} *The "
+                       "question:* {question}").format(
+            number=number, title=title, title_zh=title_zh, year=row["year"], summary=summary,
+            question=question))
     return Markdown("\n\n".join(parts))
 
 
@@ -189,9 +208,10 @@ def lens_cards(examples: dict[str, str] | None = None):
         if row["lens"] != lens:
             raise ValueError(f"{argument_id} rests on the {row['lens']} lens in "
                              f"data/arguments.csv, not on {lens}")
-        parts.append(f"**{lens}** asks about {data.LENSES[lens]}. *Example* "
-                     f"({titles[row['case_id']]}, `{argument_id}`, {row['stance']}): "
-                     f"“{row['claim']}”")
+        parts.append(_("**{lens}** asks about {meaning}. *Example* ({title}, `{argument}`, "
+                       "{stance}): “{claim}”").format(
+            lens=lens, meaning=_(data.LENSES[lens]), title=titles[row["case_id"]],
+            argument=argument_id, stance=_stance(row["stance"]), claim=row["claim"]))
     return Markdown(escape_markdown("\n\n".join(parts)))
 
 
@@ -215,17 +235,24 @@ def argument_moves(argument_id: str = MOVES_EXAMPLE[0], objection_id: str = MOVE
     evidence = data.load("evidence")
     facts = data.load("facts").set_index("fact_id")
     links = evidence[(evidence.argument_id == argument_id) & (evidence.relation != "context")]
-    lines = [f"1. **Claim** (`{argument_id}`, {arg['stance']}): “{arg['claim']}”"]
+    from artethics.exercises.reasoning import _confidence
+
+    relations = {"supports": N_("supports"), "undermines": N_("undermines")}
+    lines = [_("1. **Claim** (`{argument}`, {stance}): “{claim}”").format(
+        argument=argument_id, stance=_stance(arg["stance"]), claim=arg["claim"])]
     if links.empty:
-        lines.append("2. **Evidence**: none linked in data/evidence.csv yet.")
+        lines.append(_("2. **Evidence**: none linked in data/evidence.csv yet."))
     for link in links.itertuples():
         fact = facts.loc[link.fact_id]
-        lines.append(f"2. **Evidence** ({link.relation}, `{link.fact_id}`, "
-                     f"{link.source_ids.replace(';', ', ')}, {fact['confidence']} "
-                     f"confidence): {link.note}")
-    lines.append(f"3. **Principle**: {arg['principle'].replace('_', ' ')}, seen through the "
-                 f"{arg['lens']} lens ({data.LENSES[arg['lens']]}).")
-    lines.append(f"4. **Strongest objection** (`{objection_id}`, {obj['stance']}): "
-                 f"“{obj['claim']}”")
-    lines.append("5. **Reply**: yours to write (one is worked below).")
+        relation = _(relations[link.relation]) if link.relation in relations else link.relation
+        lines.append(_("2. **Evidence** ({relation}, `{fact}`, {sources}, {confidence} "
+                       "confidence): {note}").format(
+            relation=relation, fact=link.fact_id, sources=link.source_ids.replace(";", ", "),
+            confidence=_confidence(fact["confidence"]), note=link.note))
+    lines.append(_("3. **Principle**: {principle}, seen through the {lens} lens "
+                   "({meaning}).").format(principle=arg["principle"].replace("_", " "),
+                                          lens=arg["lens"], meaning=_(data.LENSES[arg["lens"]])))
+    lines.append(_("4. **Strongest objection** (`{objection}`, {stance}): “{claim}”").format(
+        objection=objection_id, stance=_stance(obj["stance"]), claim=obj["claim"]))
+    lines.append(_("5. **Reply**: yours to write (one is worked below)."))
     return Markdown(escape_markdown("\n".join(lines)))

@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from artethics.i18n import _
+
 OK_MARK = "✔"
 FAIL_MARK = "✘"
 
@@ -28,19 +30,23 @@ class Verdict:
     ok: bool
     message: str
     hint: str = ""
+    missing: bool = False  # no answer was given (whatever the language of the message)
 
     def line(self) -> str:
+        """The verdict line in the current language (checkers write the message and hint
+        in the language of the lesson)."""
         mark = OK_MARK if self.ok else FAIL_MARK
-        text = f"{mark} {self.exercise}: {self.message}"
         if not self.ok and self.hint:
-            text += f" Hint: {self.hint}"
-        return text
+            return _("{mark} {exercise}: {message} Hint: {hint}").format(
+                mark=mark, exercise=self.exercise, message=self.message, hint=self.hint)
+        return _("{mark} {exercise}: {message}").format(
+            mark=mark, exercise=self.exercise, message=self.message)
 
 
 @dataclass(frozen=True)
 class Exercise:
     id: str
-    summary: str
+    summary: str | Callable[[], str]
     checker: Callable[[Any], Verdict]
 
 
@@ -48,8 +54,13 @@ _REGISTRY: dict[str, Exercise] = {}
 _LOADED = False
 
 
-def exercise(exercise_id: str, summary: str, *, needs_student: bool = False) -> Callable:
+def exercise(exercise_id: str, summary: str | Callable[[], str], *,
+             needs_student: bool = False) -> Callable:
     """Register ``fn(answer) -> (ok, message, hint)`` or ``-> Verdict`` under ``exercise_id``.
+
+    ``summary`` says what the answer should be (for the hint on a blank answer): English
+    marked with ``N_`` and translated when shown, or a function that gives the text in
+    the current language.
 
     With ``needs_student`` the function is called as ``fn(answer, student)``: the check
     cell passes ``student=student`` (the steelman reads the student's own poll answer).
@@ -61,7 +72,8 @@ def exercise(exercise_id: str, summary: str, *, needs_student: bool = False) -> 
 
         def checker(answer: Any, student: str | None = None) -> Verdict:
             if is_missing(answer):
-                return Verdict(exercise_id, False, "no answer yet.", _missing_hint(summary))
+                return Verdict(exercise_id, False, _("no answer yet."), _missing_hint(summary),
+                               missing=True)
             result = fn(answer, student) if needs_student else fn(answer)
             if isinstance(result, Verdict):
                 return result
@@ -74,10 +86,11 @@ def exercise(exercise_id: str, summary: str, *, needs_student: bool = False) -> 
     return register
 
 
-def _missing_hint(summary: str) -> str:
+def _missing_hint(summary: str | Callable[[], str]) -> str:
     # One hint for every blank answer cell: a None placeholder or a prose skeleton.
-    return (f"Replace the None in the answer cell above, or write between its empty "
-            f"quotes: {summary}")
+    text = summary() if callable(summary) else _(summary)
+    return _("Replace the None in the answer cell above, or write between its empty "
+             "quotes: {summary}").format(summary=text)
 
 
 def is_missing(answer: Any) -> bool:
@@ -124,8 +137,8 @@ def evaluate(exercise_id: str, answer: Any, *, student: str | None = None) -> Ve
         return Verdict(
             exercise_id,
             False,
-            f"the answer could not be checked ({type(exc).__name__}).",
-            "Check the type of your answer: compare it with what the exercise asks for.",
+            _("the answer could not be checked ({error}).").format(error=type(exc).__name__),
+            _("Check the type of your answer: compare it with what the exercise asks for."),
         )
 
 
@@ -150,7 +163,8 @@ def check(exercise_id: str, answer: Any, *, student: str | None = None) -> None:
     verdict = evaluate(exercise_id, answer, student=student)
     print(verdict.line())
     if not verdict.ok and graded_run():
-        failed = AssertionError(f"{exercise_id} does not pass yet (see the line above).")
+        failed = AssertionError(_("{exercise} does not pass yet (see the line above).").format(
+            exercise=exercise_id))
         # IPython shows this one line instead of a traceback through the kit's code
         # (nbgrader's feedback page would otherwise show this file's path and source).
         failed._render_traceback_ = lambda: [f"AssertionError: {failed}"]  # type: ignore[attr-defined]
@@ -176,11 +190,14 @@ def close(answer: Any, expected: float, rel: float = 0.01, abs_: float = 0.0) ->
     return value is not None and math.isclose(value, expected, rel_tol=rel, abs_tol=abs_)
 
 
-def unreadable_number(what: str, sign: str = "a % sign") -> tuple[str, str]:
+def unreadable_number(what: str, sign: str | None = None) -> tuple[str, str]:
     """The (message template, hint) for an answer that is not one number, as
-    :func:`number_verdict` takes it (``{type}`` becomes the answer's type name)."""
-    return ("a {type} is not a number.",
-            f"Give one number ({what}), without {sign} or quotation marks.")
+    :func:`number_verdict` takes it (``{type}`` becomes the answer's type name).
+    ``what`` and ``sign`` are in the current language (``sign`` defaults to a % sign)."""
+    sign = _("a % sign") if sign is None else sign
+    return (_("a {type} is not a number."),
+            _("Give one number ({what}), without {sign} or quotation marks.").format(
+                what=what, sign=sign))
 
 
 Predicate = Callable[[float], bool]
@@ -227,20 +244,23 @@ def number_verdict(answer: Any, *, right: Predicate, ok: str, wrong: str, otherw
     return False, wrong, otherwise
 
 
-def pandas_container_verdict(answer: Any, what: str = "one number"):
+def pandas_container_verdict(answer: Any, what: str | None = None):
     """A (False, message, hint) verdict when ``answer`` is a pandas table or column, else None.
 
     Students often hand over a one-row Series (from ``.loc[...]``) or a whole DataFrame
     where one value was asked for; say so and how to take the value out.
     """
     kind = type(answer).__name__
+    what = _("one number") if what is None else what
     if kind == "DataFrame":
-        return (False, f"got a whole table (DataFrame), not {what}.",
-                "Select the column you need, then take the value(s) out of it.")
+        return (False, _("got a whole table (DataFrame), not {what}.").format(what=what),
+                _("Select the column you need, then take the value(s) out of it."))
     if kind in ("Series", "Index"):
-        return (False, f"got a pandas {kind} (a column of values), not {what}.",
-                "Take the single value out, e.g. with .iloc[0], or index the table by its id "
-                "column first (.set_index('event_id') or 'fact_id') so a lookup gives one value.")
+        return (False, _("got a pandas {kind} (a column of values), not {what}.").format(
+                    kind=kind, what=what),
+                _("Take the single value out, e.g. with .iloc[0], or index the table by its id "
+                  "column first (.set_index('event_id') or 'fact_id') so a lookup gives one "
+                  "value."))
     return None
 
 
@@ -254,22 +274,23 @@ def as_days(answer: Any) -> float | None:
 
 
 def days_verdict(answer: Any, expected: int, mistakes: dict[int, str], generic: str,
-                 right: str = "right: that is the gap the dates in events.csv allow."):
+                 right: str | None = None):
     """Check a whole number of days: tables, non-numbers and negative counts get their own
     verdicts; a wrong count gets ``mistakes[count]`` as its hint, else ``generic``."""
-    container = pandas_container_verdict(answer, "a number of days")
+    container = pandas_container_verdict(answer, _("a number of days"))
     if container:
         return container
     value = as_days(answer)
     if value is None:
-        return (False, f"got {type(answer).__name__}, not a number of days.",
-                "Give a whole number of days, e.g. the .days of a date difference.")
+        return (False, _("got {type}, not a number of days.").format(type=type(answer).__name__),
+                _("Give a whole number of days, e.g. the .days of a date difference."))
     if value == expected:
-        return True, right, ""
+        return True, (_("right: that is the gap the dates in events.csv allow.")
+                      if right is None else right), ""
     if value < 0:
-        return False, "a negative number of days.", ("Subtract the earlier date from the "
-                                                     "later one.")
-    return False, "not the right number of days.", mistakes.get(int(value), generic)
+        return False, _("a negative number of days."), _("Subtract the earlier date from the "
+                                                         "later one.")
+    return False, _("not the right number of days."), mistakes.get(int(value), generic)
 
 
 def text_items(answer: Any, *, single: bool = False) -> list[str] | None:

@@ -19,6 +19,7 @@ Every expected value is computed from ``data/`` when a check runs; no hint holds
 
 from __future__ import annotations
 
+from artethics.i18n import N_, _
 from artethics.tables import fact_number as _fact
 
 from . import exercise, near, number_verdict, unreadable_number
@@ -74,31 +75,31 @@ def other_reported_shares() -> list[float]:
 
 
 @exercise("christies.sell_through",
-          "the share of the lots offered that sold, in per cent, from the lot counts in "
-          "facts.csv.")
+          N_("the share of the lots offered that sold, in per cent, from the lot counts in "
+             "facts.csv."))
 def sell_through(answer):
     sold, offered = _fact("christies_lots_sold"), _fact("christies_lots_offered")
     weak = _fact("christies_lots_weak")
     reported = other_reported_shares()
     return number_verdict(
-        answer, unreadable=unreadable_number("a percentage"),
+        answer, unreadable=unreadable_number(_("a percentage")),
         right=_share(sold / offered),
-        ok="correct: that is the sell-through by lot.",
-        wrong="not the share the lot counts give.",
+        ok=_("correct: that is the sell-through by lot."),
+        wrong=_("not the share the lot counts give."),
         mistakes=[
-            (_share(offered / sold), "You divided the wrong way round: lots sold go on top."),
-            (_share((offered - sold) / offered), "That is the share of lots that did not "
-                                                 "sell."),
-            (_share(weak / offered), "That is AFP's count of weak lots; the question asks "
-                                     "about lots sold."),
-            (_share((offered - weak) / offered), "A lot that sold below its estimate still "
-                                                 "sold: use the count of lots sold."),
+            (_share(offered / sold), _("You divided the wrong way round: lots sold go on top.")),
+            (_share((offered - sold) / offered), _("That is the share of lots that did not "
+                                                   "sell.")),
+            (_share(weak / offered), _("That is AFP's count of weak lots; the question asks "
+                                       "about lots sold.")),
+            (_share((offered - weak) / offered), _("A lot that sold below its estimate still "
+                                                   "sold: use the count of lots sold.")),
             (lambda v: any(abs(v - r) <= POINTS for r in reported),
-             "That is the figure one report gives; compute the share from the two lot counts "
-             "yourself."),
+             _("That is the figure one report gives; compute the share from the two lot counts "
+               "yourself.")),
         ],
-        otherwise="Divide christies_lots_sold by christies_lots_offered (facts.csv, value_num) "
-                  "and multiply by 100.")
+        otherwise=_("Divide christies_lots_sold by christies_lots_offered (facts.csv, value_num) "
+                    "and multiply by 100."))
 
 
 # --- the top lot's share of the total ---------------------------------------------
@@ -110,29 +111,29 @@ def expected_top_lot_share() -> float:
 
 
 @exercise("christies.top_lot_share",
-          "the top lot's price (sales.csv) as a share of the sale's total (facts.csv), "
-          "in per cent.")
+          N_("the top lot's price (sales.csv) as a share of the sale's total (facts.csv), "
+             "in per cent."))
 def top_lot_share(answer):
     top, total = _top_lot_price(), _fact("christies_total")
     estimate = float(_table("sales").set_index("lot_id").loc["christies_anadol",
                                                                 "estimate_high"])
     return number_verdict(
-        answer, unreadable=unreadable_number("a percentage"),
+        answer, unreadable=unreadable_number(_("a percentage")),
         right=_share(top / total),
-        ok="correct: one lot brought in a large part of the money.",
-        wrong="not the share the tables give.",
+        ok=_("correct: one lot brought in a large part of the money."),
+        wrong=_("not the share the tables give."),
         mistakes=[
-            (near(total / top, 0.01), "You divided the wrong way round: the lot goes on top.",
-             "not the share."),
-            (_share(top / _fact("christies_presale_estimate")), "Use the total actually sold "
-             "(christies_total), not the estimate made before the sale."),
-            (_share(estimate / total), "Use the price paid, not the lot's estimate."),
-            (_share(_second_lot_price() / total), "Take the lot with the highest price."),
-            (_share(top / (total - top)), "Compare with the whole total, not with the other "
-                                          "lots only."),
+            (near(total / top, 0.01), _("You divided the wrong way round: the lot goes on top."),
+             _("not the share.")),
+            (_share(top / _fact("christies_presale_estimate")), _("Use the total actually sold "
+               "(christies_total), not the estimate made before the sale.")),
+            (_share(estimate / total), _("Use the price paid, not the lot's estimate.")),
+            (_share(_second_lot_price() / total), _("Take the lot with the highest price.")),
+            (_share(top / (total - top)), _("Compare with the whole total, not with the other "
+                                            "lots only.")),
         ],
-        otherwise="Divide the highest price among the christies rows of sales.csv by "
-                  "christies_total in facts.csv, then multiply by 100.")
+        otherwise=_("Divide the highest price among the christies rows of sales.csv by "
+                    "christies_total in facts.csv, then multiply by 100."))
 
 
 # --- average per sold lot ---------------------------------------------------------
@@ -143,28 +144,28 @@ def expected_average_per_sold_lot() -> float:
 
 
 @exercise("christies.average_per_sold_lot",
-          "the sale's total divided by the number of lots sold, in US dollars (facts.csv).")
+          N_("the sale's total divided by the number of lots sold, in US dollars (facts.csv)."))
 def average_per_sold_lot(answer):
     total, sold = _fact("christies_total"), _fact("christies_lots_sold")
     top = _top_lot_price()
     # tight: two of these mistakes lie within 0.03 % of each other
     return number_verdict(
-        answer, unreadable=unreadable_number("US dollars"),
+        answer, unreadable=unreadable_number(_("US dollars")),
         right=near(total / sold, MONEY_REL),
-        ok="correct: the average sold lot, in US dollars.",
-        wrong="not the average the tables give.",
+        ok=_("correct: the average sold lot, in US dollars."),
+        wrong=_("not the average the tables give."),
         mistakes=[
             (near(total / _fact("christies_lots_offered"), MISTAKE_REL),
-             "Unsold lots brought in nothing: divide by the lots that sold."),
+             _("Unsold lots brought in nothing: divide by the lots that sold.")),
             (near((total - top) / (sold - 1), MISTAKE_REL),
-             "The question asks about every sold lot, the top lot included (leaving it out is "
-             "a good follow-up question)."),
+             _("The question asks about every sold lot, the top lot included (leaving it out is "
+               "a good follow-up question).")),
             (near(_fact("christies_presale_estimate") / sold, MISTAKE_REL),
-             "Use the total actually sold, not the pre-sale estimate."),
-            (near(sold / total, MISTAKE_REL), "You divided the wrong way round: dollars go on "
-                                              "top."),
+             _("Use the total actually sold, not the pre-sale estimate.")),
+            (near(sold / total, MISTAKE_REL), _("You divided the wrong way round: dollars go on "
+                                                "top.")),
         ],
-        otherwise="Divide christies_total by christies_lots_sold (facts.csv, value_num).")
+        otherwise=_("Divide christies_total by christies_lots_sold (facts.csv, value_num)."))
 
 
 # --- the letter's growth ----------------------------------------------------------
@@ -186,34 +187,34 @@ def _signature_mistakes() -> list:
     added, days = last["signatures"] - first["signatures"], (last["date"] - first["date"]).days
     online = sale_events().set_index("event_id").loc["christies_letter_online", "date"]
     return [
-        (near(added, RATE_REL), "That is the total growth; divide it by the number of days "
-                                "between the counts."),
-        (near(-added / days, RATE_REL), "You subtracted the wrong way round: the later count "
-                                        "comes first."),
-        (near(added / (days + 1), RATE_REL), "Count the days between the two dates, not both "
-                                             "end days."),
-        (near(last["signatures"] / days, RATE_REL), "Use the growth (later count minus earlier "
-                                                    "count), not the final count."),
+        (near(added, RATE_REL), _("That is the total growth; divide it by the number of days "
+                                  "between the counts.")),
+        (near(-added / days, RATE_REL), _("You subtracted the wrong way round: the later count "
+                                          "comes first.")),
+        (near(added / (days + 1), RATE_REL), _("Count the days between the two dates, not both "
+                                               "end days.")),
+        (near(last["signatures"] / days, RATE_REL), _("Use the growth (later count minus earlier "
+                                                      "count), not the final count.")),
         (near(last["signatures"] / (last["date"] - online).days, RATE_REL),
-         "Start from the first dated count, not from the day the letter went online."),
+         _("Start from the first dated count, not from the day the letter went online.")),
     ]
 
 
 @exercise("christies.signatures_per_day",
-          "the signatures added per day between the first and the last dated count in "
-          "the signature table (facts.csv), as a number.")
+          N_("the signatures added per day between the first and the last dated count in "
+             "the signature table (facts.csv), as a number."))
 def signatures_per_day(answer):
     if hasattr(answer, "days") and not isinstance(answer, (int, float)):
-        return (False, "a time span is not a rate.",
-                "Divide the signatures added by the number of days (a Timedelta's .days).")
+        return (False, _("a time span is not a rate."),
+                _("Divide the signatures added by the number of days (a Timedelta's .days)."))
     return number_verdict(
-        answer, unreadable=unreadable_number("signatures per day"),
+        answer, unreadable=unreadable_number(_("signatures per day")),
         right=near(expected_signatures_per_day(), RATE_REL),
-        ok="correct: the letter kept growing through the sale.",
-        wrong="not the rate the dated counts give.",
+        ok=_("correct: the letter kept growing through the sale."),
+        wrong=_("not the rate the dated counts give."),
         mistakes=_signature_mistakes(),
-        otherwise="Take the last signatures value minus the first, and divide by the days "
-                  "between their dates.")
+        otherwise=_("Take the last signatures value minus the first, and divide by the days "
+                    "between their dates."))
 
 
 # --- source criticism: S01's signature count -----------------------------------------
@@ -233,27 +234,27 @@ def expected_letter_claim_verdict() -> str:
 
 
 @exercise("christies.letter_claim_verdict",
-          "the verdict corrections.csv gives on the signature count in the SCMP feature "
-          "(source S01), as a word.")
+          N_("the verdict corrections.csv gives on the signature count in the SCMP feature "
+             "(source S01), as a word."))
 def letter_claim_verdict(answer):
     if not isinstance(answer, str):
-        return (False, f"a {type(answer).__name__} is not a word.",
-                "Give the verdict as text, e.g. the value in the verdict column.")
+        return (False, _("a {type} is not a word.").format(type=type(answer).__name__),
+                _("Give the verdict as text, e.g. the value in the verdict column."))
     given = answer.strip().lower()
     if given == expected_letter_claim_verdict():
-        return True, ("correct: close to the checked count, but it says more than the "
-                      "sources do."), ""
+        return True, (_("correct: close to the checked count, but it says more than the "
+                        "sources do.")), ""
     verdicts = set(_table("corrections")["verdict"].str.lower())
     if given in {"confirmed", "ok", "correct", "right", "true"}:
-        hint = ("Compare claim_in_source with verified_value: do 'over' and 'nearly' say the "
-                "same thing?")
+        hint = (_("Compare claim_in_source with verified_value: do 'over' and 'nearly' say the "
+                  "same thing?"))
     elif given in verdicts:
-        hint = ("Use the row whose source_id is S01 and whose claim is about signatories, and "
-                "read its verdict column.")
+        hint = (_("Use the row whose source_id is S01 and whose claim is about signatories, and "
+                  "read its verdict column."))
     else:
-        hint = ("Give one of the words used in the verdict column of corrections.csv, from the "
-                "row on S01's signature count.")
-    return False, "not the verdict the corrections table gives.", hint
+        hint = (_("Give one of the words used in the verdict column of corrections.csv, from the "
+                  "row on S01's signature count."))
+    return False, _("not the verdict the corrections table gives."), hint
 
 
 # --- Checked reasoning exercises (issue 13) ---------------------------------------------
@@ -262,22 +263,22 @@ def letter_claim_verdict(answer):
 figure_reading(
     "christies.bidders_show", "christies_young_bidders",
     options={
-        "a": Option("Who took part: nearly half of the people who bid were Millennials or "
-                    "Gen Z, by the auction house's own count."),
-        "b": Option("That holding the sale was right, because a young audience welcomed it.",
-                    hint="Placing a bid shows interest in buying, not a judgment on how the "
-                         "models were trained. Can a count of bidders answer an 'ought' "
-                         "question?"),
-        "c": Option("That young people in general now prefer AI art.",
-                    hint="These are the bidders at one online sale, not a survey of a "
-                         "generation. Who was counted, and who was not?"),
-        "d": Option("That most of the money came from young buyers.",
-                    hint="The figure counts bidders, not money and not winners: one large "
-                         "bid can outweigh many small ones (remember the top lot's share)."),
+        "a": Option(N_("Who took part: nearly half of the people who bid were Millennials or "
+                       "Gen Z, by the auction house's own count.")),
+        "b": Option(N_("That holding the sale was right, because a young audience welcomed it."),
+                    hint=N_("Placing a bid shows interest in buying, not a judgment on how the "
+                            "models were trained. Can a count of bidders answer an 'ought' "
+                            "question?")),
+        "c": Option(N_("That young people in general now prefer AI art."),
+                    hint=N_("These are the bidders at one online sale, not a survey of a "
+                            "generation. Who was counted, and who was not?")),
+        "d": Option(N_("That most of the money came from young buyers."),
+                    hint=N_("The figure counts bidders, not money and not winners: one large "
+                            "bid can outweigh many small ones (remember the top lot's share).")),
     },
     answer="a",
-    why="the figure counts bidders (not winners or money), comes from the seller's results "
-        "release, and says nothing about whether the sale was right.")
+    why=N_("the figure counts bidders (not winners or money), comes from the seller's results "
+           "release, and says nothing about whether the sale was right."))
 
 # Argument card: position, strongest argument, strongest objection (other side), the
 # principle or lens at stake, and a reply that cites a fact id or source id.

@@ -6,10 +6,12 @@ check runs; hints name the missing consideration, never the value.
 
 from __future__ import annotations
 
+from artethics.i18n import N_, _
+
 from . import days_verdict, exercise, text_items
 from .reasoning import evidence_for, spot_the_flaw
 
-DAY = "Count whole days by subtracting one date from the other."
+DAY = N_("Count whole days by subtracting one date from the other.")
 
 
 def _events():
@@ -35,37 +37,38 @@ def days_between(first: str, last: str) -> int:
 
 
 @exercise("lofter.days_to_withdrawal",
-          "the number of whole days from LOFTER's first official reply to the "
-          "feature's withdrawal, from events.csv.")
+          N_("the number of whole days from LOFTER's first official reply to the "
+             "feature's withdrawal, from events.csv."))
 def _days_to_withdrawal(answer):
     expected = days_between("lofter_first_reply", "lofter_withdrawn")
     mistakes = {
-        expected + 1: "Did you count both the first and the last day? Subtract the dates.",
+        expected + 1: _("Did you count both the first and the last day? Subtract the dates."),
         days_between("lofter_first_reply", "lofter_protection_plan"):
-            "That is the creator-protection plan; find the event where the feature goes offline.",
+            _("That is the creator-protection plan; find the event where the feature goes "
+              "offline."),
         days_between("lofter_first_reply", "lofter_apology"):
-            "That is the apology letter; find the event where the feature goes offline.",
+            _("That is the apology letter; find the event where the feature goes offline."),
     }
-    return days_verdict(answer, expected, mistakes, "Use the rows lofter_first_reply and "
-                         "lofter_withdrawn. " + DAY)
+    return days_verdict(answer, expected, mistakes, _("Use the rows lofter_first_reply and "
+                                                      "lofter_withdrawn.") + " " + _(DAY))
 
 
 @exercise("lofter.days_since_artstation",
-          "the number of days from the day ArtStation's protest filled its Trending page "
-          "to LOFTER's first official reply, from events.csv.")
+          N_("the number of days from the day ArtStation's protest filled its Trending page "
+             "to LOFTER's first official reply, from events.csv."))
 def _days_since_artstation(answer):
     expected = days_between("artstation_trending_full", "lofter_first_reply")
     mistakes = {
-        expected + 1: "Did you count both end days? Subtract the dates.",
+        expected + 1: _("Did you count both end days? Subtract the dates."),
         days_between("artstation_first_complaints", "lofter_first_reply"):
-            "That starts at the first complaints; the question asks from the day the "
-            "protest image filled the Trending page.",
+            _("That starts at the first complaints; the question asks from the day the "
+              "protest image filled the Trending page."),
         days_between("artstation_faq", "lofter_first_reply"):
-            "That starts at Epic Games' FAQ; the question asks from the day the protest "
-            "image filled the Trending page.",
+            _("That starts at Epic Games' FAQ; the question asks from the day the protest "
+              "image filled the Trending page."),
     }
-    return days_verdict(answer, expected, mistakes, "Take the dates of "
-                         "artstation_trending_full and lofter_first_reply. " + DAY)
+    return days_verdict(answer, expected, mistakes, _("Take the dates of "
+                           "artstation_trending_full and lofter_first_reply. ") + DAY)
 
 
 def unconfirmed_fact_ids(case: str = "lofter") -> list[str]:
@@ -78,29 +81,30 @@ def unconfirmed_fact_ids(case: str = "lofter") -> list[str]:
 
 
 @exercise("lofter.unconfirmed_facts",
-          "a list of the fact_id values of LOFTER facts (case_id 'lofter') whose status "
-          "in facts.csv is not 'confirmed'.")
+          N_("a list of the fact_id values of LOFTER facts (case_id 'lofter') whose status "
+             "in facts.csv is not 'confirmed'."))
 def _unconfirmed(answer):
     given = text_items(answer, single=True)
     if type(answer).__name__ == "DataFrame":
-        return (False, "got a whole table (DataFrame), not a list of fact ids.",
-                "Take only its fact_id column, e.g. list(table['fact_id']).")
+        return (False, _("got a whole table (DataFrame), not a list of fact ids."),
+                _("Take only its fact_id column, e.g. list(table['fact_id'])."))
     if given is None:
-        return (False, f"got {type(answer).__name__}, not a list of fact ids.",
-                "Give a list of fact_id strings, e.g. list(frame['fact_id']).")
+        return (False, _("got {type}, not a list of fact ids.").format(
+                    type=type(answer).__name__),
+                _("Give a list of fact_id strings, e.g. list(frame['fact_id'])."))
     expected = unconfirmed_fact_ids("lofter")
     if given == expected:
-        return True, "right: these figures need care before you rely on them.", ""
+        return True, _("right: these figures need care before you rely on them."), ""
     if set(expected) < set(given):
-        hint = "Some of these are confirmed: keep only rows whose status is not 'confirmed'."
+        hint = _("Some of these are confirmed: keep only rows whose status is not 'confirmed'.")
     elif set(given) < set(expected):
-        hint = "One or more are missing: did you look at every status other than 'confirmed'?"
+        hint = _("One or more are missing: did you look at every status other than 'confirmed'?")
     elif not set(given) & set(expected):
-        hint = ("None of these match. Filter facts.csv on case_id == 'lofter' and on the "
-                "status column.")
+        hint = (_("None of these match. Filter facts.csv on case_id == 'lofter' and on the "
+                  "status column."))
     else:
-        hint = "Filter on case_id == 'lofter' first, then on the status column."
-    return False, f"{len(given)} fact id(s) given, not the right set.", hint
+        hint = _("Filter on case_id == 'lofter' first, then on the status column.")
+    return False, _("{n} fact id(s) given, not the right set.").format(n=len(given)), hint
 
 
 # --- Checked reasoning exercises (issue 13) ---------------------------------------------
@@ -114,21 +118,21 @@ evidence_for("lofter.consult_evidence", "lofter_against_6", "supports",
 # right. Grounded in the Deep Synthesis Provisions' marking and labelling articles.
 spot_the_flaw(
     "lofter.legal_so_fine",
-    claim="China's Deep Synthesis Provisions were already in force and asked providers to "
-          "label AI-made pictures. LOFTER promised such labels, so launching the tool "
-          "without asking its creators was the right thing to do.",
-    said_by="A defender of the launch (a claim written for this exercise)",
+    claim=N_("China's Deep Synthesis Provisions were already in force and asked providers to "
+             "label AI-made pictures. LOFTER promised such labels, so launching the tool "
+             "without asking its creators was the right thing to do."),
+    said_by=N_("A defender of the launch (a claim written for this exercise)"),
     answer="law_for_ethics",
     rule="cn_deep_synthesis_art16_17",
-    why="meeting a labelling rule (if LOFTER did) says what the law asked for; whether "
-        "creators were owed a say before launch is a separate, ethical question.",
+    why=N_("meeting a labelling rule (if LOFTER did) says what the law asked for; whether "
+           "creators were owed a say before launch is a separate, ethical question."),
     extra_hints={
-        "is_ought": "The claim does not lean on what other platforms usually do. Look at "
-                    "what it treats as settling the question, and ask whether that thing "
-                    "can settle it.",
-        "hasty_generalisation": "The claim is about one platform and one tool; it does not "
-                                "draw a rule about many cases from a few. Look at the step "
-                                "between its second and third sentences.",
-        "missing_qualifier": "The claim quotes no figure. Look at the step between its "
-                             "second and third sentences instead.",
+        "is_ought": N_("The claim does not lean on what other platforms usually do. Look at "
+                       "what it treats as settling the question, and ask whether that thing "
+                       "can settle it."),
+        "hasty_generalisation": N_("The claim is about one platform and one tool; it does not "
+                                   "draw a rule about many cases from a few. Look at the step "
+                                   "between its second and third sentences."),
+        "missing_qualifier": N_("The claim quotes no figure. Look at the step between its "
+                                "second and third sentences instead."),
     })

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from artethics.i18n import N_, _
+
 from . import exercise, number_verdict
 from .reasoning import lens_of
 
@@ -19,30 +21,31 @@ def busiest_year() -> tuple[int, int]:
 
 
 @exercise("orientation.busiest_year",
-          "the year (a whole number such as 2019) in which the most main cases happened.")
+          N_("the year (a whole number such as 2019) in which the most main cases happened."))
 def _check_busiest_year(answer):
     from artethics import data
 
     year, count = busiest_year()
     years = set(data.load("cases").query("kind == 'main'")["year"])
     return number_verdict(
-        answer, unreadable=("{answer!r} is not a year.", "Give the year as a number, e.g. 2019."),
+        answer, unreadable=(_("{answer!r} is not a year."),
+                            _("Give the year as a number, e.g. 2019.")),
         right=lambda v: v == year,
-        ok=f"that year holds {count} of the five main cases.",
-        wrong="none of the five main cases happened that year.",
+        ok=_("that year holds {count} of the five main cases.").format(count=count),
+        wrong=_("none of the five main cases happened that year."),
         mistakes=[(lambda v: v in years,
-                   "Count the cases per year, e.g. with main['year'].value_counts().",
-                   "one case happened that year, but another year has more.")],
-        otherwise="Filter the table to kind == 'main' first, then count the years.")
+                   _("Count the cases per year, e.g. with main['year'].value_counts()."),
+                   _("one case happened that year, but another year has more."))],
+        otherwise=_("Filter the table to kind == 'main' first, then count the years."))
 
 
 # Lesson 00's reasoning exercise: which of the five lenses an argument rests on. The
 # answer is the argument's lens in data/arguments.csv.
 lens_of("orientation.which_lens", "belamy_against_9", extra_hints={
-    "character": "The claim mentions artistic value only to set it aside. Read its last "
-                 "words again: what does it say is put at risk, and for whom?",
-    "fairness": "Nobody in this claim did work that went unnamed or unpaid. Look for what "
-                "the claim says could go wrong.",
-    "rights": "Nobody in this claim is refused something they could claim: the bidders "
-              "chose to bid. Look for what the claim says could go wrong.",
+    "character": N_("The claim mentions artistic value only to set it aside. Read its last "
+                    "words again: what does it say is put at risk, and for whom?"),
+    "fairness": N_("Nobody in this claim did work that went unnamed or unpaid. Look for what "
+                   "the claim says could go wrong."),
+    "rights": N_("Nobody in this claim is refused something they could claim: the bidders "
+                 "chose to bid. Look for what the claim says could go wrong."),
 })

@@ -45,6 +45,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from artethics.i18n import N_, _
+
 from . import exercise
 
 __all__ = [
@@ -56,72 +58,75 @@ __all__ = [
 # What each lens asks of an argument, as a test the student can apply to the chosen lens.
 # A hint never names another lens, so it cannot point at the right one.
 LENS_TESTS = {
-    "consequences": "An outcome argument counts gains and losses: who ends up better or "
-                    "worse off, and by how much. Would this claim still stand if nobody's "
-                    "situation changed at all? If so, its reason lies elsewhere.",
-    "rights": "An argument from what is owed says someone may claim or refuse something "
-              "whatever the outcome (to be asked, to say no). Does this claim name such a "
-              "claim or permission, or does it count something else?",
-    "fairness": "An argument from desert compares who did the work with who gets the "
-                "name and the money. Does this claim weigh shares of work, credit or pay?",
-    "character": "An argument from craft asks what a good artist, maker or institution "
-                 "would value and do. Does this claim judge the practice itself, its "
-                 "honesty or its skill?",
-    "community": "An argument from relationships asks what keeps a group together: "
-                 "trust, shared norms, traditions of learning. Does this claim turn on a "
-                 "relationship between people or on the norms of a group?",
+    "consequences": N_("An outcome argument counts gains and losses: who ends up better or "
+                       "worse off, and by how much. Would this claim still stand if nobody's "
+                       "situation changed at all? If so, its reason lies elsewhere."),
+    "rights": N_("An argument from what is owed says someone may claim or refuse something "
+                 "whatever the outcome (to be asked, to say no). Does this claim name such a "
+                 "claim or permission, or does it count something else?"),
+    "fairness": N_("An argument from desert compares who did the work with who gets the "
+                   "name and the money. Does this claim weigh shares of work, credit or pay?"),
+    "character": N_("An argument from craft asks what a good artist, maker or institution "
+                    "would value and do. Does this claim judge the practice itself, its "
+                    "honesty or its skill?"),
+    "community": N_("An argument from relationships asks what keeps a group together: "
+                    "trust, shared norms, traditions of learning. Does this claim turn on a "
+                    "relationship between people or on the norms of a group?"),
 }
 
 # Plain-words test of each principle in data/arguments.csv (see data/README.md).
 PRINCIPLE_TESTS = {
-    "consent": "Permission is about being asked before one's work or identity is used. Is "
-               "asking (or not asking) what this claim turns on?",
-    "credit": "Attribution is about being named. Is naming what this claim turns on?",
-    "compensation": "Payment and remedy are about money or making good a harm. Does this "
-                    "claim turn on who is paid or what repairs a loss?",
-    "authorship": "This principle is about who made the work. Is that the question this claim "
-                  "answers?",
-    "originality": "This principle contrasts new expression with imitation. Does this claim "
-                   "judge how new the work is?",
-    "transparency": "Disclosure is about telling people how a work was made or on what "
-                    "data. Is telling (or hiding) what this claim turns on?",
-    "access_and_creativity": "Access is about who can make and enjoy art. Does this claim "
-                             "turn on who gets to take part?",
-    "market_and_livelihoods": "Markets and livelihoods are about prices, jobs and "
-                              "competition. Does this claim turn on money earned or lost "
-                              "in a market?",
-    "accountability": "This principle is about who answers for harm, and about rules and "
-                      "their enforcement. Does this claim turn on answering for something?",
-    "cultural_heritage": "Heritage is about legacy and tradition. Does this claim turn on "
-                         "what is handed down from the past?",
+    "consent": N_("Permission is about being asked before one's work or identity is used. Is "
+                  "asking (or not asking) what this claim turns on?"),
+    "credit": N_("Attribution is about being named. Is naming what this claim turns on?"),
+    "compensation": N_("Payment and remedy are about money or making good a harm. Does this "
+                       "claim turn on who is paid or what repairs a loss?"),
+    "authorship": N_("This principle is about who made the work. Is that the question this claim "
+                     "answers?"),
+    "originality": N_("This principle contrasts new expression with imitation. Does this claim "
+                      "judge how new the work is?"),
+    "transparency": N_("Disclosure is about telling people how a work was made or on what "
+                       "data. Is telling (or hiding) what this claim turns on?"),
+    "access_and_creativity": N_("Access is about who can make and enjoy art. Does this claim "
+                                "turn on who gets to take part?"),
+    "market_and_livelihoods": N_("Markets and livelihoods are about prices, jobs and "
+                                 "competition. Does this claim turn on money earned or lost "
+                                 "in a market?"),
+    "accountability": N_("This principle is about who answers for harm, and about rules and "
+                         "their enforcement. Does this claim turn on answering for something?"),
+    "cultural_heritage": N_("Heritage is about legacy and tradition. Does this claim turn on "
+                            "what is handed down from the past?"),
 }
 
 # The flaws "spot the flaw" asks about; each hint is the test of the flaw chosen.
 FLAWS = {
-    "hasty_generalisation": "A hasty generalisation draws a rule about many from a few "
-                            "cases. Count the cases the claim rests on: do a few stand for "
-                            "all of them?",
-    "missing_qualifier": "A figure without its qualifier drops a word the source attached "
-                         "to it ('about', 'more than', 'alleged', 'the company's own "
-                         "claim'). Compare the claim's figure with how the data table "
-                         "gives it.",
-    "law_for_ethics": "Law confused with ethics treats 'it is legal' (or 'illegal') as if "
-                      "it settled 'it is right' (or 'wrong'). Does the claim move from a "
-                      "rule to a verdict on what is right?",
-    "is_ought": "An is/ought slide moves from how things are done to how they should be "
-                "done, with no reason in between. Does the claim say 'this is common, so "
-                "it is fine'?",
+    "hasty_generalisation": N_("A hasty generalisation draws a rule about many from a few "
+                               "cases. Count the cases the claim rests on: do a few stand for "
+                               "all of them?"),
+    "missing_qualifier": N_("A figure without its qualifier drops a word the source attached "
+                            "to it ('about', 'more than', 'alleged', 'the company's own "
+                            "claim'). Compare the claim's figure with how the data table "
+                            "gives it."),
+    "law_for_ethics": N_("Law confused with ethics treats 'it is legal' (or 'illegal') as if "
+                         "it settled 'it is right' (or 'wrong'). Does the claim move from a "
+                         "rule to a verdict on what is right?"),
+    "is_ought": N_("An is/ought slide moves from how things are done to how they should be "
+                   "done, with no reason in between. Does the claim say 'this is common, so "
+                   "it is fine'?"),
 }
 FLAW_NAMES = {
-    "hasty_generalisation": "a hasty generalisation",
-    "missing_qualifier": "a figure quoted without its qualifier",
-    "law_for_ethics": "law confused with ethics",
-    "is_ought": "an is/ought slide",
+    "hasty_generalisation": N_("a hasty generalisation"),
+    "missing_qualifier": N_("a figure quoted without its qualifier"),
+    "law_for_ethics": N_("law confused with ethics"),
+    "is_ought": N_("an is/ought slide"),
 }
 
-_SOURCE_ID = re.compile(r"\bS\d{2,}\b")
-_ID_TOKEN = re.compile(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b")
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Ids may touch Chinese characters ("見S25"), so their edges are ASCII word edges.
+_SOURCE_ID = re.compile(r"(?<![A-Za-z0-9_])S\d{2,}(?![A-Za-z0-9_])")
+_ID_TOKEN = re.compile(r"(?<![A-Za-z0-9_])[a-z0-9]+(?:_[a-z0-9]+)+(?![A-Za-z0-9_])")
+# A word, or one Chinese character (Chinese counts its words in characters, 字).
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(f"[{_HAN}]|[^\\W{_HAN}]+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -278,10 +283,10 @@ def _value_words(row) -> str:
 
 
 _STATUS_WORDS = {
-    "confirmed": "confirmed",
-    "corrected": "corrected: a source document gives another value",
-    "disputed": "disputed: the sources disagree",
-    "unverified": "unverified: no source confirms it",
+    "confirmed": N_("confirmed"),
+    "corrected": N_("corrected: a source document gives another value"),
+    "disputed": N_("disputed: the sources disagree"),
+    "unverified": N_("unverified: no source confirms it"),
 }
 
 
@@ -289,11 +294,21 @@ def _figure_line(fact_id: str) -> str:
     facts = _data("facts").set_index("fact_id")
     row = facts.loc[fact_id]
     words = _value_words(row)
-    line = f"Figure: {row['claim']}: {words} (sources {row['source_ids'].replace(';', ', ')}"
-    line += f"; {_STATUS_WORDS.get(row['status'], row['status'])}; {row['confidence']} confidence)"
+    status = row["status"]
+    line = _("Figure: {claim}: {value} (sources {sources}; {status}; {confidence} "
+             "confidence)").format(
+        claim=row["claim"], value=words, sources=row["source_ids"].replace(";", ", "),
+        status=_(_STATUS_WORDS[status]) if status in _STATUS_WORDS else status,
+        confidence=_confidence(row["confidence"]))
     if row["note"]:
-        line += f"\nNote in the data: {row['note']}"
+        line += "\n" + _("Note in the data: {note}").format(note=row["note"])
     return line
+
+
+def _confidence(level: object) -> str:
+    """A confidence level of facts.csv (high, medium, low) in the current language."""
+    words = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
+    return _(words[level]) if level in words else str(level)
 
 
 def choice(exercise_id: str, *, question: str, options: Mapping[str, Option],
@@ -314,31 +329,35 @@ def choice(exercise_id: str, *, question: str, options: Mapping[str, Option],
     def check(given):
         picked = _letters(given)
         if picked is None or not picked:
-            return (False, f"a {type(given).__name__} is not a letter.",
-                    f"Give the letter of an option ({letters}) as text, e.g. 'a'"
-                    + (", or a list of letters." if several else "."))
+            return (False, _("a {type} is not a letter.").format(type=type(given).__name__),
+                    (_("Give the letter of an option ({letters}) as text, e.g. 'a', or a list "
+                       "of letters.") if several else
+                     _("Give the letter of an option ({letters}) as text, e.g. 'a'.")
+                     ).format(letters=letters))
         unknown = sorted(set(picked) - set(opts))
         if unknown:
-            return (False, f"{unknown[0]!r} is not one of the options ({letters}).",
-                    "Use the letters printed before the options.")
+            return (False, _("{given!r} is not one of the options ({letters}).").format(
+                        given=unknown[0], letters=letters),
+                    _("Use the letters printed before the options."))
         if not several and len(set(picked)) > 1:
-            return (False, "only one option is right here, and you gave several.",
-                    "Choose the one option you can defend best.")
+            return (False, _("only one option is right here, and you gave several."),
+                    _("Choose the one option you can defend best."))
         wrong = sorted(set(picked) - right)
         if wrong:
-            return False, f"option {wrong[0]} does not hold.", opts[wrong[0]].hint
+            return (False, _("option {letter} does not hold.").format(letter=wrong[0]),
+                    _(opts[wrong[0]].hint))
         if set(picked) != right:
-            return (False, "right as far as it goes, but at least one more option holds.",
-                    "Read each option you left out against the figure and its note.")
-        return True, f"right: {why}", ""
+            return (False, _("right as far as it goes, but at least one more option holds."),
+                    _("Read each option you left out against the figure and its note."))
+        return True, _("right: {why}").format(why=_(why)), ""
 
     def text():
-        lines = [question]
+        lines = [_(question)]
         if figure:
             lines.append(_figure_line(figure))
-        lines += [f"  ({k}) {opts[k].text}" for k in sorted(opts)]
-        lines.append("Answer with the letter" + (" or letters (a list)." if several
-                                                 else " of the best option."))
+        lines += [f"  ({k}) {_(opts[k].text)}" for k in sorted(opts)]
+        lines.append(_("Answer with the letter or letters (a list).") if several
+                     else _("Answer with the letter of the best option."))
         return "\n".join(lines)
 
     def problems():
@@ -360,8 +379,8 @@ def choice(exercise_id: str, *, question: str, options: Mapping[str, Option],
     def wrongs():
         return sorted(set(opts) - right) + ["z", 7]
 
-    summary = ("the letters of every option that holds, as a list such as ['a', 'c']."
-               if several else "the letter of the best option, such as 'a'.")
+    summary = (N_("the letters of every option that holds, as a list such as ['a', 'c'].")
+               if several else N_("the letter of the best option, such as 'a'."))
     _register(Spec(exercise_id, "figure" if figure else "choice", text, problems, wrongs,
                    lambda: sorted(right) if several else next(iter(right))),
               summary, check)
@@ -369,7 +388,7 @@ def choice(exercise_id: str, *, question: str, options: Mapping[str, Option],
 
 def figure_reading(exercise_id: str, fact_id: str, *, options: Mapping[str, Option],
                    answer: str | Iterable[str], why: str,
-                   question: str = "What does this figure show, and what does it not?"
+                   question: str = N_("What does this figure show, and what does it not?")
                    ) -> None:
     """Declare "what a figure shows and what it does not": :func:`choice` about one
     fact of ``data/facts.csv``, printed with its qualifier, status and note."""
@@ -379,31 +398,61 @@ def figure_reading(exercise_id: str, fact_id: str, *, options: Mapping[str, Opti
 
 # --- which lens, which principle ------------------------------------------------------
 
+# The messages of "which lens" and "which principle", each written whole (a translator
+# cannot reorder a sentence cut around the word "lens").
+_COLUMN_TEXTS = {
+    "lens": {
+        "not_one": N_("a {type} is not a lens."),
+        "unknown": N_("{given!r} is not a lens of this course."),
+        "wrong": N_("that lens is not the one this argument rests on."),
+        "ask": N_("Which lens does it rest on? One of: {names}."),
+        "summary": N_("one lens as text, one of: {names}."),
+    },
+    "principle": {
+        "not_one": N_("a {type} is not a principle."),
+        "unknown": N_("{given!r} is not a principle of this course."),
+        "wrong": N_("that principle is not the one this argument rests on."),
+        "ask": N_("Which principle does it rest on? One of: {names}."),
+        "summary": N_("one principle as text, one of: {names}."),
+    },
+}
+
+
+def _stance(stance: object) -> str:
+    """'for' or 'against' (a side on a case's question) in the current language."""
+    words = {"for": N_("for"), "against": N_("against")}
+    return _(words[stance]) if stance in words else str(stance)
+
+
 def _column_exercise(exercise_id: str, argument_id: str, column: str, tests: dict[str, str],
                      what: str, extra_hints: Mapping[str, str] | None) -> None:
     extra = dict(extra_hints or {})
     names = ", ".join(tests)
+    says = _COLUMN_TEXTS[column]
 
     def right():
         return str(_argument(argument_id)[column])
 
     def check(given):
         if not isinstance(given, str):
-            return (False, f"a {type(given).__name__} is not a {what}.",
-                    f"Choose one of: {names} (as text, in quotation marks).")
+            return (False, _(says["not_one"]).format(type=type(given).__name__),
+                    _("Choose one of: {names} (as text, in quotation marks).").format(
+                        names=names))
         chosen = _label(given).replace(" ", "_").replace("-", "_")
         if chosen not in tests:
-            return (False, f"{given!r} is not a {what} of this course.",
-                    f"Choose one of: {names}.")
+            return (False, _(says["unknown"]).format(given=given),
+                    _("Choose one of: {names}.").format(names=names))
         if chosen == right():
-            return True, f"right: the claim's reason is about {_what_it_means(column, chosen)}.", ""
-        return (False, f"that {what} is not the one this argument rests on.",
-                extra.get(chosen, tests[chosen]))
+            return True, _("right: the claim's reason is about {meaning}.").format(
+                meaning=_what_it_means(column, chosen)), ""
+        return False, _(says["wrong"]), _(extra.get(chosen, tests[chosen]))
 
     def text():
         arg = _argument(argument_id)
-        return (f"Argument {argument_id} ({arg['stance']} on: {arg['question']})\n"
-                f"  \"{arg['claim']}\"\nWhich {what} does it rest on? One of: {names}.")
+        return (_("Argument {argument} ({stance} on: {question})").format(
+                    argument=argument_id, stance=_stance(arg["stance"]),
+                    question=arg["question"])
+                + f"\n  \"{arg['claim']}\"\n" + _(says["ask"]).format(names=names))
 
     def problems():
         try:
@@ -421,14 +470,14 @@ def _column_exercise(exercise_id: str, argument_id: str, column: str, tests: dic
         return [k for k in tests if k != right()] + ["virtue", 3]
 
     _register(Spec(exercise_id, column, text, problems, wrongs, right),
-              f"one {what} as text, one of: {names}.", check)
+              lambda: _(says["summary"]).format(names=names), check)
 
 
 def _what_it_means(column: str, key: str) -> str:
     if column == "lens":
         from artethics.data import LENSES
 
-        return LENSES[key]
+        return _(LENSES[key])
     return key.replace("_", " ")
 
 
@@ -470,38 +519,41 @@ def stakeholder_of(exercise_id: str, case: str, *, prompt: str, answer: str | It
 
     def hint_for(sid):
         if sid in own:
-            return own[sid]
+            return _(own[sid])
         row = holders().loc[sid]
-        return (f"What {row['name']} wants, by data/stakeholders.csv: {row['interests']} "
-                "Does the outcome in the question touch that?")
+        return _("What {name} wants, by data/stakeholders.csv: {interests} Does the outcome "
+                 "in the question touch that?").format(name=row["name"],
+                                                      interests=row["interests"])
 
     def check(given):
         picked = _ids(given)
         if not picked:
-            return (False, f"a {type(given).__name__} is not a stakeholder id.",
-                    "Give the id printed before the stakeholder's name, as text.")
+            return (False, _("a {type} is not a stakeholder id.").format(
+                        type=type(given).__name__),
+                    _("Give the id printed before the stakeholder's name, as text."))
         known = holders()
         unknown = [p for p in picked if p not in known.index]
         if unknown:
-            return (False, f"{unknown[0]!r} is not a stakeholder of this case.",
-                    "Use one of the ids printed with the question.")
+            return (False, _("{given!r} is not a stakeholder of this case.").format(
+                        given=unknown[0]),
+                    _("Use one of the ids printed with the question."))
         wrong = sorted(set(picked) - right)
         if wrong:
-            return False, "that is not who the question is about.", hint_for(wrong[0])
+            return False, _("that is not who the question is about."), hint_for(wrong[0])
         if set(picked) != right:
-            return (False, "right as far as it goes, but someone else is also affected.",
-                    "Go through the list again: the question may touch more than one.")
-        return True, f"right: {why}", ""
+            return (False, _("right as far as it goes, but someone else is also affected."),
+                    _("Go through the list again: the question may touch more than one."))
+        return True, _("right: {why}").format(why=_(why)), ""
 
     def text():
-        lines = [prompt]
+        lines = [_(prompt)]
         if argument:
             arg = _argument(argument)
             lines.append(f"  {argument}: \"{arg['claim']}\"")
         for sid, row in holders().iterrows():
             lines.append(f"  {sid}: {row['name']}")
-        lines.append("Answer with the stakeholder id" + (
-            "s (a list)." if len(right) > 1 else "."))
+        lines.append(_("Answer with the stakeholder ids (a list).") if len(right) > 1
+                     else _("Answer with the stakeholder id."))
         return "\n".join(lines)
 
     def problems():
@@ -527,21 +579,21 @@ def stakeholder_of(exercise_id: str, case: str, *, prompt: str, answer: str | It
 
     _register(Spec(exercise_id, "stakeholder", text, problems, wrongs,
                    lambda: sorted(right) if len(right) > 1 else next(iter(right))),
-              "a stakeholder id as text (the ids are printed with the question).", check)
+              N_("a stakeholder id as text (the ids are printed with the question)."), check)
 
 
 # --- evidence for and against ---------------------------------------------------------
 
 _RELATIONS_ASKED = ("supports", "undermines", "both")
 _PICK_HINTS = {
-    "other_way": "At least one of your picks cuts the other way: read it as someone on "
-                 "the claim's other side would.",
-    "context": "At least one of your picks is background: it helps to understand the "
-               "case, but it makes the claim neither more nor less likely.",
-    "unrelated": "At least one of your picks is about something the claim does not say: "
-                 "compare its subject with the claim's.",
-    "missing": "You found part of it: at least one more of the listed facts bears on the "
-               "claim in this way.",
+    "other_way": N_("At least one of your picks cuts the other way: read it as someone on "
+                    "the claim's other side would."),
+    "context": N_("At least one of your picks is background: it helps to understand the "
+                  "case, but it makes the claim neither more nor less likely."),
+    "unrelated": N_("At least one of your picks is about something the claim does not say: "
+                    "compare its subject with the claim's."),
+    "missing": N_("You found part of it: at least one more of the listed facts bears on the "
+                  "claim in this way."),
 }
 
 
@@ -577,56 +629,61 @@ def evidence_for(exercise_id: str, argument_id: str, relation: str = "supports",
         for fact in sorted(set(picked) - right):
             kind = got.get(fact)
             key = "unrelated" if kind is None else "context" if kind == "context" else "other_way"
-            return False, f"not every fact you picked {_VERB[rel]} the claim.", _PICK_HINTS[key]
+            return False, _(_NOT_EVERY[rel]), _(_PICK_HINTS[key])
         if set(picked) != right:
-            return False, f"right as far as it goes, but not every fact that {_VERB[rel]} "\
-                          "the claim is there.", _PICK_HINTS["missing"]
+            return False, _(_PART_OF[rel]), _(_PICK_HINTS["missing"])
         return None
 
     def check(given):
         if relation == "both":
             if not isinstance(given, Mapping):
-                return (False, f"a {type(given).__name__} is not a dict.",
-                        "Give {'supports': [...], 'undermines': [...]} with fact ids.")
+                return (False, _("a {type} is not a dict.").format(type=type(given).__name__),
+                        _("Give {supports_undermines} with fact ids.").format(
+                            supports_undermines="{'supports': [...], 'undermines': [...]}"))
             bad = sorted(set(map(str, given)) - set(asked))
             if bad:
-                return (False, f"{bad[0]!r} is not a key of this answer.",
-                        "Use exactly the keys 'supports' and 'undermines'.")
+                return (False, _("{given!r} is not a key of this answer.").format(given=bad[0]),
+                        _("Use exactly the keys 'supports' and 'undermines'."))
             parts = {rel: _ids(given.get(rel, [])) for rel in asked}
         else:
             parts = {relation: _ids(given)}
         shown = set(listed())
         for picked in parts.values():
             if picked is None:
-                return (False, "the answer is not a list of fact ids.",
-                        "Give the fact ids as text in a list, e.g. ['belamy_price'].")
+                return (False, _("the answer is not a list of fact ids."),
+                        _("Give the fact ids as text in a list, e.g. ['belamy_price']."))
             unknown = [p for p in picked if p not in shown]
             if unknown:
-                return (False, f"{unknown[0]!r} is not one of the facts listed for this "
-                               "exercise.", "Use the fact ids printed with the question.")
+                return (False, _("{given!r} is not one of the facts listed for this "
+                                 "exercise.").format(given=unknown[0]),
+                        _("Use the fact ids printed with the question."))
         if relation == "both" and set(parts["supports"]) & set(parts["undermines"]):
-            return (False, "a fact cannot both support and undermine the same claim here.",
-                    "Decide which way each fact cuts; leave out the background.")
+            return (False, _("a fact cannot both support and undermine the same claim here."),
+                    _("Decide which way each fact cuts; leave out the background."))
         for rel in asked:
             verdict = judge(rel, parts[rel])
             if verdict:
                 return verdict
-        words = " and those that ".join(_PLURAL[r] for r in asked)
-        return True, f"right: you found the facts that {words} the claim, as "\
-                     "data/evidence.csv links them.", ""
+        return True, _(_FOUND[relation]), ""
 
     def text():
         arg = _argument(argument_id)
         facts = _data("facts").set_index("fact_id")
-        ask = {"supports": "support the claim", "undermines": "undermine the claim",
-               "both": "support the claim, and which undermine it"}[relation]
-        lines = [f"Claim ({argument_id}, {arg['stance']}): \"{arg['claim']}\"",
-                 f"Which of these facts {ask}?"]
+        ask = {"supports": N_("Which of these facts support the claim?"),
+               "undermines": N_("Which of these facts undermine the claim?"),
+               "both": N_("Which of these facts support the claim, and which undermine it?")
+               }[relation]
+        lines = [_("Claim ({argument}, {stance}): \"{claim}\"").format(
+                     argument=argument_id, stance=_stance(arg["stance"]), claim=arg["claim"]),
+                 _(ask)]
         for fid in listed():
             row = facts.loc[fid]
-            lines.append(f"  {fid}: {row['claim']}: {_value_words(row)} ({row['status']})")
-        lines.append("Answer with a list of fact ids" + (
-            ": {'supports': [...], 'undermines': [...]}." if relation == "both" else "."))
+            status = _(_STATUS_NAMES[row["status"]]) if row["status"] in _STATUS_NAMES \
+                else row["status"]
+            lines.append(f"  {fid}: {row['claim']}: {_value_words(row)} ({status})")
+        lines.append(_("Answer with a list of fact ids: {supports_undermines}.").format(
+                         supports_undermines="{'supports': [...], 'undermines': [...]}")
+                     if relation == "both" else _("Answer with a list of fact ids."))
         return "\n".join(lines)
 
     def problems():
@@ -662,14 +719,29 @@ def evidence_for(exercise_id: str, argument_id: str, relation: str = "supports",
         return {k: sorted(v) for k, v in exp.items()} if relation == "both" else \
             sorted(exp[relation])
 
-    summary = ("a dict {'supports': [...], 'undermines': [...]} of fact ids." if
-               relation == "both" else "a list of fact ids, e.g. ['belamy_price'].")
+    summary = ((lambda: _("a dict {supports_undermines} of fact ids.").format(
+                    supports_undermines="{'supports': [...], 'undermines': [...]}"))
+               if relation == "both" else N_("a list of fact ids, e.g. ['belamy_price']."))
     _register(Spec(exercise_id, "evidence", text, problems, wrongs, right_answer),
               summary, check)
 
 
-_VERB = {"supports": "supports", "undermines": "undermines"}
-_PLURAL = {"supports": "support", "undermines": "undermine"}
+# Whole sentences per relation, so that a translation can order them freely.
+_NOT_EVERY = {"supports": N_("not every fact you picked supports the claim."),
+              "undermines": N_("not every fact you picked undermines the claim.")}
+_PART_OF = {"supports": N_("right as far as it goes, but not every fact that supports the "
+                           "claim is there."),
+            "undermines": N_("right as far as it goes, but not every fact that undermines "
+                             "the claim is there.")}
+_FOUND = {"supports": N_("right: you found the facts that support the claim, as "
+                         "data/evidence.csv links them."),
+          "undermines": N_("right: you found the facts that undermine the claim, as "
+                           "data/evidence.csv links them."),
+          "both": N_("right: you found the facts that support and those that undermine the "
+                     "claim, as data/evidence.csv links them.")}
+# A fact's status in facts.csv, as one word.
+_STATUS_NAMES = {"confirmed": N_("confirmed"), "corrected": N_("corrected"),
+                 "disputed": N_("disputed"), "unverified": N_("unverified")}
 
 
 # --- spot the flaw --------------------------------------------------------------------
@@ -692,28 +764,34 @@ def spot_the_flaw(exercise_id: str, *, claim: str, said_by: str, answer: str, wh
 
     def check(given):
         if not isinstance(given, str):
-            return (False, f"a {type(given).__name__} is not the name of a flaw.",
-                    f"Choose one of: {names} (as text, in quotation marks).")
+            return (False, _("a {type} is not the name of a flaw.").format(
+                        type=type(given).__name__),
+                    _("Choose one of: {names} (as text, in quotation marks).").format(
+                        names=names))
         chosen = _label(given).replace(" ", "_").replace("-", "_").replace("/", "_")
         chosen = chosen.replace("generalization", "generalisation")
         if chosen not in FLAWS:
-            return (False, f"{given!r} is not one of the flaws this exercise asks about.",
-                    f"Choose one of: {names}.")
+            return (False, _("{given!r} is not one of the flaws this exercise asks "
+                             "about.").format(given=given),
+                    _("Choose one of: {names}.").format(names=names))
         if chosen == answer:
-            return True, f"right: {FLAW_NAMES[answer]}. {why[:1].upper()}{why[1:]}", ""
-        return (False, "that flaw is not the one in this claim.",
-                extra.get(chosen, FLAWS[chosen]))
+            said = _(why)
+            return True, _("right: {flaw}. {why}").format(
+                flaw=_(FLAW_NAMES[answer]), why=f"{said[:1].upper()}{said[1:]}"), ""
+        return (False, _("that flaw is not the one in this claim."),
+                _(extra.get(chosen, FLAWS[chosen])))
 
     def text():
-        lines = [f"{said_by} says: \"{claim}\""]
+        lines = [_("{who} says: \"{claim}\"").format(who=_(said_by), claim=_(claim))]
         if fact:
             lines.append(_figure_line(fact))
         if rule:
             rules = _data("rules").set_index("rule_id")
             row = rules.loc[rule]
-            lines.append(f"Rule: {row['instrument']} {row['article']}".rstrip() +
-                         f": {row['requires']}")
-        lines.append("What is wrong with the claim? One of: " + names + ".")
+            lines.append(_("Rule: {instrument}: {requires}").format(
+                instrument=f"{row['instrument']} {row['article']}".rstrip(),
+                requires=row["requires"]))
+        lines.append(_("What is wrong with the claim? One of: {names}.").format(names=names))
         return "\n".join(lines)
 
     def problems():
@@ -743,7 +821,7 @@ def spot_the_flaw(exercise_id: str, *, claim: str, said_by: str, answer: str, wh
         return [k for k in FLAWS if k != answer] + ["strawman", 1]
 
     _register(Spec(exercise_id, "flaw", text, problems, wrongs, lambda: answer),
-              f"the flaw as text, one of: {names}.", check)
+              lambda: _("the flaw as text, one of: {names}.").format(names=names), check)
 
 
 # --- argument card --------------------------------------------------------------------
@@ -758,16 +836,21 @@ _SIDE = {"for": "for", "strongly_for": "for", "against": "against",
 def _case_argument(case: str, argument_id: Any, role: str):
     """(row, None) for an argument of ``case``, else (None, verdict)."""
     if not isinstance(argument_id, str):
-        return None, (False, f"the {role} must be an argument id as text.",
-                      "Copy an id from the argument table, e.g. 'trik_against_6'.")
+        must = {"argument": N_("the argument must be an argument id as text."),
+                "objection": N_("the objection must be an argument id as text.")}
+        return None, (False, _(must[role]) if role in must else
+                      f"the {role} must be an argument id as text.",
+                      _("Copy an id from the argument table, e.g. 'trik_against_6'."))
     args = _data("arguments").set_index("argument_id")
     if argument_id not in args.index:
-        return None, (False, f"{argument_id!r} is not in data/arguments.csv.",
-                      "Copy the id exactly from the argument table of this lesson.")
+        return None, (False, _("{given!r} is not in data/arguments.csv.").format(
+                          given=argument_id),
+                      _("Copy the id exactly from the argument table of this lesson."))
     row = args.loc[argument_id]
     if row["case_id"] != case:
-        return None, (False, f"{argument_id!r} is an argument about another case.",
-                      "Choose from this lesson's own arguments.")
+        return None, (False, _("{given!r} is an argument about another case.").format(
+                          given=argument_id),
+                      _("Choose from this lesson's own arguments."))
     return row, None
 
 
@@ -809,78 +892,85 @@ def argument_card(exercise_id: str, case: str, *, reply_words: tuple[int, int] =
     low, high = reply_words
 
     def check(given):
+        keys = ", ".join(CARD_KEYS)
         if not isinstance(given, Mapping):
-            return (False, f"a {type(given).__name__} is not an argument card.",
-                    "Fill in the dict with the keys " + ", ".join(CARD_KEYS) + ".")
+            return (False, _("a {type} is not an argument card.").format(
+                        type=type(given).__name__),
+                    _("Fill in the dict with the keys {keys}.").format(keys=keys))
         missing = [k for k in CARD_KEYS if k not in given or given[k] in (None, "")]
         if missing:
-            return (False, f"the card has no {missing[0]!r} yet.",
-                    "Fill in every key: " + ", ".join(CARD_KEYS) + ".")
+            return (False, _("the card has no {key!r} yet.").format(key=missing[0]),
+                    _("Fill in every key: {keys}.").format(keys=keys))
         side = _SIDE.get(_label(given["position"]) if isinstance(given["position"], str)
                          else "")
         if side is None:
-            return (False, f"{given['position']!r} is not a position.",
-                    "Write 'for' or 'against' the case's question.")
+            return (False, _("{given!r} is not a position.").format(given=given["position"]),
+                    _("Write 'for' or 'against' the case's question."))
         arg, bad = _case_argument(case, given["argument"], "argument")
         if bad:
             return bad
         if arg["stance"] != side:
-            return (False, "your argument argues the other side from your position.",
-                    "Choose the strongest argument on your own side.")
+            return (False, _("your argument argues the other side from your position."),
+                    _("Choose the strongest argument on your own side."))
         obj, bad = _case_argument(case, given["objection"], "objection")
         if bad:
             return bad
         if obj["stance"] == side:
-            return (False, "your objection comes from your own side.",
-                    "An objection comes from the side you disagree with: choose its "
-                    "strongest argument.")
+            return (False, _("your objection comes from your own side."),
+                    _("An objection comes from the side you disagree with: choose its "
+                      "strongest argument."))
         principle = given["principle"]
         if not isinstance(principle, str):
-            return (False, "the principle must be text.", "Write one principle or lens.")
+            return (False, _("the principle must be text."), _("Write one principle or lens."))
         principle = _label(principle).replace(" ", "_")
         from artethics.data import LENSES, PRINCIPLES
 
         if principle not in PRINCIPLES and principle not in LENSES:
-            return (False, f"{given['principle']!r} is neither a principle nor a lens of "
-                           "this course.", "Use a principle name (such as 'credit') or "
-                                           "a lens (such as 'fairness').")
+            return (False, _("{given!r} is neither a principle nor a lens of this "
+                             "course.").format(given=given["principle"]),
+                    _("Use a principle name (such as 'credit') or a lens (such as "
+                      "'fairness')."))
         at_stake = {arg["principle"], arg["lens"], obj["principle"], obj["lens"]}
         if principle not in at_stake:
-            return (False, "that principle is not what either of your two arguments rests on.",
-                    "Name what your argument and the objection are really about: what is "
-                    "each of them protecting?")
+            return (False, _("that principle is not what either of your two arguments "
+                             "rests on."),
+                    _("Name what your argument and the objection are really about: what is "
+                      "each of them protecting?"))
         reply = given["reply"]
         if not isinstance(reply, str):
-            return False, "the reply must be text.", "Write your reply as a string."
+            return False, _("the reply must be text."), _("Write your reply as a string.")
         count = len(_words(reply))
         if count < low or count > high:
-            return (False, f"the reply has {count} words; it needs {low} to {high}.",
-                    "Answer the objection in a few sentences of your own.")
+            return (False, _("the reply has {count} words; it needs {low} to {high}.").format(
+                        count=count, low=low, high=high),
+                    _("Answer the objection in a few sentences of your own."))
         if _copies(reply, obj["claim"]) or _copies(reply, arg["claim"]):
-            return (False, "the reply repeats a claim word for word.",
-                    "Reply in your own words: say why the objection does not defeat your "
-                    "argument.")
+            return (False, _("the reply repeats a claim word for word."),
+                    _("Reply in your own words: say why the objection does not defeat your "
+                      "argument."))
         good, wrong_ids = _cites(reply)
         if wrong_ids:
-            return (False, f"the reply cites {wrong_ids[0]!r}, which is not in the kit's "
-                           "data.", "Cite a fact id from data/facts.csv or a source id "
-                                    "such as 'S25', spelled exactly.")
+            return (False, _("the reply cites {given!r}, which is not in the kit's "
+                             "data.").format(given=wrong_ids[0]),
+                    _("Cite a fact id from data/facts.csv or a source id such as 'S25', "
+                      "spelled exactly."))
         if not good:
-            return (False, "the reply cites no evidence.",
-                    "Name the fact id (e.g. from data/facts.csv) or source id your reply "
-                    "rests on.")
-        return (True, "the card holds together: position, argument, objection and principle "
-                      "agree with the data, and the reply cites evidence. Your instructor "
-                      "judges the reply itself with the rubric.", "")
+            return (False, _("the reply cites no evidence."),
+                    _("Name the fact id (e.g. from data/facts.csv) or source id your reply "
+                      "rests on."))
+        return (True, _("the card holds together: position, argument, objection and "
+                        "principle agree with the data, and the reply cites evidence. Your "
+                        "instructor judges the reply itself with the rubric."), "")
 
     def text():
         cases = _data("cases").set_index("case_id")
-        return (f"Argument card on: {cases.at[case, 'central_question']}\n"
-                "Fill in a dict with: position ('for' or 'against'), argument (the "
-                "strongest argument id for your position), objection (the strongest "
-                "argument id from the other side), principle (the principle or lens at "
-                f"stake) and reply ({low} to {high} words in your own words, citing a fact "
-                "id or source id).")
+        return (_("Argument card on: {question}").format(
+                    question=cases.at[case, "central_question"]) + "\n"
+                + _("Fill in a dict with: position ('for' or 'against'), argument (the "
+                    "strongest argument id for your position), objection (the strongest "
+                    "argument id from the other side), principle (the principle or lens at "
+                    "stake) and reply ({low} to {high} words in your own words, citing a fact "
+                    "id or source id).").format(low=low, high=high))
 
     def problems():
         out = []
@@ -938,7 +1028,8 @@ def argument_card(exercise_id: str, case: str, *, reply_words: tuple[int, int] =
         ]
 
     spec_ = Spec(exercise_id, "card", text, problems, wrongs, sample)
-    _register(spec_, "a dict with the keys " + ", ".join(CARD_KEYS) + ".", check)
+    _register(spec_, lambda: _("a dict with the keys {keys}.").format(
+        keys=", ".join(CARD_KEYS)), check)
 
 
 def _principles_and_lenses() -> list[str]:
@@ -968,12 +1059,12 @@ def steelman(exercise_id: str, case: str, poll: str, *, words: tuple[int, int] =
 
     def check(given, student):
         if not isinstance(given, Mapping):
-            return (False, f"a {type(given).__name__} is not a steelman.",
-                    "Give {'argument': '<argument id>', 'in_my_words': '...'}.")
+            return (False, _("a {type} is not a steelman.").format(type=type(given).__name__),
+                    _("Give {steelman}.").format(steelman=_STEELMAN_DICT))
         if not student or not str(student).strip():
-            return (False, "this check needs to know who you are.",
-                    "The check cell passes student=student; set `student` in the "
-                    "parameters cell.")
+            return (False, _("this check needs to know who you are."),
+                    _("The check cell passes student=student; set `student` in the "
+                      "parameters cell."))
         from artethics import responses
 
         found = responses.latest(poll, str(student))
@@ -983,49 +1074,52 @@ def steelman(exercise_id: str, case: str, poll: str, *, words: tuple[int, int] =
         if stated is not None:
             stated = _label(stated).replace(" ", "_") if isinstance(stated, str) else stated
             if stated not in POSITION:
-                return (False, f"{given.get('my_side')!r} is not a side.",
-                        "Write 'for', 'against' or 'undecided' as my_side, or leave it out.")
+                return (False, _("{given!r} is not a side.").format(given=given.get("my_side")),
+                        _("Write 'for', 'against' or 'undecided' as my_side, or leave it out."))
         if recorded is None and stated is None:
-            return (False, "no poll answer of yours was found yet, so this check cannot "
-                           "tell which side is the other side for you. That is fine: "
-                           "answer the poll first.",
-                    "Go back to the poll above, choose where you stand and press Record "
-                    "(under papermill, set its parameters), then run this check again.")
+            return (False, _("no poll answer of yours was found yet, so this check cannot "
+                             "tell which side is the other side for you. That is fine: "
+                             "answer the poll first."),
+                    _("Go back to the poll above, choose where you stand and press Record "
+                      "(under papermill, set its parameters), then run this check again."))
         side = POSITION[recorded if recorded is not None else stated]
         if recorded is not None and stated is not None and (
                 (side > 0) != (POSITION[stated] > 0) or (side < 0) != (POSITION[stated] < 0)):
-            return (False, "my_side does not match the answer you recorded in the poll.",
-                    "Leave my_side out, or record your current view in the poll again.")
+            return (False, _("my_side does not match the answer you recorded in the poll."),
+                    _("Leave my_side out, or record your current view in the poll again."))
         for key in ("argument", "in_my_words"):
             if key not in given or given[key] in (None, ""):
-                return (False, f"the steelman has no {key!r} yet.",
-                        "Fill in both 'argument' and 'in_my_words'.")
+                return (False, _("the steelman has no {key!r} yet.").format(key=key),
+                        _("Fill in both 'argument' and 'in_my_words'."))
         arg, bad = _case_argument(case, given["argument"], "argument")
         if bad:
             return bad
         if side != 0 and (arg["stance"] == "for") == (side > 0):
-            return (False, "that argument is on your own side of the question.",
-                    "A steelman states the best case of the side you disagree with.")
+            return (False, _("that argument is on your own side of the question."),
+                    _("A steelman states the best case of the side you disagree with."))
         text = given["in_my_words"]
         if not isinstance(text, str):
-            return False, "'in_my_words' must be text.", "Write it as a string."
+            return False, _("'in_my_words' must be text."), _("Write it as a string.")
         count = len(_words(text))
         if count < low or count > high:
-            return (False, f"your statement has {count} words; it needs {low} to {high}.",
-                    "State the argument fully, as its best defender would, in a few "
-                    "sentences.")
+            return (False, _("your statement has {count} words; it needs {low} to "
+                             "{high}.").format(count=count, low=low, high=high),
+                    _("State the argument fully, as its best defender would, in a few "
+                      "sentences."))
         if _copies(text, arg["claim"]):
-            return (False, "your statement repeats the claim word for word.",
-                    "Say it in your own words, as you would to someone on your side.")
-        return (True, "that states an argument from the other side of your own position, in "
-                      "your own words. Is it the strongest? Your instructor judges that.", "")
+            return (False, _("your statement repeats the claim word for word."),
+                    _("Say it in your own words, as you would to someone on your side."))
+        return (True, _("that states an argument from the other side of your own position, "
+                        "in your own words. Is it the strongest? Your instructor judges "
+                        "that."), "")
 
     def text():
         cases = _data("cases").set_index("case_id")
-        return (f"Steelman: from your answer to the poll ({poll}), take the side you "
-                f"disagree with on: {cases.at[case, 'central_question']}\nPick its "
-                f"strongest argument (by id) and state it in your own words ({low} to "
-                f"{high} words).")
+        return (_("Steelman: from your answer to the poll ({poll}), take the side you "
+                  "disagree with on: {question}").format(
+                      poll=poll, question=cases.at[case, "central_question"]) + "\n"
+                + _("Pick its strongest argument (by id) and state it in your own words "
+                    "({low} to {high} words).").format(low=low, high=high))
 
     def problems():
         if case not in set(_data("cases").query("kind in ['main', 'course']").case_id):
@@ -1035,4 +1129,7 @@ def steelman(exercise_id: str, case: str, poll: str, *, words: tuple[int, int] =
         return []
 
     _register(Spec(exercise_id, "steelman", text, problems, needs_student=True),
-              "a dict {'argument': '<argument id>', 'in_my_words': '...'}.", check)
+              lambda: _("a dict {steelman}.").format(steelman=_STEELMAN_DICT), check)
+
+
+_STEELMAN_DICT = "{'argument': '<argument id>', 'in_my_words': '...'}"

@@ -5,6 +5,10 @@ rubric state (WORD_RANGES: 120-200 words for a case lesson, 150-250 for the
 synthesis) and it cites at least one piece of evidence from its lesson: a figure the kit's data
 holds for the case (a price, a count, a year, a percentage) or the id of a
 source the case's data cites (e.g. ``S07``). Registered as ``<case>.reflection``.
+
+A reflection may be written in Chinese: each Chinese character counts as one word (as
+Chinese counts 字), figures may use 萬/万 and 億/亿, and a source id or figure may touch
+the characters around it.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import math
 import re
 from functools import cache
 
+from artethics.i18n import N_, _
 from artethics.kit import CASES, MAIN_CASES
 
 from . import Verdict, as_number, exercise
@@ -21,11 +26,21 @@ from . import Verdict, as_number, exercise
 # the session plans (tests/unit/test_course_docs.py compares them).
 WORD_RANGES = {**{case: (120, 200) for case in MAIN_CASES}, "synthesis": (150, 250)}
 MIN_WORDS = WORD_RANGES["rembrandt"][0]
+# Chinese characters (CJK Unified Ideographs, extension A, compatibility ideographs).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _NUMBER = re.compile(
-    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(%|percent|million|billion|thousand|k\b|m\b)?",
+    rf"(?<![^\W{HAN}])(?<!\.)(\d[\d,]*(?:\.\d+)?)\s*"
+    r"(%|percent|million|billion|thousand|k\b|m\b|百萬|百万|萬|万|億|亿)?",
     re.IGNORECASE)
-_SOURCE_ID = re.compile(r"\bS\d{2,3}\b")
-_SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "thousand": 1e3, "k": 1e3}
+_SOURCE_ID = re.compile(r"(?<![A-Za-z0-9_])S\d{2,3}(?![A-Za-z0-9_])")
+_SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "thousand": 1e3, "k": 1e3,
+          "百萬": 1e6, "百万": 1e6, "萬": 1e4, "万": 1e4, "億": 1e8, "亿": 1e8}
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
+
+def word_count(text: str) -> int:
+    """Words separated by spaces, each Chinese character counting as one word."""
+    return len(_HAN_CHAR.findall(text)) + len(_HAN_CHAR.sub(" ", text).split())
 
 
 def _case_ids(case: str) -> tuple[str, ...]:
@@ -87,29 +102,35 @@ def cited(text: str, case: str) -> list[str]:
 def judge(case: str, text: object) -> Verdict:
     exercise_id = f"{case}.reflection"
     if not isinstance(text, str):
-        return Verdict(exercise_id, False, f"the reflection is a {type(text).__name__}.",
-                       "Write your reflection as text between the triple quotes.")
-    words = len(text.split())
+        return Verdict(exercise_id, False, _("the reflection is a {type}.").format(
+                           type=type(text).__name__),
+                       _("Write your reflection as text between the triple quotes."))
+    words = word_count(text)
     low, high = WORD_RANGES[case]
     if words < low:
-        return Verdict(exercise_id, False, f"{words} words so far.",
-                       f"Argue your position in {low}-{high} words (at least {low}): a "
-                       "claim, the evidence for it, and the strongest point against it.")
+        return Verdict(exercise_id, False, _("{words} words so far.").format(words=words),
+                       _("Argue your position in {low}-{high} words (at least {low}): a "
+                         "claim, the evidence for it, and the strongest point against "
+                         "it.").format(low=low, high=high))
     hits = cited(text, case)
     if not hits:
-        return Verdict(exercise_id, False, f"{words} words, but no evidence from the lesson.",
-                       "Back your claim with a figure from the lesson's tables (a price, "
-                       "a count, a date) or the id of a source you used, such as S07.")
+        return Verdict(exercise_id, False, _("{words} words, but no evidence from the "
+                                             "lesson.").format(words=words),
+                       _("Back your claim with a figure from the lesson's tables (a price, "
+                         "a count, a date) or the id of a source you used, such as S07."))
     if words > high:
-        return Verdict(exercise_id, False, f"{words} words: over the {high}-word limit.",
-                       f"Cut it to {low}-{high} words: keep your claim, your best evidence "
-                       "and your answer to the strongest point against you.")
+        return Verdict(exercise_id, False, _("{words} words: over the {high}-word "
+                                             "limit.").format(words=words, high=high),
+                       _("Cut it to {low}-{high} words: keep your claim, your best evidence "
+                         "and your answer to the strongest point against you.").format(
+                             low=low, high=high))
     return Verdict(exercise_id, True,
-                   f"{words} words, citing {len(hits)} piece(s) of evidence from the lesson.")
+                   _("{words} words, citing {n} piece(s) of evidence from the "
+                     "lesson.").format(words=words, n=len(hits)))
 
 
 def _register(case: str) -> None:
-    summary = "write a reflection that takes a position and cites evidence from the lesson."
+    summary = N_("write a reflection that takes a position and cites evidence from the lesson.")
     exercise(f"{case}.reflection", summary)(lambda text: judge(case, text))
 
 
