@@ -20,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from artethics.i18n import _
+from artethics.i18n import _, get_language
 
 # Set in the environment of every notebook being checked, so that a self-check cell
 # inside a checked notebook does not start a check of its own.
@@ -70,6 +70,9 @@ def check_this_notebook(path: str | Path | None = None, timeout: float = 60,
           flush=True)
     env = {k: v for k, v in os.environ.items() if k not in _PRIVATE}
     env[INSIDE_CHECK] = "1"
+    # The lesson's language (set_language in its setup cell), for what the check says
+    # before it has read the notebook's own language from its metadata.
+    env["ARTETHICS_LANG"] = get_language()
     extra = ["--manifest", str(manifest)] if manifest is not None else []
     limit = 120 + 10 * timeout  # the check's own limits stop it well before this
     proc = subprocess.Popen([sys.executable, "-m", "artethics", "check", "--jobs", "1",

@@ -7,6 +7,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from artethics.i18n import _
 from artethics.tools.check.notebook import special_file
 from artethics.tools.check.report import Report
 from artethics.tools.check.restore import Prepared, prepare
@@ -57,17 +58,18 @@ def check_notebooks(paths: Iterable[str | Path], *, manifest: dict | None = None
     for path in expand(paths):
         try:
             if special_file(path) and Path(path).exists():
-                raise CheckError(f"{path} was skipped: {special_file(path)}.")
+                raise CheckError(_("{path} was skipped: {why}.").format(
+                    path=path, why=special_file(path)))
             prep = prepare(path, manifest, lesson)
             load_checkers(manifest, prep.lesson)
             prepared.append((len(reports), prep))
             reports.append(None)
         except CheckError as exc:
-            reports.append(Report(path, problem=str(exc)))
+            reports.append(Report(path, problem=str(exc), lang=getattr(exc, "lang", "")))
         except Exception as exc:  # noqa: BLE001 - one odd file never stops the batch
-            reports.append(Report(path, problem=(
-                f"the file could not be read as a notebook ({type(exc).__name__}). Open it in "
-                "JupyterLab, save it again and resubmit it.")))
+            reports.append(Report(path, problem=_(
+                "the file could not be read as a notebook ({error}). Open it in JupyterLab, "
+                "save it again and resubmit it.").format(error=type(exc).__name__)))
     runs = run_all([p for _, p in prepared], timeout, jobs or default_jobs(), total)
     for (i, prep), result in zip(prepared, runs, strict=True):
         reports[i] = build_report(prep, result, timeout, total)

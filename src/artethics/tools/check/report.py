@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from artethics import i18n
+from artethics.i18n import _, pgettext
 
 OK, FAIL, MISSING, TAMPERED, NOT_RUN = "pass", "fail", "missing", "tampered", "not run"
 NO_ANSWER_TEXT = "no answer yet"
@@ -50,11 +54,27 @@ class ExerciseResult:
         return self.status == OK
 
     def line(self) -> str:
+        """The report line, in the current language (the message is in the language the
+        verdict was made in, the notebook's)."""
         # The verdict line already names the exercise ("✘ lofter.x: ..."): say it once.
         message = self.message
         for mark in ("✔", "✘"):
             message = message.removeprefix(f"{mark} {self.exercise}: ")
-        return clean(f"{MARKS[self.status]} {self.exercise} [{self.status}]: {message}")
+            message = message.removeprefix(_("{mark} {exercise}: {message}").format(
+                mark=mark, exercise=self.exercise, message=""))
+        return clean(_("{mark} {exercise} [{status}]: {message}").format(
+            mark=MARKS[self.status], exercise=self.exercise, status=status_word(self.status),
+            message=message))
+
+
+def status_word(status: str) -> str:
+    """A result's status (pass, fail, ...) as the report shows it, in the current language;
+    the CSV keeps the English word."""
+    words = {OK: pgettext("check status", "pass"), FAIL: pgettext("check status", "fail"),
+             MISSING: pgettext("check status", "missing"),
+             TAMPERED: pgettext("check status", "tampered"),
+             NOT_RUN: pgettext("check status", "not run")}
+    return words.get(status, status)
 
 
 @dataclass(frozen=True)
@@ -66,20 +86,25 @@ class Report:
     results: tuple[ExerciseResult, ...] = ()
     notes: tuple[str, ...] = ()
     problem: str = ""
+    lang: str = ""  # the notebook's language (its messages are in it); "" for the current
 
     @property
     def ok(self) -> bool:
         return not self.problem and bool(self.results) and all(r.ok for r in self.results)
 
     def text(self) -> str:
-        if self.problem:
-            return clean(f"✘ {self.path}: cannot be checked. {self.problem}")
-        passed = sum(r.ok for r in self.results)
-        head = clean(f"{self.path} (lesson {self.lesson}): {passed} of {len(self.results)} "
-                     "exercises pass")
-        lines = [head] + [f"  {r.line()}" for r in self.results]
-        lines += [f"  Note: {clean(n)}" for n in self.notes]
-        return "\n".join(lines)
+        """The report, in the notebook's language."""
+        with i18n.using(self.lang) if self.lang else contextlib.nullcontext():
+            if self.problem:
+                return clean(_("✘ {path}: cannot be checked. {problem}").format(
+                    path=self.path, problem=self.problem))
+            passed = sum(r.ok for r in self.results)
+            head = clean(_("{path} (lesson {lesson}): {passed} of {total} exercises "
+                           "pass").format(path=self.path, lesson=self.lesson, passed=passed,
+                                          total=len(self.results)))
+            lines = [head] + [f"  {r.line()}" for r in self.results]
+            lines += ["  " + _("Note: {note}").format(note=clean(n)) for n in self.notes]
+            return "\n".join(lines)
 
 
 

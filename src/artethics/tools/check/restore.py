@@ -14,7 +14,15 @@ import ast
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from artethics.tools.check.notebook import cell_role, cell_source, identify_lesson, read_notebook
+from artethics import i18n
+from artethics.i18n import _
+from artethics.tools.check.notebook import (
+    cell_role,
+    cell_source,
+    identify_lesson,
+    notebook_language,
+    read_notebook,
+)
 from artethics.tools.manifest import CheckError, sha256
 
 SELF_CHECK = "check_this_notebook"
@@ -29,6 +37,7 @@ class Prepared:
     tampered: dict[str, str] = field(default_factory=dict)
     names: dict[str, list[str]] = field(default_factory=dict)
     skipped: list[int] = field(default_factory=list)  # code cells not run (self-checks)
+    lang: str = ""  # the notebook's language, which its report is written in
 
 
 def answer_names(check: dict) -> list[str]:
@@ -51,9 +60,9 @@ def answer_names(check: dict) -> list[str]:
                 if kw.arg == "student" and isinstance(kw.value, ast.Name):
                     names.append(kw.value.id)
             return names
-    raise CheckError(f"The kit's check cell of {check['exercise']!r} is not of the form "
-                     f"check({check['exercise']!r}, answer); regenerate the manifest with "
-                     "`make student`.")
+    raise CheckError(_("The kit's check cell of {exercise!r} is not of the form "
+                       "check({exercise!r}, answer); regenerate the manifest with `make "
+                       "student`.").format(exercise=check["exercise"]))
 
 
 def code_cells(nb: dict) -> list[tuple[dict, str]]:
@@ -67,10 +76,10 @@ def code_cells(nb: dict) -> list[tuple[dict, str]]:
 
 
 def _find_check(cells: list[tuple[dict, str]], check: dict) -> int | None:
-    for i, (cell, _) in enumerate(cells):
+    for i, (cell, _source) in enumerate(cells):
         if cell_role(cell) == ("check", check["exercise"]):
             return i
-    for i, (cell, _) in enumerate(cells):
+    for i, (cell, _source) in enumerate(cells):
         if check.get("cell_id") and cell.get("id") == check["cell_id"]:
             return i
     return None
@@ -78,7 +87,7 @@ def _find_check(cells: list[tuple[dict, str]], check: dict) -> int | None:
 
 def _answer_cell(cells: list[tuple[dict, str]], exercise: str) -> int:
     """The index after which a deleted check goes: its answer cell, else the end."""
-    for i, (cell, _) in enumerate(cells):
+    for i, (cell, _source) in enumerate(cells):
         if cell_role(cell) == ("answer", exercise):
             return i
     return len(cells) - 1
@@ -95,11 +104,11 @@ def build_plan(nb: dict, checks: Sequence[dict]) -> tuple[list[dict], dict[str, 
     for check in checks:
         i = _find_check(cells, check)
         if i is None:
-            tampered[check["exercise"]] = "its check cell was deleted"
+            tampered[check["exercise"]] = _("its check cell was deleted")
             at.setdefault(_answer_cell(cells, check["exercise"]), []).append(check["exercise"])
             continue
         if sha256(cells[i][1]) != check["sha256"]:
-            tampered[check["exercise"]] = "its check cell was edited"
+            tampered[check["exercise"]] = _("its check cell was edited")
         check_cells.add(i)
         at.setdefault(i, []).append(check["exercise"])
     plan: list[dict] = []
@@ -120,12 +129,21 @@ def build_plan(nb: dict, checks: Sequence[dict]) -> tuple[list[dict], dict[str, 
 
 
 def prepare(path: str, manifest: dict, lesson: str = "") -> Prepared:
+    """The plan for one notebook, its texts in the notebook's language. A
+    :class:`CheckError` raised once the notebook is read carries that language as
+    ``lang`` (before, the message is in the current language)."""
     nb = read_notebook(path)
-    found = identify_lesson(nb, path, manifest, lesson)
-    checks = manifest["lessons"][found].get("checks", [])
-    if not checks:
-        raise CheckError(f"Lesson {found!r} has no checked exercises, so there is nothing to "
-                         "check.")
-    plan, tampered, names, skipped = build_plan(nb, checks)
+    lang = notebook_language(nb)
+    with i18n.using(lang):
+        try:
+            found = identify_lesson(nb, path, manifest, lesson)
+            checks = manifest["lessons"][found].get("checks", [])
+            if not checks:
+                raise CheckError(_("Lesson {lesson!r} has no checked exercises, so there is "
+                                   "nothing to check.").format(lesson=found))
+            plan, tampered, names, skipped = build_plan(nb, checks)
+        except CheckError as exc:
+            exc.lang = lang  # type: ignore[attr-defined]
+            raise
     return Prepared(path, found, plan, [c["exercise"] for c in checks], tampered, names,
-                    skipped)
+                    skipped, lang)

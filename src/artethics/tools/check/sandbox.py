@@ -281,6 +281,7 @@ class Sandbox:
     folder: Path  # holds home/, work/ and run/ (sockets and the connection file)
     kit: Path  # the folder holding the kernel edition of the package
     cpu_seconds: int
+    lang: str = ""  # the notebook's language: ARTETHICS_LANG of its kernel when set
 
     @property
     def home(self) -> Path:
@@ -325,7 +326,7 @@ class Sandbox:
                 "PYTHONDONTWRITEBYTECODE": "1", "PYTHONNOUSERSITE": "1",
                 "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
                 "ARTETHICS_ROOT": str(root()), "ARTETHICS_DB": str(self.home / "answers.sqlite"),
-                INSIDE_CHECK: "1"}
+                INSIDE_CHECK: "1", **({"ARTETHICS_LANG": self.lang} if self.lang else {})}
 
     def _processes(self) -> int:
         if self.drop_uid():

@@ -39,8 +39,9 @@ def _fontlist() -> Path | None:
 
 
 def _check_batch(plans: list[list[dict]], timeout: float, total: float, folder: Path,
-                 kit: Path, fontlist: Path | None) -> list[dict]:
-    """Run each plan in its own sandboxed kernel; what happened in each."""
+                 kit: Path, fontlist: Path | None, langs: list[str] | None = None) -> list[dict]:
+    """Run each plan in its own sandboxed kernel (``ARTETHICS_LANG`` set to the notebook's
+    language from ``langs``); what happened in each."""
     import shutil
 
     from artethics.tools.check.kernel import run_plan
@@ -53,7 +54,7 @@ def _check_batch(plans: list[list[dict]], timeout: float, total: float, folder: 
             shutil.rmtree(kit, ignore_errors=True)
             kernel_kit(kit)
         box = Sandbox(Path(tempfile.mkdtemp(prefix=f"nb{i:04d}-", dir=folder)) / "box", kit,
-                      int(total) + 30)
+                      int(total) + 30, (langs or [])[i] if i < len(langs or []) else "")
         try:
             box.make(fontlist)
             out.append(run_plan(plan, box, timeout, total))
@@ -83,7 +84,7 @@ def worker_main() -> int:
         for line in sys.stdin:
             task = json.loads(line)
             done = _check_batch(task["plans"], task["timeout"], task["total"], Path(tmp), kit,
-                                fontlist)
+                                fontlist, task.get("langs"))
             replies.write(json.dumps(done) + "\n")
             replies.flush()
     return 0
@@ -100,14 +101,14 @@ class _Worker:
             stderr=subprocess.DEVNULL)
 
     def check(self, plans: list[list[dict]], timeout: float, total: float,
-              budget: float) -> list[dict] | None:
+              budget: float, langs: list[str] | None = None) -> list[dict] | None:
         """What happened in each, or None when the worker died or was stopped after ``budget`` s."""
         assert self.proc.stdin is not None and self.proc.stdout is not None
         timer = threading.Timer(budget, self.proc.kill)
         timer.start()
         try:
             self.proc.stdin.write(json.dumps({"plans": plans, "timeout": timeout,
-                                              "total": total}) + "\n")
+                                              "total": total, "langs": langs or []}) + "\n")
             self.proc.stdin.flush()
             line = self.proc.stdout.readline()
         except OSError:
@@ -159,8 +160,10 @@ def run_all(prepared: list[Prepared], timeout: float, jobs: int,
         try:
             while batch := take_batch(todo, lock, workers):
                 worker = worker or _Worker()
+                langs = [getattr(prepared[i], "lang", "") for i in batch]
                 done = worker.check([prepared[i].plan for i in batch], timeout, total,
-                                    _budget(total) * len(batch))
+                                    _budget(total) * len(batch),
+                                    **({"langs": langs} if any(langs) else {}))
                 if done is None or len(done) != len(batch):  # died or hung: a fresh worker
                     worker.close()
                     worker = None
