@@ -25,7 +25,9 @@ from artethics.cases.rembrandt import (  # noqa: F401  (re-exported for the note
     essay_checked,
     essay_claims,
     people_behind_it,
+    reading_notes,
 )
+from artethics.i18n import N_, _
 from artethics.tables import key_figures, sources_of  # noqa: F401  (lesson API)
 
 if TYPE_CHECKING:
@@ -40,13 +42,14 @@ MAKING_FIGURES = ("belamy_training_portraits", "belamy_family_portraits",
 GLOSSARY_TERMS = ("GAN (generative adversarial network)", "training data",
                   "pre-sale estimate", "hammer price", "buyer's premium", "human authorship",
                   "provenance")
-SHORT_LABELS = {"belamy_barrat_dispute": "reports: Barrat's code",
-                "belamy_sale": "sold at Christie's New York"}
+# Marked with N_; shown with _() (timeline_frame).
+SHORT_LABELS = {"belamy_barrat_dispute": N_("reports: Barrat's code"),
+                "belamy_sale": N_("sold at Christie's New York")}
 
 
 def reading_list(source_ids: str | Iterable[str]) -> pd.DataFrame:
     """:func:`artethics.tables.reading_list` with the reading notes (order kept)."""
-    return tables.reading_list(source_ids, READING_NOTES)
+    return tables.reading_list(source_ids, reading_notes())
 
 
 def glossary(terms: str | Iterable[str] = GLOSSARY_TERMS) -> pd.DataFrame:
@@ -64,7 +67,8 @@ def lot(lot_id: str = "belamy_portrait") -> pd.DataFrame:
     """The lot's row of sales.csv (artist, title, estimates, price and its basis, sources)."""
     sales = _load("sales").set_index("lot_id")
     if lot_id not in sales.index:
-        raise KeyError(f"sales.csv has no lot {lot_id!r}; the Belamy lot is 'belamy_portrait'.")
+        raise KeyError(_("sales.csv has no lot {lot}; the Belamy lot is "
+                         "'belamy_portrait'.").format(lot=repr(lot_id)))
     return sales.loc[[lot_id], ["artist", "title", "estimate_low", "estimate_high", "price",
                                 "price_basis", "currency", "source_ids"]]
 
@@ -74,9 +78,9 @@ def plot_price(lot_id: str = "belamy_portrait") -> Figure:
     from artethics import plotting
 
     row = lot(lot_id).iloc[0]
-    fig = plotting.bar(["low estimate", "high estimate", "price paid\n(with premium)"],
+    fig = plotting.bar([_("low estimate"), _("high estimate"), _("price paid\n(with premium)")],
                        [row["estimate_low"], row["estimate_high"], row["price"]],
-                       title="Estimate against price", ylabel=f"{row['currency']}",
+                       title=_("Estimate against price"), ylabel=f"{row['currency']}",
                        source_ids=[row["source_ids"]], figsize=(6.5, 4.2))
     ax = fig.axes[0]
     for text, value in zip(ax.texts, (row["estimate_low"], row["estimate_high"], row["price"]),
@@ -93,7 +97,8 @@ def timeline_frame(case: str = "belamy") -> pd.DataFrame:
     """The case's events with short labels, oldest first."""
     events = _load("events")
     frame = events[events["case_id"] == case].sort_values(["date", "event_id"])
-    return frame.assign(label=[SHORT_LABELS.get(i, i) for i in frame["event_id"]])[
+    return frame.assign(label=[_(SHORT_LABELS[i]) if i in SHORT_LABELS else i
+                               for i in frame["event_id"]])[
         ["event_id", "date", "label", "event", "actor", "source_ids"]].set_index("event_id")
 
 
@@ -103,7 +108,7 @@ def plot_timeline(case: str = "belamy") -> Figure:
 
     frame = timeline_frame(case).reset_index()
     ids = sources_of(frame)
-    fig = plotting.timeline(frame, label="label", title="The code dispute and the sale",
+    fig = plotting.timeline(frame, label="label", title=_("The code dispute and the sale"),
                             source_ids=ids, figsize=(7, 3.6))
     import matplotlib.dates as mdates
     import pandas as pd
@@ -113,6 +118,7 @@ def plot_timeline(case: str = "belamy") -> Figure:
     ax.set_xlim(frame["date"].min() - pd.Timedelta(days=1),
                 frame["date"].max() + pd.Timedelta(days=3))
     ax.xaxis.set_major_locator(mdates.DayLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+    # A strftime pattern: Chinese writes the month as a number (%m月%d日).
+    ax.xaxis.set_major_formatter(mdates.DateFormatter(_("%d %b\n%Y")))
     fig.tight_layout(rect=(0, 0.2, 1, 1))  # room for the source caption
     return fig

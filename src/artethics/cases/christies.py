@@ -18,10 +18,12 @@ display ``readable``) live in :mod:`artethics.tables`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
 from artethics import tables
+from artethics.i18n import N_, _
 from artethics.tables import fact, sources_of, split_ids  # noqa: F401  (lesson API)
 
 if TYPE_CHECKING:
@@ -39,14 +41,21 @@ KEY_FACTS = ("christies_lots_offered", "christies_lots_sold", "christies_sell_th
              "christies_letter_signatures", "christies_letter_organiser")
 # Other reports' figures for a key fact, each a disputed row of its own in facts.csv.
 ALTERNATIVES = {"christies_sell_through": ("christies_sell_through_alt",)}
+# Labels and reading notes are marked with N_ and translated when a table or figure is built.
 SHORT_LABELS = {
-    "christies_announced": "sale announced",
-    "christies_letter_online": "open letter online",
-    "christies_sale_opens": "online sale opens",
-    "christies_sale_closes": "sale closes",
+    "christies_announced": N_("sale announced"),
+    "christies_letter_online": N_("open letter online"),
+    "christies_sale_opens": N_("online sale opens"),
+    "christies_sale_closes": N_("sale closes"),
 }
 POLL_KEYS = ("stance", "confidence")
 # Terms of data/glossary.csv the lesson uses, in the order a reader meets them.
+# The two price bases of sales.csv as words (key_figures).
+PRICE_BASES = {"with_premium": N_("with premium"), "not_reported": N_("not reported")}
+# facts.csv's value of christies_format (values of facts.csv are not in the data
+# catalogue; this one is read out in a sentence, so it is translated here).
+FORMAT_WORDS = {"online only, with an exhibition in New York":
+                N_("online only, with an exhibition in New York")}
 GLOSSARY_TERMS = ("open letter", "pre-sale estimate", "hammer price", "buyer's premium",
                   "sell-through rate", "training data", "general-purpose AI model")
 
@@ -61,8 +70,8 @@ def lot(lot_id: str) -> dict[str, Any]:
     """One row of sales.csv as a dict (artist, title, estimates, price, sources)."""
     sales = _load("sales").set_index("lot_id")
     if lot_id not in sales.index:
-        raise KeyError(f"sales.csv has no lot {lot_id!r}; christies lots start with "
-                       "'christies_'.")
+        raise KeyError(_("sales.csv has no lot {lot}; christies lots start with "
+                         "'christies_'.").format(lot=repr(lot_id)))
     return {"lot_id": lot_id, **sales.loc[lot_id].to_dict()}
 
 
@@ -82,13 +91,20 @@ def key_figures() -> pd.DataFrame:
     import pandas as pd
 
     figures = tables.key_figures(KEY_FACTS)
-    prices = pd.DataFrame([{"claim": f"Price: {row['artist']}, {row['title']}",
+    prices = pd.DataFrame([{"claim": _("Price: {artist}, {title}").format(
+                                artist=row["artist"], title=row["title"]),
                             "figure": tables.format_value(row["price"], "USD"),
                             "confidence": "high",
-                            "status": f"price basis {row['price_basis'].replace('_', ' ')}",
-                            "source_ids": row["source_ids"]} for _, row in lots().iterrows()],
+                            "status": _("price basis {basis}").format(
+                                basis=_price_basis(row["price_basis"])),
+                            "source_ids": row["source_ids"]} for _i, row in lots().iterrows()],
                           index=pd.Index(lots()["lot_id"], name="fact_id"))
     return pd.concat([figures, prices])
+
+
+def _price_basis(basis: str) -> str:
+    """'with_premium' -> 'with premium', in the current language."""
+    return _(PRICE_BASES[basis]) if basis in PRICE_BASES else basis.replace("_", " ")
 
 
 def fact_notes(fact_ids: Iterable[str] = ("christies_sell_through",
@@ -112,9 +128,9 @@ def signature_counts() -> pd.DataFrame:
     rows = facts[(facts["case_id"] == CASE) & (facts["unit"] == "signatures")
                  & facts["as_of"].notna() & facts["value_num"].notna()]
     if len(rows) < 2:
-        raise ValueError("facts.csv holds fewer than two dated signature counts (unit "
-                         "'signatures' with an as_of date) for the christies case; the "
-                         "lesson needs the first and the last.")
+        raise ValueError(_("facts.csv holds fewer than two dated signature counts (unit "
+                           "'signatures' with an as_of date) for the christies case; the "
+                           "lesson needs the first and the last."))
     frame = rows.assign(date=rows["as_of"], signatures=rows["value_num"].astype(int),
                         wording=rows["qualifier"])
     return frame[["date", "signatures", "wording", "fact_id", "source_ids"]].sort_values(
@@ -125,8 +141,8 @@ def other_reports(fact_id: str) -> pd.DataFrame:
     """The other figures reports give for ``fact_id`` (their own disputed rows in facts.csv)."""
     facts = _load("facts").set_index("fact_id")
     if fact_id not in facts.index:
-        raise KeyError(f"facts.csv has no fact {fact_id!r}; christies facts start "
-                       "with 'christies_'.")
+        raise KeyError(_("facts.csv has no fact {id}; christies facts start with "
+                         "'christies_'.").format(id=repr(fact_id)))
     ids = [i for i in ALTERNATIVES.get(fact_id, ()) if i in facts.index]
     return facts.loc[ids, ["claim", "value", "value_num", "unit", "status", "source_ids"]]
 
@@ -135,13 +151,14 @@ def sale_events() -> pd.DataFrame:
     """The sale's dated milestones (announcement, letter online, opening, close)."""
     events = _load("events")
     frame = events[events["event_id"].isin(list(SHORT_LABELS))].copy()
-    frame["label"] = frame["event_id"].map(SHORT_LABELS)
+    frame["label"] = [_(SHORT_LABELS[i]) for i in frame["event_id"]]
     return frame[["event_id", "date", "label", "event", "source_ids"]].sort_values(
         ["date", "event_id"]).reset_index(drop=True)
 
 
 def _caption(fig: Figure, ids: list[str]) -> None:
-    fig.text(0.01, 0.01, "Sources: " + "; ".join(ids) + " (references below)", fontsize=8)
+    fig.text(0.01, 0.01, _("Sources: {ids} (references below)").format(ids="; ".join(ids)),
+             fontsize=8)
 
 
 def _print_sources(ids: list[str]) -> None:
@@ -153,13 +170,15 @@ def _print_sources(ids: list[str]) -> None:
 
 def _draw_milestones(ax: Axes, milestones: pd.DataFrame, top: float) -> None:
     from artethics import plotting
+    from artethics.sources import _month
 
     dates = dict(zip(milestones["event_id"], milestones["date"], strict=True))
     ax.axvspan(dates["christies_sale_opens"], dates["christies_sale_closes"],
-               color=plotting.PALETTE[1], alpha=0.25, hatch="//", label="online sale")
-    for index, (_, row) in enumerate(milestones.iterrows()):
+               color=plotting.PALETTE[1], alpha=0.25, hatch="//", label=_("online sale"))
+    for index, (_i, row) in enumerate(milestones.iterrows()):
         ax.axvline(row["date"], color="grey", linestyle=":", linewidth=1)
-        ax.annotate(f"{row['label']}\n{row['date'].day} {row['date']:%b}", (row["date"], top),
+        when = _("{day} {month}").format(day=row["date"].day, month=_month(row["date"].month))
+        ax.annotate(f"{row['label']}\n{when}", (row["date"], top),
                     xytext=(3, -4 - 26 * (index % 2)), textcoords="offset points",
                     fontsize=8, va="top")
 
@@ -177,9 +196,10 @@ def plot_letter_and_sale() -> None:
     look = plotting.style(0)
     fig, ax = plt.subplots(figsize=(8, 4))
     ax.plot(counts["date"], counts["signatures"], color=look["color"], marker=look["marker"],
-            markersize=8, linestyle="--", label="signatures reported (dashed: no counts between)")
-    for _, row in counts.iterrows():
-        ax.annotate(f"{row['wording']} {row['signatures']:,}", (row["date"], row["signatures"]),
+            markersize=8, linestyle="--",
+            label=_("signatures reported (dashed: no counts between)"))
+    for _i, row in counts.iterrows():
+        ax.annotate(_wording(row["wording"], row["signatures"]), (row["date"], row["signatures"]),
                     xytext=(0, -18), textcoords="offset points", ha="center", fontsize=9)
     top = float(counts["signatures"].max()) * 1.35
     _draw_milestones(ax, milestones, top)
@@ -187,9 +207,10 @@ def plot_letter_and_sale() -> None:
     ax.set_xlim(milestones["date"].min() - pd.Timedelta(days=3),
                 counts["date"].max() + pd.Timedelta(days=3))
     ax.xaxis.set_major_locator(mdates.DayLocator(bymonthday=(1, 8, 15, 22)))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))
-    ax.set_ylabel("signatures on the open letter")
-    ax.set_title("The open letter grew while the sale was prepared and held")
+    # A strftime pattern: Chinese writes %Y年%m月%d日.
+    ax.xaxis.set_major_formatter(mdates.DateFormatter(_("%d %b %Y")))
+    ax.set_ylabel(_("signatures on the open letter"))
+    ax.set_title(_("The open letter grew while the sale was prepared and held"))
     ax.legend(loc="lower right", fontsize=8)
     ids = sources_of(pd.concat([counts, milestones]))
     _caption(fig, ids)
@@ -198,13 +219,20 @@ def plot_letter_and_sale() -> None:
     _print_sources(ids)
 
 
+def _wording(wording: object, count: int) -> str:
+    """'about 6,000': a count with the source's qualifier, in the current language."""
+    if isinstance(wording, str) and wording.strip():
+        return tables._qualified(wording.strip(), f"{count:,}")
+    return f"{wording} {count:,}"
+
+
 def lot_counts() -> pd.DataFrame:
     """Lots offered, sold, and counted as weak by AFP, with the source of each count."""
     import pandas as pd
 
     facts = _load("facts").set_index("fact_id")
-    labels = {"christies_lots_offered": "offered", "christies_lots_sold": "sold",
-              "christies_lots_weak": "no qualifying bid or\nbelow low estimate (AFP)"}
+    labels = {"christies_lots_offered": _("offered"), "christies_lots_sold": _("sold"),
+              "christies_lots_weak": _("no qualifying bid or\nbelow low estimate (AFP)")}
     return pd.DataFrame([{"lots": label, "count": int(facts.loc[f, "value_num"]),
                           "source_ids": facts.loc[f, "source_ids"]}
                          for f, label in labels.items()])
@@ -218,8 +246,9 @@ def plot_lots() -> None:
 
     counts = lot_counts()
     fig = plotting.bar(counts["lots"].tolist(), counts["count"].tolist(),
-                       title=f"{counts['count'].max()} lots offered: how many sold, and how "
-                             "many did poorly", ylabel="number of lots", figsize=(7, 3.6))
+                       title=_("{n} lots offered: how many sold, and how many did "
+                               "poorly").format(n=counts["count"].max()),
+                       ylabel=_("number of lots"), figsize=(7, 3.6))
     fig.axes[0].set_ylim(0, counts["count"].max() * 1.15)
     ids = sources_of(counts)
     _caption(fig, ids)
@@ -257,7 +286,7 @@ JURISDICTION_ORDER = ("CN", "HK", "US", "EU", "UK")
 def short_status(status: str) -> str:
     """The first clause of a rule's status: 'proposed, not in force', 'first-instance
     judgment', 'in force', 'final', 'applies from 2 Aug 2025'."""
-    return status.split(":")[0].split(";")[0].split(" (")[0].strip()
+    return re.split(r"[:;：；（]| \(", status)[0].strip()
 
 
 def law_by_place(case: str = CASE) -> pd.DataFrame:
@@ -271,11 +300,11 @@ def law_by_place(case: str = CASE) -> pd.DataFrame:
     applications = _load("applications")
     rows = applications[applications["case_id"] == case]
     if rows.empty:
-        raise ValueError(f"no applications for case {case!r}; use a main case such as "
-                         f"{CASE!r}.")
+        raise ValueError(_("no applications for case {case}; use a main case such as "
+                           "{example}.").format(case=repr(case), example=repr(CASE)))
     joined = rows.merge(_load("rules"), on="rule_id", suffixes=("", "_rule"))
     joined["status"] = joined["status"].map(short_status)
-    joined["date"] = [format_date(when, "day").replace("n.d.", "—")
+    joined["date"] = [format_date(when, "day").replace(_("n.d."), "—")
                       for when in joined["date_in_force"]]
     joined["last_reviewed"] = [format_date(when, "day") for when in joined["last_reviewed"]]
     joined["place"] = pd.Categorical(joined["jurisdiction"], JURISDICTION_ORDER, ordered=True)
@@ -287,29 +316,29 @@ def law_by_place(case: str = CASE) -> pd.DataFrame:
 
 # How to read each source critically (our own notes, shown in the reading list).
 READING_NOTES = {
-    "S01": "A feature that leads with Hong Kong artists who like AI; it rounds the sale's "
-           "figures and overstates the letter's count. Good for their views, not for numbers.",
-    "S05": "A forum summary of another article, with opinion and thin sourcing: a pointer "
-           "to a debate, not evidence of it.",
-    "S31": "A trade magazine close to the digital-art market; reports Christie's own "
-           "results, so ask who supplied each number.",
-    "S32": "A news-agency report that counted weak lots itself: a useful check on the "
-           "auction house's framing.",
-    "S33": "The auction house's own pages: primary for what was offered, but written to sell.",
-    "S34": "Copies of Christie's results release: the house's figures, reported second-hand.",
-    "S35": "An early report on the letter, while signatures were still being added.",
-    "S36": "Reports the final count and Christie's reply side by side; a copy, not the "
-           "original page.",
-    "S49": "A first-instance judgment read through a translation: persuasive in China, not "
-           "binding, and about one image made with many choices.",
-    "S62": "A Hong Kong daily's report on the festival: reliable on dates and organisers; "
-           "the forum's speakers had a stake in the tools they discussed.",
+    "S01": N_("A feature that leads with Hong Kong artists who like AI; it rounds the sale's "
+              "figures and overstates the letter's count. Good for their views, not for numbers."),
+    "S05": N_("A forum summary of another article, with opinion and thin sourcing: a pointer "
+              "to a debate, not evidence of it."),
+    "S31": N_("A trade magazine close to the digital-art market; reports Christie's own "
+              "results, so ask who supplied each number."),
+    "S32": N_("A news-agency report that counted weak lots itself: a useful check on the "
+              "auction house's framing."),
+    "S33": N_("The auction house's own pages: primary for what was offered, but written to sell."),
+    "S34": N_("Copies of Christie's results release: the house's figures, reported second-hand."),
+    "S35": N_("An early report on the letter, while signatures were still being added."),
+    "S36": N_("Reports the final count and Christie's reply side by side; a copy, not the "
+              "original page."),
+    "S49": N_("A first-instance judgment read through a translation: persuasive in China, not "
+              "binding, and about one image made with many choices."),
+    "S62": N_("A Hong Kong daily's report on the festival: reliable on dates and organisers; "
+              "the forum's speakers had a stake in the tools they discussed."),
 }
 
 
 def reading_list(source_ids: str | Iterable[str] = tuple(READING_NOTES)) -> pd.DataFrame:
     """:func:`artethics.tables.reading_list` with this lesson's reading notes."""
-    return tables.reading_list(source_ids, READING_NOTES)
+    return tables.reading_list(source_ids, {k: _(v) for k, v in READING_NOTES.items()})
 
 
 def glossary(terms: str | Iterable[str] = GLOSSARY_TERMS) -> pd.DataFrame:
@@ -326,15 +355,20 @@ def poll_args(answer: object, name: str = "poll_before") -> dict[str, Any]:
     if answer is None:
         return {}
     if not isinstance(answer, dict):
-        raise ValueError(f"{name} must be a dict such as {{'stance': 'against', "
-                         f"'confidence': 3}}, or None for the live widget; got "
-                         f"{type(answer).__name__}.")
+        raise ValueError(_("{name} must be a dict such as {example}, or None for the live "
+                           "widget; got {type}.").format(
+            name=name, example="{'stance': 'against', 'confidence': 3}",
+            type=type(answer).__name__))
     keys = POLL_KEYS + (("reason",) if name == "poll_after" else ())
     unknown = sorted(set(map(str, answer)) - set(keys))
     if unknown or "stance" not in answer:
-        extra = " and 'reason', what moved you" if name == "poll_after" else ""
-        raise ValueError(f"{name} needs the key 'stance' (and may have 'confidence'{extra}); "
-                         f"unknown keys: {unknown or 'none'}.")
+        if name == "poll_after":
+            message = _("{name} needs the key 'stance' (and may have 'confidence' and "
+                        "'reason', what moved you); unknown keys: {unknown}.")
+        else:
+            message = _("{name} needs the key 'stance' (and may have 'confidence'); unknown "
+                        "keys: {unknown}.")
+        raise ValueError(message.format(name=name, unknown=unknown or _("none")))
     return {key: answer[key] for key in keys if key in answer}
 
 
@@ -356,16 +390,22 @@ def sale_in_numbers() -> Markdown:
     cited = sources_of(pd.concat([facts, events.loc[["christies_sale_opens",
                                                      "christies_sale_closes"]],
                                   lots().iloc[:1]]))
-    text = (
-        f"**The sale in numbers.** Christie's online sale ran from "
-        f"{format_date(opens, 'day')} to {format_date(closes, 'day')} "
-        f"({fact('christies_sale_days')} days; format: {fact('christies_format')}). "
-        f"Of {fact('christies_lots_offered')} lots offered, {fact('christies_lots_sold')} sold, "
-        f"for a total of US${fact('christies_total'):,} including fees, against a pre-sale "
-        f"estimate of about US${fact('christies_presale_estimate'):,}. The top lot was "
-        f"{top['artist']}'s *{top['title']}* at US${top['price']:,.0f}. "
-        f"Sources: {'; '.join(cited)}."
-    )
+    form = fact("christies_format")
+    text = _(
+        "**The sale in numbers.** Christie's online sale ran from {opens} to {closes} "
+        "({days} days; format: {format}). Of {offered} lots offered, {sold} sold, for a "
+        "total of US${total} including fees, against a pre-sale estimate of about "
+        "US${estimate}. The top lot was {artist}'s *{title}* at US${price}. "
+        "Sources: {sources}."
+    ).format(
+        opens=format_date(opens, "day"), closes=format_date(closes, "day"),
+        days=fact("christies_sale_days"),
+        format=_(FORMAT_WORDS[form]) if form in FORMAT_WORDS else form,
+        offered=fact("christies_lots_offered"), sold=fact("christies_lots_sold"),
+        total=f"{fact('christies_total'):,}",
+        estimate=f"{fact('christies_presale_estimate'):,}",
+        artist=top["artist"], title=top["title"], price=f"{top['price']:,.0f}",
+        sources="; ".join(cited))
     return Markdown(escape_markdown(text))
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from artethics import tables
 from artethics.cases._layout import room_for_caption, room_for_labels
+from artethics.i18n import N_, _
 from artethics.tables import NO_ADDRESS, key_figures, sources_of  # noqa: F401  (lesson API)
 from artethics.tables import fact as fact_value  # noqa: F401  (lesson API)
 
@@ -27,21 +28,23 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-# Short labels for the timeline plot (the full wording stays in events.csv).
+# Short labels for the timeline plot (the full wording stays in events.csv). Marked with
+# N_ here and translated when a frame is built, like READING_NOTES and the groups.
 SHORT_LABELS = {
-    "lofter_first_reply": "first reply",
-    "lofter_second_reply": "avatars only + pledge",
-    "lofter_creators_leave": "creators threaten to leave (incl. RC of 《大理寺日志》)",
-    "lofter_withdrawn": "withdrawn",
-    "lofter_protection_plan": "protection plan",
-    "lofter_complaints_handled": "complaints handled",
-    "lofter_apology": "apology letter",
-    "artstation_first_complaints": "first complaints",
-    "artstation_trending_full": "protest fills Trending",
-    "artstation_faq": "FAQ: NoAI tag, no ban",
-    "artstation_hides_posts": "protest posts hidden",
+    "lofter_first_reply": N_("first reply"),
+    "lofter_second_reply": N_("avatars only + pledge"),
+    "lofter_creators_leave": N_("creators threaten to leave (incl. RC of 《大理寺日志》)"),
+    "lofter_withdrawn": N_("withdrawn"),
+    "lofter_protection_plan": N_("protection plan"),
+    "lofter_complaints_handled": N_("complaints handled"),
+    "lofter_apology": N_("apology letter"),
+    "artstation_first_complaints": N_("first complaints"),
+    "artstation_trending_full": N_("protest fills Trending"),
+    "artstation_faq": N_("FAQ: NoAI tag, no ban"),
+    "artstation_hides_posts": N_("protest posts hidden"),
 }
-ACTOR_GROUPS = {"LOFTER": "网易 LOFTER (platform)", "LOFTER creators": "creators"}
+ACTOR_GROUPS = {"LOFTER": N_("网易 LOFTER (platform)"), "LOFTER creators": N_("creators")}
+OTHER_GROUP = N_("ArtStation and its artists")
 TIMELINE_COLUMNS = ["date", "date_precision", "group", "label", "event", "confidence",
                     "source_ids"]
 
@@ -53,7 +56,8 @@ def _load(name: str) -> pd.DataFrame:
 
 
 def _group(actor: str) -> str:
-    return ACTOR_GROUPS.get(actor, "ArtStation and its artists")
+    """The timeline row of an actor, in the current language."""
+    return _(ACTOR_GROUPS.get(actor, OTHER_GROUP))
 
 
 def timeline_frame(case_ids: Collection[str] = ("lofter",)) -> pd.DataFrame:
@@ -63,11 +67,11 @@ def timeline_frame(case_ids: Collection[str] = ("lofter",)) -> pd.DataFrame:
     events = _load("events")
     unknown = sorted(set(case_ids) - set(events["case_id"]))
     if unknown:
-        raise ValueError(f"events.csv has no case {unknown}; use ids from cases.csv, "
-                         "e.g. 'lofter' or 'artstation'.")
+        raise ValueError(_("events.csv has no case {cases}; use ids from cases.csv, e.g. "
+                           "'lofter' or 'artstation'.").format(cases=unknown))
     frame = events[events["case_id"].isin(case_ids)].copy()
     frame["date"] = pd.to_datetime(frame["date"])
-    frame["label"] = [SHORT_LABELS.get(i, i) for i in frame["event_id"]]
+    frame["label"] = [_(SHORT_LABELS[i]) if i in SHORT_LABELS else i for i in frame["event_id"]]
     frame["group"] = [_group(a) for a in frame["actor"]]
     frame = frame.sort_values(["date", "event_id"]).reset_index(drop=True)
     return frame[["event_id", *TIMELINE_COLUMNS]]
@@ -77,28 +81,29 @@ def steps_after_first_reply(first: str = "lofter_first_reply") -> pd.DataFrame:
     """Days from LOFTER's first reply to each of its later steps (platform events only)."""
     frame = timeline_frame(("lofter",))
     start = frame.loc[frame["event_id"] == first, "date"].iloc[0]
-    steps = frame[(frame["group"] == ACTOR_GROUPS["LOFTER"]) & (frame["event_id"] != first)]
+    steps = frame[(frame["group"] == _group("LOFTER")) & (frame["event_id"] != first)]
     return steps.assign(days_after=(steps["date"] - start).dt.days)[
         ["event_id", "label", "date", "days_after", "source_ids"]].reset_index(drop=True)
 
 
-# How to read each source critically (our own notes, shown in the reading list).
+# How to read each source critically (our own notes, shown in the reading list; marked
+# with N_, translated by reading_list).
 READING_NOTES = {
-    "S04": "A student essay with a useful timeline but known slips: check each figure "
-           "against the corrections table.",
-    "S19": "A Chinese tech-news report written while events unfolded: good for what LOFTER "
-           "said, not for whether it was true.",
-    "S20": "Summarises LOFTER's own apology: the platform's account of itself, in its words.",
-    "S21": "Reports the platform's plan as announced; it cannot tell you how well it worked.",
-    "S22": "A trade report and the only source naming RC: one source, so treat that detail "
-           "with care.",
-    "S24": "An academic article: slower and more reflective, but its hashtag figure is not "
-           "cross-checked.",
-    "S57": "A crowd-written site: handy for the order of posts, checked here against news.",
-    "S58": "A photography-news report: close to the artists' side of the protest.",
-    "S59": "Games-industry news: reports what Epic Games announced and did.",
-    "S67": "The text of China's Deep Synthesis Provisions (2023): read Articles 14 and 16-18 "
-           "yourself rather than a summary of them.",
+    "S04": N_("A student essay with a useful timeline but known slips: check each figure "
+              "against the corrections table."),
+    "S19": N_("A Chinese tech-news report written while events unfolded: good for what LOFTER "
+              "said, not for whether it was true."),
+    "S20": N_("Summarises LOFTER's own apology: the platform's account of itself, in its words."),
+    "S21": N_("Reports the platform's plan as announced; it cannot tell you how well it worked."),
+    "S22": N_("A trade report and the only source naming RC: one source, so treat that detail "
+              "with care."),
+    "S24": N_("An academic article: slower and more reflective, but its hashtag figure is not "
+              "cross-checked."),
+    "S57": N_("A crowd-written site: handy for the order of posts, checked here against news."),
+    "S58": N_("A photography-news report: close to the artists' side of the protest."),
+    "S59": N_("Games-industry news: reports what Epic Games announced and did."),
+    "S67": N_("The text of China's Deep Synthesis Provisions (2023): read Articles 14 and 16-18 "
+              "yourself rather than a summary of them."),
 }
 RESPONSE_STARTS = {"artstation": "artstation_trending_full", "lofter": "lofter_first_reply"}
 PLATFORM_ACTORS = {"LOFTER", "ArtStation", "Epic Games / ArtStation"}
@@ -106,7 +111,7 @@ PLATFORM_ACTORS = {"LOFTER", "ArtStation", "Epic Games / ArtStation"}
 
 def reading_list(source_ids: str | Iterable[str]) -> pd.DataFrame:
     """:func:`artethics.tables.reading_list` with this lesson's reading notes."""
-    return tables.reading_list(source_ids, READING_NOTES)
+    return tables.reading_list(source_ids, {k: _(v) for k, v in READING_NOTES.items()})
 
 
 def response_days() -> pd.DataFrame:
@@ -123,7 +128,7 @@ def response_days() -> pd.DataFrame:
         part = frame[(events.loc[frame["event_id"], "case_id"].to_numpy() == case)
                      & frame["event_id"].map(events["actor"]).isin(PLATFORM_ACTORS)
                      & (frame["event_id"] != start_id)]
-        for _, row in part.iterrows():
+        for _index, row in part.iterrows():
             rows.append({"platform": "ArtStation" if case == "artstation" else "LOFTER",
                          "step": row["label"], "days_after_start": (row["date"] - start).days,
                          "source_ids": row["source_ids"]})
@@ -143,8 +148,9 @@ def law_table(case: str = "lofter", jurisdiction: str = "CN") -> pd.DataFrame:
         rules, on="rule_id", suffixes=("", "_rule"))
     joined = joined[joined["jurisdiction"] == jurisdiction]
     if joined.empty:
-        raise ValueError(f"no rules for case {case!r} in {jurisdiction!r}; try 'CN', 'HK', "
-                         "'US', 'EU' or 'UK'.")
+        raise ValueError(_("no rules for case {case} in {jurisdiction}; try 'CN', 'HK', "
+                           "'US', 'EU' or 'UK'.").format(case=repr(case),
+                                                         jurisdiction=repr(jurisdiction)))
     columns = ["instrument", "article", "date_in_force", "issue", "points_to", "certainty",
                "last_reviewed", "source_ids"]
     return joined[columns].sort_values(["date_in_force", "instrument"]).reset_index(drop=True)
@@ -172,8 +178,9 @@ def plot_response_days(steps: pd.DataFrame) -> Figure:
     labels = [f"{p}:\n" + "\n".join(textwrap.wrap(s, 16))
               for p, s in zip(steps["platform"], steps["step"], strict=True)]
     ids = sources_of(steps)
-    fig = plotting.bar(labels, steps["days_after_start"].tolist(), ylabel="days after the start",
-                       title="Platform steps, in days after each case began", source_ids=ids,
+    fig = plotting.bar(labels, steps["days_after_start"].tolist(),
+                       ylabel=_("days after the start"),
+                       title=_("Platform steps, in days after each case began"), source_ids=ids,
                        figsize=(10, 5))
     _style_by_platform(fig.axes[0], list(steps["platform"]))
     room_for_caption(fig, ids)

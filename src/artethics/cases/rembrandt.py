@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from artethics import tables
+from artethics.i18n import N_, _
 from artethics.tables import key_figures, sources_of  # noqa: F401  (lesson API)
 
 if TYPE_CHECKING:
@@ -38,38 +39,39 @@ STYLE_AS_DATA = ("rembrandt_paintings_analysed", "rembrandt_fragments", "rembran
 GLOSSARY_TERMS = ("artificial intelligence (AI)", "training data", "human authorship",
                   "originality", "provenance")
 
-#: One sentence per source on how to read it critically (our words).
+#: One sentence per source on how to read it critically (our words). Marked with N_;
+#: reading_notes() gives them in the current language.
 READING_NOTES = {
-    "S06": "The agency's own award entry: first-hand on what was done, but written to win "
-           "a prize, so expect only the flattering side.",
-    "S07": "A technology news report from the week of the unveiling: good on the process; "
-           "ask whose press material its numbers came from.",
-    "S08": "An arts magazine with a sceptical eye: weigh its tone against its facts.",
-    "S09": "A second award entry by the agency: compare its figures with S06 and the news.",
-    "S11": "A marketing-industry analysis: the source of the exact fragment count; check "
-           "whether others round it.",
-    "S13": "A city business-news page listing the partners and awards: reliable for who "
-           "took part, silent on the ethics.",
-    "S14": "A news report quoting the creative director: the team speaking about its own "
-           "work, useful for how it framed authorship.",
-    "S04": "A student essay: a handy overview, but it has factual slips, so check every "
-           "figure against a primary source.",
-    "S15": "A business magazine on the sale and the code dispute: gives the price with fees.",
-    "S16": "A wire-agency report of the sale: quotes Obvious and Christie's; note who is "
-           "speaking in each paragraph.",
-    "S17": "A technology site's report from just before the sale: the main source for the "
-           "code dispute; it gives Barrat's side in detail.",
-    "S18": "An arts magazine's report: critical of the 'first' framing; read it as a "
-           "critic's view.",
-    "S65": "A news report naming the three members of Obvious: the collective's own account.",
-    "S49": "A Chinese court judgment: it decides one dispute on its facts, and courts in other "
-           "places may reason differently; read what choices the court counted as creative.",
-    "S52": "A US appeal-court judgment on a work listed as made by a machine alone: binding in "
-           "the US, not elsewhere; note exactly what question the court answered.",
-    "S54": "The US Copyright Office's report on AI and authorship, read here through law-firm "
-           "summaries: official guidance, not a court ruling, and summaries simplify.",
-    "S69": "Hong Kong's statute on computer-generated works: the text of the law, which gives a "
-           "test (who made the arrangements), not an answer for any one case.",
+    "S06": N_("The agency's own award entry: first-hand on what was done, but written to win "
+              "a prize, so expect only the flattering side."),
+    "S07": N_("A technology news report from the week of the unveiling: good on the process; "
+              "ask whose press material its numbers came from."),
+    "S08": N_("An arts magazine with a sceptical eye: weigh its tone against its facts."),
+    "S09": N_("A second award entry by the agency: compare its figures with S06 and the news."),
+    "S11": N_("A marketing-industry analysis: the source of the exact fragment count; check "
+              "whether others round it."),
+    "S13": N_("A city business-news page listing the partners and awards: reliable for who "
+              "took part, silent on the ethics."),
+    "S14": N_("A news report quoting the creative director: the team speaking about its own "
+              "work, useful for how it framed authorship."),
+    "S04": N_("A student essay: a handy overview, but it has factual slips, so check every "
+              "figure against a primary source."),
+    "S15": N_("A business magazine on the sale and the code dispute: gives the price with fees."),
+    "S16": N_("A wire-agency report of the sale: quotes Obvious and Christie's; note who is "
+              "speaking in each paragraph."),
+    "S17": N_("A technology site's report from just before the sale: the main source for the "
+              "code dispute; it gives Barrat's side in detail."),
+    "S18": N_("An arts magazine's report: critical of the 'first' framing; read it as a "
+              "critic's view."),
+    "S65": N_("A news report naming the three members of Obvious: the collective's own account."),
+    "S49": N_("A Chinese court judgment: it decides one dispute on its facts, and courts in other "
+              "places may reason differently; read what choices the court counted as creative."),
+    "S52": N_("A US appeal-court judgment on a work listed as made by a machine alone: binding in "
+              "the US, not elsewhere; note exactly what question the court answered."),
+    "S54": N_("The US Copyright Office's report on AI and authorship, read here through law-firm "
+              "summaries: official guidance, not a court ruling, and summaries simplify."),
+    "S69": N_("Hong Kong's statute on computer-generated works: the text of the law, which gives a "
+              "test (who made the arrangements), not an answer for any one case."),
 }
 
 
@@ -85,11 +87,11 @@ def plot_style_as_data() -> Figure:
 
     ids = ("rembrandt_paintings_analysed", "rembrandt_fragments", "rembrandt_pixels")
     facts = _load("facts").set_index("fact_id").loc[list(ids)]
-    labels = ["paintings\nanalysed", "fragments\nmeasured", "pixels in the\nnew image"]
+    labels = [_("paintings\nanalysed"), _("fragments\nmeasured"), _("pixels in the\nnew image")]
     fig = plotting.bar(labels, list(facts["value_num"]),
-                       title="Style as data: from paintings to pixels",
-                       ylabel="count (log scale)", source_ids=sources_of(facts),
-                       note="Pixels: a lower bound ('more than').", figsize=(7, 5))
+                       title=_("Style as data: from paintings to pixels"),
+                       ylabel=_("count (log scale)"), source_ids=sources_of(facts),
+                       note=_("Pixels: a lower bound ('more than')."), figsize=(7, 5))
     ax = fig.axes[0]
     ax.set_yscale("log")
     ax.set_ylim(1, 1e10)  # head room: the top bar's label stays inside the frame
@@ -104,8 +106,8 @@ def people_behind_it(case: str = "rembrandt") -> pd.DataFrame:
     people = _load("stakeholders")
     people = people[people["case_id"] == case]
     if people.empty:
-        raise ValueError(f"stakeholders.csv has no rows for case {case!r}; use an id from "
-                         "cases.csv.")
+        raise ValueError(_("stakeholders.csv has no rows for case {case}; use an id from "
+                           "cases.csv.").format(case=repr(case)))
     return people.set_index("stakeholder_id")[["name", "group", "interests", "source_ids"]]
 
 
@@ -113,7 +115,8 @@ def _case_corrections(case: str) -> pd.DataFrame:
     corrections = _load("corrections")
     rows = corrections[corrections["correction_id"].str.contains(f"_{case}_", regex=False)]
     if rows.empty:
-        raise ValueError(f"corrections.csv has no rows for case {case!r}.")
+        raise ValueError(_("corrections.csv has no rows for case {case}.").format(
+            case=repr(case)))
     return rows.set_index("correction_id")
 
 
@@ -130,7 +133,12 @@ def essay_checked(case: str) -> pd.DataFrame:
 
 def reading_list(source_ids: str | Iterable[str]) -> pd.DataFrame:
     """:func:`artethics.tables.reading_list` with this lesson's reading notes (order kept)."""
-    return tables.reading_list(source_ids, READING_NOTES)
+    return tables.reading_list(source_ids, reading_notes())
+
+
+def reading_notes() -> dict[str, str]:
+    """READING_NOTES in the current language."""
+    return {source_id: _(note) for source_id, note in READING_NOTES.items()}
 
 
 def glossary(terms: str | Iterable[str] = GLOSSARY_TERMS) -> pd.DataFrame:

@@ -20,6 +20,7 @@ from artethics import tables
 from artethics.cases import lofter
 from artethics.cases._layout import room_for_caption
 from artethics.cases.lofter import law_table  # noqa: F401  (re-exported for the notebook)
+from artethics.i18n import N_, _
 from artethics.tables import key_figures, sources_of  # noqa: F401  (lesson API)
 
 if TYPE_CHECKING:
@@ -29,43 +30,46 @@ if TYPE_CHECKING:
 
     from artethics.demos.memorise import MemoriseResult
 
+# The labels, groups and reading notes are marked with N_ and translated when a table or
+# a figure is built.
 SHORT_LABELS = {
-    "trik_launch": "Trik AI in testing (month only)",
-    "trik_measures_published": "Interim Measures published",
-    "trik_first_accusation": "first accusation (Chinese report)",
-    "trik_evidence": "side-by-side evidence",
-    "trik_cnn_start": "CNN: 'August' (month only)",
-    "trik_measures_in_force": "Measures in force",
-    "trik_boycott_peak": "boycott banners; hashtag (month only)",
-    "trik_lawsuits_reported": "four suits reported",
-    "trik_private_apology": "private apology (year only)",
+    "trik_launch": N_("Trik AI in testing (month only)"),
+    "trik_measures_published": N_("Interim Measures published"),
+    "trik_first_accusation": N_("first accusation (Chinese report)"),
+    "trik_evidence": N_("side-by-side evidence"),
+    "trik_cnn_start": N_("CNN: 'August' (month only)"),
+    "trik_measures_in_force": N_("Measures in force"),
+    "trik_boycott_peak": N_("boycott banners; hashtag (month only)"),
+    "trik_lawsuits_reported": N_("four suits reported"),
+    "trik_private_apology": N_("private apology (year only)"),
 }
 GROUPS = {
-    "Xiaohongshu": "小红书 Xiaohongshu",
-    "Snow Fish (是雪鱼啊)": "Snow Fish and artists",
-    "Chinese illustrators": "Snow Fish and artists",
-    "Four artists including 正版青团子": "Snow Fish and artists",
-    "CNN": "reports",
+    "Xiaohongshu": N_("小红书 Xiaohongshu"),
+    "Snow Fish (是雪鱼啊)": N_("Snow Fish and artists"),
+    "Chinese illustrators": N_("Snow Fish and artists"),
+    "Four artists including 正版青团子": N_("Snow Fish and artists"),
+    "CNN": N_("reports"),
 }
 READING_NOTES = {
-    "S02": "A machine-reworded copy of the CNN report: names are garbled, so use the "
-           "ASEF copy (S25) instead.",
-    "S25": "Quotes CNN word for word: a careful foreign newsroom, but its 'August' is a "
-           "framing, not an exact date.",
-    "S26": "A translation of a Chinese report: closer to the platform users, the only source "
-           "for 30 July; check it against others.",
-    "S27": "A business-news site: reports the lawsuits but not their filing dates or outcomes.",
-    "S28": "An incident database: it logs the case by when it peaked, and its pronoun for "
-           "Snow Fish differs from CNN's.",
-    "S29": "The regulator's own announcement: the primary source for what the Measures say.",
-    "S45": "The research paper itself: read the method before the abstract's headline number.",
-    "S46": "A tech-news summary of the paper: handy, but check its counts against the paper.",
-    "S49": "The court's judgment, read in translation: about who owns an AI image, not about "
-           "training.",
-    "S67": "The text of China's Deep Synthesis Provisions (2023): Article 14 on training data "
-           "was in force before the dispute began; read it rather than a summary.",
+    "S02": N_("A machine-reworded copy of the CNN report: names are garbled, so use the "
+              "ASEF copy (S25) instead."),
+    "S25": N_("Quotes CNN word for word: a careful foreign newsroom, but its 'August' is a "
+              "framing, not an exact date."),
+    "S26": N_("A translation of a Chinese report: closer to the platform users, the only source "
+              "for 30 July; check it against others."),
+    "S27": N_("A business-news site: reports the lawsuits but not their filing dates or outcomes."),
+    "S28": N_("An incident database: it logs the case by when it peaked, and its pronoun for "
+              "Snow Fish differs from CNN's."),
+    "S29": N_("The regulator's own announcement: the primary source for what the Measures say."),
+    "S45": N_("The research paper itself: read the method before the abstract's headline number."),
+    "S46": N_("A tech-news summary of the paper: handy, but check its counts against the paper."),
+    "S49": N_("The court's judgment, read in translation: about who owns an AI image, not about "
+              "training."),
+    "S67": N_("The text of China's Deep Synthesis Provisions (2023): Article 14 on training data "
+              "was in force before the dispute began; read it rather than a summary."),
 }
-DEMO_SOURCE = "memorisation demo in this notebook (scikit-learn digits)"
+DEMO_SOURCE = N_("memorisation demo in this notebook (scikit-learn digits)")
+OTHER_GROUP = N_("law and courts")
 
 
 class CopyRates(Protocol):
@@ -86,7 +90,7 @@ def _load(name: str) -> pd.DataFrame:
 
 
 def _group(actor: str) -> str:
-    return GROUPS.get(actor, "law and courts")
+    return _(GROUPS.get(actor, OTHER_GROUP))
 
 
 def timeline_frame(include_year_only: bool = False) -> pd.DataFrame:
@@ -98,7 +102,7 @@ def timeline_frame(include_year_only: bool = False) -> pd.DataFrame:
     if not include_year_only:
         frame = frame[frame["date_precision"] != "year"]
     frame["date"] = pd.to_datetime(frame["date"])
-    frame["label"] = [SHORT_LABELS.get(i, i) for i in frame["event_id"]]
+    frame["label"] = [_(SHORT_LABELS[i]) if i in SHORT_LABELS else i for i in frame["event_id"]]
     frame["group"] = [_group(a) for a in frame["actor"]]
     frame["when"] = [when_text(d, p) for d, p in zip(frame["date"], frame["date_precision"],
                                                      strict=True)]
@@ -115,13 +119,17 @@ def when_text(date: str | datetime.date, precision: str) -> str:
     """
     import pandas as pd
 
+    from artethics.sources import format_date
+
     stamp = pd.Timestamp(date)
-    formats = {"day": f"{stamp.day} %b %Y", "month": "%b %Y (month only)",
-               "year": "%Y (year only)"}
-    if precision not in formats:
-        raise ValueError(f"unknown date_precision {precision!r}; events.csv uses 'day', "
-                         "'month' or 'year'.")
-    return stamp.strftime(formats[precision])
+    if precision == "day":
+        return format_date(stamp, "day")
+    if precision == "month":
+        return _("{date} (month only)").format(date=format_date(stamp, "month"))
+    if precision == "year":
+        return _("{date} (year only)").format(date=stamp.year)
+    raise ValueError(_("unknown date_precision {precision}; events.csv uses 'day', 'month' or "
+                       "'year'.").format(precision=repr(precision)))
 
 
 # Drawn in the table only: the evidence post falls the day after the accusation and the
@@ -136,7 +144,7 @@ def plot_timeline(frame: pd.DataFrame, title: str = "") -> Figure:
 
 def reading_list(source_ids: str | Iterable[str]) -> pd.DataFrame:
     """:func:`artethics.tables.reading_list` with this lesson's reading notes."""
-    return tables.reading_list(source_ids, READING_NOTES)
+    return tables.reading_list(source_ids, {k: _(v) for k, v in READING_NOTES.items()})
 
 
 def extraction_rate() -> float:
@@ -154,10 +162,10 @@ def compare_rates(result: CopyRates) -> pd.DataFrame:
     """
     import pandas as pd
 
-    rows = [{"what": f"demo, n = {n} training images", "rate": float(result.copy_rate[i].mean()),
-             "source_ids": DEMO_SOURCE}
+    rows = [{"what": _("demo, n = {n} training images").format(n=n),
+             "rate": float(result.copy_rate[i].mean()), "source_ids": _(DEMO_SOURCE)}
             for i, n in ((0, result.ns[0]), (len(result.ns) - 1, result.ns[-1]))]
-    rows.append({"what": "Stable Diffusion, strict test (Carlini et al. 2023)",
+    rows.append({"what": _("Stable Diffusion, strict test (Carlini et al. 2023)"),
                  "rate": extraction_rate(), "source_ids": "S45;S46"})
     frame = pd.DataFrame(rows)
     return frame.assign(per_million=frame["rate"] * 1e6)
@@ -189,13 +197,13 @@ def plot_rates(table: pd.DataFrame) -> Figure:
     """Log-scale bar chart of :func:`compare_rates` (rates span six orders of magnitude)."""
     from artethics import plotting
 
-    ids = sources_of(table[table["source_ids"] != DEMO_SOURCE])
+    ids = sources_of(table[~table["source_ids"].isin({DEMO_SOURCE, _(DEMO_SOURCE)})])
     labels = [w.replace(" (Carlini", "\n(Carlini").replace(", n =", ",\nn =")
               for w in table["what"]]
     fig = plotting.bar(labels, [round(v, 2) for v in table["per_million"]],
-                       ylabel="copies per million images (log scale)",
-                       title="Copy rate: the toy demo against a real model",
-                       source_ids=ids, note="Demo: computed in this notebook.",
+                       ylabel=_("copies per million images (log scale)"),
+                       title=_("Copy rate: the toy demo against a real model"),
+                       source_ids=ids, note=_("Demo: computed in this notebook."),
                        figsize=(9, 4.5))
     fig.axes[0].set_yscale("log")
     room_for_caption(fig, ids)
