@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from pathlib import Path
 
 import nbformat
@@ -44,8 +45,10 @@ def test_exit_code_is_1_when_a_notebook_fails(run):
 
 
 def test_summary_lists_every_status(run):
-    rows = {line.split()[0]: line.split()[1:] for line in run["stdout"].splitlines()
-            if line.startswith(PREFIX)}
+    rows = {line.split()[0]: line.split()[2:] for line in run["stdout"].splitlines()
+            if line.startswith(PREFIX)}  # notebook, language, status, seconds
+    assert {line.split()[1] for line in run["stdout"].splitlines()
+            if line.startswith(PREFIX)} == {"en"}
     assert rows[PREFIX + "runner-pass-params.ipynb"][0] == "ok"
     assert rows[PREFIX + "runner-fail-valueerror.ipynb"][0] == "failed"
     assert rows[PREFIX + "runner-hang-loop.ipynb"][0] == "timeout"
@@ -154,9 +157,12 @@ def runner_response(student: str):
                     data={"stance": "against", "confidence": 2}, recorded_at="2025-01-01T00:00:00Z")
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_each_notebook_gets_a_fresh_warm_kernel_of_its_own(tmp_path, monkeypatch):
     """Spare kernels import the heavy modules beforehand and nothing else: no name, no
-    history, no execution count, no state from the notebook before, the right folder."""
+    history, no execution count, no state from the notebook before, the right folder.
+    Each is a process of its own (its own pid, process group and session), forked from
+    the worker's zygote."""
     from nbformat.v4 import new_code_cell, new_notebook
 
     probe = ("import os, sys\n"
@@ -166,6 +172,8 @@ def test_each_notebook_gets_a_fresh_warm_kernel_of_its_own(tmp_path, monkeypatch
              "print('history', len(In), len(Out))\n"
              "print('cwd', os.path.basename(os.getcwd()))\n"
              "print('pid', os.getpid())\n"
+             "print('group', os.getpgid(0) == os.getpid() == os.getsid(0))\n"
+             "print('forked', 'kernel_zygote' in open(f'/proc/{os.getppid()}/cmdline').read())\n"
              "print('warm', 'pandas' in sys.modules and 'artethics.tables' in sys.modules)\n"
              "left_behind = 1")
     meta = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
@@ -188,3 +196,5 @@ def test_each_notebook_gets_a_fresh_warm_kernel_of_its_own(tmp_path, monkeypatch
     assert (a["cwd"], b["cwd"]) == ("solutions", "notebooks")
     assert a["pid"] != b["pid"]
     assert a["warm"] == b["warm"] == "True"
+    assert a["group"] == b["group"] == "True"
+    assert a["forked"] == b["forked"] == "True"

@@ -7,7 +7,10 @@ so the next notebook does not wait for a kernel to start, nor for pandas,
 matplotlib and the kit to be imported: the spare imports them (:data:`WARM_MODULES`,
 imports only, silently: no name, no history, no execution count) as soon as it is
 up. Every notebook still gets a fresh kernel process of its own, which runs exactly
-that one notebook and is shut down after it.
+that one notebook and is shut down after it. On Linux that process is forked from
+the worker's zygote (:mod:`artethics.tools.kernel_zygote`), which has imported
+ipykernel and the same heavy modules once, so the spare is up and warm in a fraction
+of the CPU time; where the zygote cannot fork it, the kernel is launched as usual.
 
 The HTML handout (:func:`write_html`) is written by the runner's main process,
 off the workers' critical path.
@@ -89,8 +92,11 @@ WARM_MODULES = (
 # One expression run with silent=True, store_history=False: it binds no name in the
 # notebook's namespace, stores no history or output and leaves the execution count
 # at 0. An import that fails stops the warm-up quietly; the notebook then imports
-# (and reports) for itself.
-WARM_CODE = ("(lambda load, names: [load(name) for name in names])"
+# (and reports) for itself. It ends by registering ipywidgets' comm targets, which
+# ipywidgets does on import only inside IPython: a kernel forked from the zygote
+# (kernel_zygote) imported it before its shell existed. Registering twice is harmless.
+WARM_CODE = ("(lambda load, names: [load(name) for name in names]"
+             " and load('ipywidgets').register_comm_target())"
              f"(__import__('importlib').import_module, {WARM_MODULES!r})")
 
 _SPARE: dict = {}  # {"km", "kc" (warm-up client), "cwd", "kernel"} while a spare is booting
@@ -99,10 +105,17 @@ _SOCKETS: dict = {}  # {"dir": private folder for the kernels' IPC sockets, "n":
 
 
 def init_worker(first_cwd: str | None, kernel_name: str = "python3",
-                environment: dict[str, str | None] | None = None) -> None:
+                environment: dict[str, str | None] | None = None,
+                inherit: dict[str, str] | None = None) -> None:
     """Process initializer: the kernels' environment, fast imports, papermill once,
-    first spare kernel. ``environment`` sets (str) or removes (None) variables that
-    every kernel of this worker inherits (e.g. where answers are recorded)."""
+    first spare kernel. ``inherit``, when given, is the caller's whole environment at
+    the time of the run (a forkserver started earlier would otherwise hand on the
+    environment it had then); ``environment`` then sets (str) or removes (None)
+    variables that every kernel of this worker inherits (e.g. where answers are
+    recorded)."""
+    if inherit is not None:
+        os.environ.clear()
+        os.environ.update(inherit)
     # Kernels inherit this: hash-seeded ordering stays the same from run to run.
     os.environ.setdefault("PYTHONHASHSEED", "0")
     for name, value in sorted((environment or {}).items()):
@@ -149,12 +162,15 @@ def _start_spare(cwd: str, kernel_name: str) -> None:
     from jupyter_client.manager import AsyncKernelManager
     from jupyter_core.utils import run_sync
 
+    from artethics.tools import kernel_zygote
+
     # IPC transport: Unix sockets in a private temporary folder, never in the notebook's
     # folder; it also spares every kernel's "running over TCP without encryption" warning.
     if os.name == "posix":
         km = AsyncKernelManager(kernel_name=kernel_name, transport="ipc", ip=_socket_prefix())
     else:
         km = AsyncKernelManager(kernel_name=kernel_name)
+    kernel_zygote.use_zygote(km)  # forked from this worker's zygote when it can be
     run_sync(km.start_kernel)(cwd=cwd)
     _SPARE.update(km=km, kc=_warm_up(km), cwd=cwd, kernel=kernel_name)
 
@@ -251,8 +267,11 @@ def _drop_spare() -> None:
 
 
 def _cleanup_worker() -> None:
-    """At worker exit: the spare kernel and the socket folder go."""
+    """At worker exit: the spare kernel, the zygote and the socket folder go."""
     _drop_spare()
+    from artethics.tools import kernel_zygote
+
+    kernel_zygote.close()
     if _SOCKETS.get("dir"):
         import shutil
 

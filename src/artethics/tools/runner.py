@@ -494,7 +494,8 @@ def execute(tasks: list[Task], *, jobs: int, progress: bool | None = None,
             ProcessPoolExecutor(max_workers=min(jobs, len(tasks)),
                                 mp_context=multiprocessing.get_context(method),
                                 initializer=worker.init_worker,
-                                initargs=(first_cwd, "python3", environment)) as pool:
+                                initargs=(first_cwd, "python3", environment,
+                                          dict(os.environ))) as pool:
         futures = {pool.submit(worker.run_notebook, task): task for task in longest_first(tasks)}
         for future in as_completed(futures):
             task = futures[future]
