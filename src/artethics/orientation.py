@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from artethics.i18n import N_, _, is_chinese
+from artethics.i18n import N_, _, is_chinese, pgettext
 from artethics.kit import MAIN_CASES
 from artethics.text import escape_markdown
 
@@ -237,14 +237,15 @@ def argument_moves(argument_id: str = MOVES_EXAMPLE[0], objection_id: str = MOVE
     links = evidence[(evidence.argument_id == argument_id) & (evidence.relation != "context")]
     from artethics.exercises.reasoning import _confidence
 
-    relations = {"supports": N_("supports"), "undermines": N_("undermines")}
+    relations = {"supports": pgettext("evidence", "supports"),
+                 "undermines": pgettext("evidence", "undermines")}
     lines = [_("1. **Claim** (`{argument}`, {stance}): “{claim}”").format(
         argument=argument_id, stance=_stance(arg["stance"]), claim=arg["claim"])]
     if links.empty:
         lines.append(_("2. **Evidence**: none linked in data/evidence.csv yet."))
     for link in links.itertuples():
         fact = facts.loc[link.fact_id]
-        relation = _(relations[link.relation]) if link.relation in relations else link.relation
+        relation = relations.get(link.relation, link.relation)
         lines.append(_("2. **Evidence** ({relation}, `{fact}`, {sources}, {confidence} "
                        "confidence): {note}").format(
             relation=relation, fact=link.fact_id, sources=link.source_ids.replace(";", ", "),

@@ -45,7 +45,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from artethics.i18n import N_, _
+from artethics.i18n import N_, _, pgettext
 
 from . import exercise
 
@@ -283,7 +283,6 @@ def _value_words(row) -> str:
 
 
 _STATUS_WORDS = {
-    "confirmed": N_("confirmed"),
     "corrected": N_("corrected: a source document gives another value"),
     "disputed": N_("disputed: the sources disagree"),
     "unverified": N_("unverified: no source confirms it"),
@@ -298,7 +297,7 @@ def _figure_line(fact_id: str) -> str:
     line = _("Figure: {claim}: {value} (sources {sources}; {status}; {confidence} "
              "confidence)").format(
         claim=row["claim"], value=words, sources=row["source_ids"].replace(";", ", "),
-        status=_(_STATUS_WORDS[status]) if status in _STATUS_WORDS else status,
+        status=_(_STATUS_WORDS[status]) if status in _STATUS_WORDS else _status_name(status),
         confidence=_confidence(row["confidence"]))
     if row["note"]:
         line += "\n" + _("Note in the data: {note}").format(note=row["note"])
@@ -307,8 +306,10 @@ def _figure_line(fact_id: str) -> str:
 
 def _confidence(level: object) -> str:
     """A confidence level of facts.csv (high, medium, low) in the current language."""
-    words = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
-    return _(words[level]) if level in words else str(level)
+    words = {"high": pgettext("confidence", "high"),
+             "medium": pgettext("confidence", "medium"),
+             "low": pgettext("confidence", "low")}
+    return words.get(str(level), str(level))
 
 
 def choice(exercise_id: str, *, question: str, options: Mapping[str, Option],
@@ -420,8 +421,8 @@ _COLUMN_TEXTS = {
 
 def _stance(stance: object) -> str:
     """'for' or 'against' (a side on a case's question) in the current language."""
-    words = {"for": N_("for"), "against": N_("against")}
-    return _(words[stance]) if stance in words else str(stance)
+    words = {"for": pgettext("side", "for"), "against": pgettext("side", "against")}
+    return words.get(str(stance), str(stance))
 
 
 def _column_exercise(exercise_id: str, argument_id: str, column: str, tests: dict[str, str],
@@ -678,8 +679,7 @@ def evidence_for(exercise_id: str, argument_id: str, relation: str = "supports",
                  _(ask)]
         for fid in listed():
             row = facts.loc[fid]
-            status = _(_STATUS_NAMES[row["status"]]) if row["status"] in _STATUS_NAMES \
-                else row["status"]
+            status = _status_name(row["status"])
             lines.append(f"  {fid}: {row['claim']}: {_value_words(row)} ({status})")
         lines.append(_("Answer with a list of fact ids: {supports_undermines}.").format(
                          supports_undermines="{'supports': [...], 'undermines': [...]}")
@@ -739,9 +739,13 @@ _FOUND = {"supports": N_("right: you found the facts that support the claim, as 
                            "data/evidence.csv links them."),
           "both": N_("right: you found the facts that support and those that undermine the "
                      "claim, as data/evidence.csv links them.")}
-# A fact's status in facts.csv, as one word.
-_STATUS_NAMES = {"confirmed": N_("confirmed"), "corrected": N_("corrected"),
-                 "disputed": N_("disputed"), "unverified": N_("unverified")}
+def _status_name(status: str) -> str:
+    """A fact's status in facts.csv, as one word in the current language."""
+    words = {"confirmed": pgettext("fact status", "confirmed"),
+             "corrected": pgettext("fact status", "corrected"),
+             "disputed": pgettext("fact status", "disputed"),
+             "unverified": pgettext("fact status", "unverified")}
+    return words.get(status, status)
 
 
 # --- spot the flaw --------------------------------------------------------------------
