@@ -115,6 +115,7 @@ ERRORS = [
     ("artethics.tools.runner", "UsageError"),
     ("artethics.tools.student", "SolutionError"),
     ("artethics.i18n", "LanguageError"),
+    ("artethics.tools.update", "UpdateError"),
 ]
 
 

@@ -32,6 +32,9 @@ COMMANDS: dict[str, Command] = {
                        "collect submitted answers into the class database"),
     "feedback": Command("artethics.tools.feedback", "add_arguments", "main",
                         "one HTML feedback page per student: ✔/✘ with hints, no answers"),
+    "update": Command("artethics.tools.update", "add_arguments", "main",
+                      "bring students' copies up to date with the kit's lessons, keeping "
+                      "their answers"),
     "translate": Command("artethics.tools.translate", "add_arguments", "main",
                          "update the translation catalogues and build the course in "
                          "zh-Hant and zh-Hans"),

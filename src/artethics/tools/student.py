@@ -203,7 +203,16 @@ def _make_student(nb: nbform.Notebook, name: str) -> nbform.Notebook:
             continue
         cells.append(strip_solutions(cell, f"{name}, cell {index}"))
     out.cells = cells
-    return nbform.normalise(out, clear_outputs=True)
+    out = nbform.normalise(out, clear_outputs=True)
+    out.metadata.setdefault("artethics", {})["cells"] = cell_checksums(out)
+    return out
+
+
+def cell_checksums(nb: nbform.Notebook) -> dict[str, str]:
+    """Each cell's id with a short checksum of its source as the kit ships it, kept in the
+    student copy's metadata (``artethics.cells``): `artethics update` tells from it which
+    cells the student has written in."""
+    return {cell.id: sha256(nbform.source(cell))[:16] for cell in nb.cells}
 
 
 # --- the check manifest ------------------------------------------------------------
