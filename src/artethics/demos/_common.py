@@ -8,25 +8,30 @@ from __future__ import annotations
 
 import numpy as np
 
+from artethics.i18n import _
+
 
 def check_seed(seed) -> int:
     """Return ``seed`` as an int, or say clearly what is wrong with it."""
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
         raise TypeError(
-            f"seed must be a whole number such as 0 or 42, got {seed!r} "
-            f"({type(seed).__name__}). Pass e.g. seed=0."
+            _("seed must be a whole number such as 0 or 42, got {seed} ({type}). Pass e.g. "
+              "seed=0.").format(seed=repr(seed), type=type(seed).__name__)
         )
     if seed < 0:
-        raise ValueError(f"seed must be 0 or more, got {seed}. Pass e.g. seed=0.")
+        raise ValueError(_("seed must be 0 or more, got {seed}. Pass e.g. seed=0.").format(
+            seed=seed))
     return int(seed)
 
 
 def check_positive_int(name: str, value, minimum: int = 1) -> int:
     """Return ``value`` as an int >= ``minimum`` or raise a message naming ``name``."""
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
-        raise TypeError(f"{name} must be a whole number, got {value!r}.")
+        raise TypeError(_("{name} must be a whole number, got {value}.").format(
+            name=name, value=repr(value)))
     if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {value}.")
+        raise ValueError(_("{name} must be at least {minimum}, got {value}.").format(
+            name=name, minimum=minimum, value=value))
     return int(value)
 
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from artethics.demos._common import check_positive_int, check_seed, new_figure, palette
+from artethics.i18n import _
 
 #: The toy data sets: name -> list of (centre, spread, weight) Gaussian peaks.
 DATASETS: dict[str, tuple[tuple[float, float, float], ...]] = {
@@ -52,7 +53,8 @@ EVAL_SAMPLES = 4000
 def _check_data(data: str) -> tuple[tuple[float, float, float], ...]:
     if data not in DATASETS:
         names = ", ".join(repr(k) for k in sorted(DATASETS))
-        raise ValueError(f"Unknown data {data!r}. Choose one of: {names}.")
+        raise ValueError(_("Unknown data {data}. Choose one of: {names}.").format(
+            data=repr(data), names=names))
     return DATASETS[data]
 
 
@@ -137,8 +139,8 @@ def _d_step(d, opt_d, real, fake) -> float:
     l_real, c_real = _forward(d, real)
     l_fake, c_fake = _forward(d, fake)
     loss = float(_softplus(-l_real).mean() + _softplus(l_fake).mean())
-    g_real, _ = _backward(d, c_real, (_sigmoid(l_real) - 1.0) / len(real))
-    g_fake, _ = _backward(d, c_fake, _sigmoid(l_fake) / len(fake))
+    g_real, _rest = _backward(d, c_real, (_sigmoid(l_real) - 1.0) / len(real))
+    g_fake, _rest = _backward(d, c_fake, _sigmoid(l_fake) / len(fake))
     opt_d.step({k: g_real[k] + g_fake[k] for k in d})
     return loss
 
@@ -149,7 +151,7 @@ def _g_step(g, d, opt_g, z) -> float:
     l_fake, c_d = _forward(d, fake)
     loss = float(_softplus(-l_fake).mean())
     _, dx = _backward(d, c_d, (_sigmoid(l_fake) - 1.0) / len(z))
-    grads, _ = _backward(g, c_g, dx)
+    grads, _rest = _backward(g, c_g, dx)
     opt_g.step(grads)
     return loss
 
@@ -161,7 +163,8 @@ def wasserstein_1d(a: np.ndarray, b: np.ndarray) -> float:
     """
     a, b = np.sort(np.ravel(a)), np.sort(np.ravel(b))
     if a.shape != b.shape:
-        raise ValueError(f"Samples must be the same size, got {a.size} and {b.size}.")
+        raise ValueError(_("Samples must be the same size, got {a} and {b}.").format(
+            a=a.size, b=b.size))
     return float(np.mean(np.abs(a - b)))
 
 
@@ -196,21 +199,22 @@ class GanRun:
     def summary(self) -> str:
         """A few deterministic lines (rounded) for a notebook to print."""
         lines = [
-            f"Toy GAN on '{self.data}', seed {self.seed}, {self.steps} training steps.",
-            f"Distance generated -> real (earth mover's): "
-            f"{self.distance[0]:.2f} at the start, {self.distance[-1]:.2f} at the end.",
+            _("Toy GAN on '{data}', seed {seed}, {steps} training steps.").format(
+                data=self.data, seed=self.seed, steps=self.steps),
+            _("Distance generated -> real (earth mover's): {start} at the start, {end} at the "
+              "end.").format(start=f"{self.distance[0]:.2f}", end=f"{self.distance[-1]:.2f}"),
         ]
         for k, s in enumerate(self.snapshot_steps):
             near = self.d_curve[k][np.abs(self.grid) <= 4.0]
-            lines.append(
-                f"  step {s:>5}: generated mean {self.generated_mean[k]:+.2f}; "
-                f"D(x) ranges {near.min():.2f}-{near.max():.2f} on [-4, 4]"
-            )
-        lines.append(
-            f"Final losses (mean of last 100 steps): discriminator "
-            f"{self.d_loss[-100:].mean():.2f}, generator {self.g_loss[-100:].mean():.2f} "
-            f"(balance: {2 * np.log(2):.2f} and {np.log(2):.2f})."
-        )
+            lines.append("  " + _(
+                "step {step}: generated mean {mean}; D(x) ranges {low}-{high} on [-4, 4]"
+            ).format(step=f"{s:>5}", mean=f"{self.generated_mean[k]:+.2f}",
+                     low=f"{near.min():.2f}", high=f"{near.max():.2f}"))
+        lines.append(_(
+            "Final losses (mean of last 100 steps): discriminator {d}, generator {g} "
+            "(balance: {d_balance} and {g_balance})."
+        ).format(d=f"{self.d_loss[-100:].mean():.2f}", g=f"{self.g_loss[-100:].mean():.2f}",
+                 d_balance=f"{2 * np.log(2):.2f}", g_balance=f"{np.log(2):.2f}"))
         return "\n".join(lines)
 
 
@@ -219,8 +223,8 @@ def _snapshot_steps(steps: int) -> tuple[int, ...]:
 
 
 def _evaluate(g, d, data, z_eval, real_eval):
-    fake, _ = _forward(g, z_eval)
-    hist, _ = np.histogram(fake, bins=BIN_EDGES, density=True)
+    fake, _rest = _forward(g, z_eval)
+    hist, _rest = np.histogram(fake, bins=BIN_EDGES, density=True)
     d_curve = _sigmoid(_forward(d, GRID.reshape(-1, 1))[0]).ravel()
     return wasserstein_1d(fake, real_eval), hist, d_curve, float(fake.mean())
 
@@ -262,10 +266,10 @@ def train_gan(
         if step == steps:
             break
         real = sample_real(data, BATCH, rng)
-        fake, _ = _forward(g, rng.standard_normal((BATCH, 1)))
+        fake, _rest = _forward(g, rng.standard_normal((BATCH, 1)))
         d_loss[step] = _d_step(d, opt_d, real, fake)
         g_loss[step] = _g_step(g, d, opt_g, rng.standard_normal((BATCH, 1)))
-    real_hist, _ = np.histogram(real_eval, bins=BIN_EDGES, density=True)
+    real_hist, _rest = np.histogram(real_eval, bins=BIN_EDGES, density=True)
     return GanRun(
         data=data, seed=seed, steps=steps, d_loss=d_loss, g_loss=g_loss,
         check_steps=np.array(checks), distance=np.array(dist), snapshot_steps=snaps,
@@ -278,16 +282,16 @@ def train_gan(
 # ------------------------------------------------------------ plotting ---
 def _plot_snapshot(ax, run: GanRun, k: int, colours) -> None:
     centres = 0.5 * (run.bin_edges[:-1] + run.bin_edges[1:])
-    ax.fill_between(run.grid, run.real_density, color="0.8", label="real data (density)")
+    ax.fill_between(run.grid, run.real_density, color="0.8", label=_("real data (density)"))
     ax.step(centres, run.generated_hist[k], where="mid", color=colours[3], lw=1.8,
-            label="generated by G (histogram)")
+            label=_("generated by G (histogram)"))
     ax.set_ylim(0, max(1.0, run.generated_hist.max() * 1.05))
     ax.set_xlim(run.grid[0], run.grid[-1])
-    ax.set_title(f"step {run.snapshot_steps[k]}")
-    ax.set_xlabel("x (a number)")
+    ax.set_title(_("step {step}").format(step=run.snapshot_steps[k]))
+    ax.set_xlabel(_("x (a number)"))
     twin = ax.twinx()
     twin.plot(run.grid, run.d_curve[k], color=colours[0], ls="--", lw=1.5,
-              label="D(x): 'looks real' score")
+              label=_("D(x): 'looks real' score"))
     twin.set_ylim(0, 1.05)
     twin.axhline(0.5, color="0.5", lw=0.6, ls=":")
     return twin
@@ -295,22 +299,22 @@ def _plot_snapshot(ax, run: GanRun, k: int, colours) -> None:
 
 def _plot_losses(ax, run: GanRun, colours) -> None:
     step = np.arange(1, run.steps + 1)
-    ax.plot(step, run.d_loss, color=colours[0], ls="--", lw=1, label="discriminator loss")
-    ax.plot(step, run.g_loss, color=colours[3], ls="-", lw=1, label="generator loss")
+    ax.plot(step, run.d_loss, color=colours[0], ls="--", lw=1, label=_("discriminator loss"))
+    ax.plot(step, run.g_loss, color=colours[3], ls="-", lw=1, label=_("generator loss"))
     ax.axhline(2 * np.log(2), color=colours[0], ls=":", lw=1)
     ax.axhline(np.log(2), color=colours[3], ls=":", lw=1)
-    ax.set_xlabel("training step")
-    ax.set_ylabel("loss")
-    ax.set_title("Losses (dotted: values when D can no longer tell)")
+    ax.set_xlabel(_("training step"))
+    ax.set_ylabel(_("loss"))
+    ax.set_title(_("Losses (dotted: values when D can no longer tell)"))
     ax.legend(loc="center right", fontsize="small")
 
 
 def _plot_distance(ax, run: GanRun, colours) -> None:
     ax.plot(run.check_steps, run.distance, color="k", marker="o", ms=3)
-    ax.set_xlabel("training step")
-    ax.set_ylabel("earth mover's distance")
+    ax.set_xlabel(_("training step"))
+    ax.set_ylabel(_("earth mover's distance"))
     ax.set_ylim(bottom=0)
-    ax.set_title("How far generated numbers are from real ones")
+    ax.set_title(_("How far generated numbers are from real ones"))
 
 
 def plot_gan(run: GanRun, fig=None):
@@ -327,7 +331,7 @@ def plot_gan(run: GanRun, fig=None):
         ax = fig.add_subplot(grid[0, k])
         twin = _plot_snapshot(ax, run, k, colours)
         if k == 0:
-            ax.set_ylabel("density")
+            ax.set_ylabel(_("density"))
         if k == n - 1:
             twin.set_ylabel("D(x)")
     handles = ax.get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
@@ -337,6 +341,6 @@ def plot_gan(run: GanRun, fig=None):
     half = n // 2
     _plot_losses(fig.add_subplot(grid[1, :half]), run, colours)
     _plot_distance(fig.add_subplot(grid[1, half:]), run, colours)
-    fig.suptitle(f"A toy GAN learns '{run.data}' (seed {run.seed}): "
-                 "real vs generated numbers, and the discriminator's score", y=0.99)
+    fig.suptitle(_("A toy GAN learns '{data}' (seed {seed}): real vs generated numbers, and "
+                   "the discriminator's score").format(data=run.data, seed=run.seed), y=0.99)
     return fig

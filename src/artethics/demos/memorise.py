@@ -46,10 +46,11 @@ from artethics.demos._common import (
     palette,
     sklearn_file,
 )
+from artethics.i18n import N_, _
 
 DEFAULT_NS = (10, 20, 50, 100, 200, 500, 1000)
 N_COMPONENTS = 15
-THRESHOLD_RULE = (
+THRESHOLD_RULE = N_(
     "A sample is a copy when its distance to the nearest training image is below "
     "{t:g} x the typical gap (median distance from each training image to its "
     "nearest other training image)."
@@ -161,10 +162,11 @@ class MemoriseResult:
     def summary(self) -> str:
         """A few deterministic lines (rounded) for a notebook to print."""
         lines = [
-            f"PCA + KDE on scikit-learn digits, {self.samples} samples per model, "
-            f"{self.repeats} repeats, seed {self.seed}.",
+            _("PCA + KDE on scikit-learn digits, {samples} samples per model, {repeats} "
+              "repeats, seed {seed}.").format(samples=self.samples, repeats=self.repeats,
+                                              seed=self.seed),
             self.threshold_rule,
-            "    n  copy rate (min-max)   nearest dist  typical gap",
+            _("    n  copy rate (min-max)   nearest dist  typical gap"),
         ]
         for i, n in enumerate(self.ns):
             r = self.copy_rate[i]
@@ -178,9 +180,10 @@ class MemoriseResult:
 def _check_ns(ns, available: int) -> tuple[int, ...]:
     ns = tuple(sorted({check_positive_int("each n in ns", n, minimum=2) for n in ns}))
     if not ns:
-        raise ValueError("ns is empty: give training-set sizes such as (10, 100, 1000).")
+        raise ValueError(_("ns is empty: give training-set sizes such as (10, 100, 1000)."))
     if ns[-1] > available:
-        raise ValueError(f"n = {ns[-1]} is more than the {available} digit images available.")
+        raise ValueError(_("n = {n} is more than the {available} digit images "
+                           "available.").format(n=ns[-1], available=available))
     return ns
 
 
@@ -188,7 +191,7 @@ def _one_model(images, n, rep, seed, samples, threshold, keep):
     """Train on n random images, sample, and measure. Returns numbers (+ gallery)."""
     rng = np.random.default_rng([seed, rep, n])
     train = images[rng.choice(len(images), size=n, replace=False)]
-    generated, _ = fit_kde(train).sample(samples, rng)
+    generated, _parents = fit_kde(train).sample(samples, rng)
     idx, dist = pairwise_nearest(generated, train)
     gap = typical_gap(train)
     copies = dist < threshold * gap
@@ -215,7 +218,8 @@ def copy_rate_curve(
     samples = check_positive_int("samples", samples)
     repeats = check_positive_int("repeats", repeats)
     if not 0 < threshold <= 2:
-        raise ValueError(f"threshold must be between 0 and 2 (default 0.75), got {threshold}.")
+        raise ValueError(_("threshold must be between 0 and 2 (default 0.75), got "
+                           "{threshold}.").format(threshold=threshold))
     images = load_images()
     ns = _check_ns(ns, len(images))
     shape = (len(ns), repeats)
@@ -230,7 +234,7 @@ def copy_rate_curve(
                 galleries.append(gal)
     return MemoriseResult(
         ns=ns, repeats=repeats, samples=samples, seed=seed, threshold=threshold,
-        threshold_rule=THRESHOLD_RULE.format(t=threshold), copy_rate=rate,
+        threshold_rule=_(THRESHOLD_RULE).format(t=threshold), copy_rate=rate,
         median_distance=med, gap=gap, galleries=tuple(galleries),
     )
 
@@ -247,22 +251,22 @@ def plot_copy_rate(result: MemoriseResult, fig=None):
     left, right = fig.subplots(1, 2)
     for j in range(result.repeats):
         left.plot(ns, 100 * result.copy_rate[:, j], ls="none", marker=".", color="0.6",
-                  label="one repeat" if j == 0 else None)
+                  label=_("one repeat") if j == 0 else None)
     left.plot(ns, 100 * result.copy_rate.mean(axis=1), marker="o", color=colours[3],
-              label="mean of repeats")
-    left.set(xscale="log", xlabel="number of training images n (log scale)",
-             ylabel="samples counted as copies (%)", ylim=(-2, 102),
-             title="Fewer training images: more recognisable copies")
+              label=_("mean of repeats"))
+    left.set(xscale="log", xlabel=_("number of training images n (log scale)"),
+             ylabel=_("samples counted as copies (%)"), ylim=(-2, 102),
+             title=_("Fewer training images: more recognisable copies"))
     left.legend()
     right.plot(ns, result.median_distance.mean(axis=1), marker="o", color=colours[0],
-               label="sample to its nearest training image")
+               label=_("sample to its nearest training image"))
     right.plot(ns, result.gap.mean(axis=1), marker="s", ls="--", color=colours[2],
-               label="typical gap between training images")
+               label=_("typical gap between training images"))
     right.plot(ns, result.threshold * result.gap.mean(axis=1), ls=":", color="k",
-               label=f"copy threshold ({result.threshold:g} x gap)")
-    right.set(xscale="log", xlabel="number of training images n (log scale)",
-              ylabel="distance (pixel units)", ylim=(0, None),
-              title="Why: training images crowd closer; samples do not")
+               label=_("copy threshold ({t} x gap)").format(t=f"{result.threshold:g}"))
+    right.set(xscale="log", xlabel=_("number of training images n (log scale)"),
+              ylabel=_("distance (pixel units)"), ylim=(0, None),
+              title=_("Why: training images crowd closer; samples do not"))
     right.legend(fontsize="small")
     fig.tight_layout()
     return fig
@@ -286,14 +290,15 @@ def _gallery_rows(sub, gallery: Gallery) -> None:
         top, bottom = axes[0, k], axes[1, k]
         top.imshow(gallery.samples[k].reshape(8, 8), cmap="gray_r", vmin=0, vmax=16)
         bottom.imshow(gallery.nearest[k].reshape(8, 8), cmap="gray_r", vmin=0, vmax=16)
-        verdict = "COPY" if gallery.is_copy[k] else "not a copy"
+        verdict = _("COPY") if gallery.is_copy[k] else _("not a copy")
         top.set_title(f"d={gallery.distance[k]:.{places}f}\n{verdict}", fontsize="small")
         for ax in (top, bottom):
             ax.set_xticks([])
             ax.set_yticks([])
-    axes[0, 0].set_ylabel("generated", fontsize="small")
-    axes[1, 0].set_ylabel("nearest\ntraining", fontsize="small")
-    sub.suptitle(f"n = {gallery.n} training images (copy if d < {gallery.limit:.{places}f})",
+    axes[0, 0].set_ylabel(_("generated"), fontsize="small")
+    axes[1, 0].set_ylabel(_("nearest\ntraining"), fontsize="small")
+    sub.suptitle(_("n = {n} training images (copy if d < {limit})").format(
+                     n=gallery.n, limit=f"{gallery.limit:.{places}f}"),
                  fontsize="medium", fontweight="bold")
 
 

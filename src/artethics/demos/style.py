@@ -43,9 +43,23 @@ from artethics.demos._common import (
     palette,
     sklearn_file,
 )
+from artethics.i18n import N_, _
 
 EDGE_COLUMNS = ("edge_horizontal", "edge_rising", "edge_vertical", "edge_falling")
-EDGE_LABELS = ("horizontal\n—", "rising\n/", "vertical\n|", "falling\n\\")
+EDGE_LABELS = (N_("horizontal\n—"), N_("rising\n/"), N_("vertical\n|"), N_("falling\n\\"))
+# The features as words on the plots (marked with N_; shown with feature_words()).
+FEATURE_WORDS = {
+    "red": N_("red"), "green": N_("green"), "blue": N_("blue"), "hue": N_("hue"),
+    "saturation": N_("saturation"), "brightness": N_("brightness"),
+    "contrast": N_("contrast"), "edge_strength": N_("edge_strength"),
+    "edge_horizontal": N_("edge_horizontal"), "edge_rising": N_("edge_rising"),
+    "edge_vertical": N_("edge_vertical"), "edge_falling": N_("edge_falling"),
+}
+
+
+def feature_words(feature: str) -> str:
+    """A feature id as the plots show it, in the current language (English: the id)."""
+    return _(FEATURE_WORDS[feature]) if feature in FEATURE_WORDS else feature
 #: Fixed value ranges used to bin each feature in a signature (values outside
 #: are put in the first or last bin).
 FEATURE_RANGES: dict[str, tuple[float, float]] = {
@@ -70,15 +84,16 @@ def _as_float_image(image) -> np.ndarray:
         arr = np.stack([arr] * 3, axis=-1)
     if arr.ndim != 3 or arr.shape[2] not in (3, 4):
         raise ValueError(
-            f"image must be an array of shape (height, width, 3) (RGB) or (height, width) "
-            f"(grey), got shape {arr.shape}."
+            _("image must be an array of shape (height, width, 3) (RGB) or (height, width) "
+              "(grey), got shape {shape}.").format(shape=arr.shape)
         )
     arr = arr[..., :3]
     if np.issubdtype(arr.dtype, np.integer):
         return arr.astype(float) / 255.0
     arr = arr.astype(float)
     if arr.min() < 0 or arr.max() > 1:
-        raise ValueError("A float image must have values between 0 and 1; divide by 255 first.")
+        raise ValueError(_("A float image must have values between 0 and 1; divide by 255 "
+                           "first."))
     return arr
 
 
@@ -115,7 +130,8 @@ def fragment_features(image, size: int = 16) -> pd.DataFrame:
     size = check_positive_int("size", size, minimum=4)
     img = _as_float_image(image)
     if img.shape[0] < size or img.shape[1] < size:
-        raise ValueError(f"image {img.shape[:2]} is smaller than one {size}x{size} fragment.")
+        raise ValueError(_("image {shape} is smaller than one {size}x{size} fragment.").format(
+            shape=img.shape[:2], size=size))
     from matplotlib.colors import rgb_to_hsv
 
     rgb = np.stack([_blocks(img[..., c], size).mean(-1) for c in range(3)], -1)
@@ -144,7 +160,8 @@ def style_signature(features: pd.DataFrame, bins: int = 10) -> pd.DataFrame:
     bins = check_positive_int("bins", bins, minimum=2)
     missing = sorted(set(FEATURE_RANGES) - set(features.columns))
     if missing:
-        raise ValueError(f"features lacks columns {missing}; make it with fragment_features().")
+        raise ValueError(_("features lacks columns {missing}; make it with "
+                           "fragment_features().").format(missing=missing))
     if len(features) == 0:
         raise ValueError("features has no rows: the image gave no fragments.")
     rows = {}
@@ -158,7 +175,8 @@ def style_signature(features: pd.DataFrame, bins: int = 10) -> pd.DataFrame:
 def signature_distance(a: pd.DataFrame, b: pd.DataFrame) -> pd.Series:
     """Total variation distance per feature (0 = same, 1 = no overlap)."""
     if not a.index.equals(b.index) or not a.columns.equals(b.columns):
-        raise ValueError("Signatures differ in features or bins; make both with the same bins.")
+        raise ValueError(_("Signatures differ in features or bins; make both with the same "
+                           "bins."))
     return 0.5 * (a - b).abs().sum(axis=1)
 
 
@@ -224,10 +242,11 @@ class StyleResult:
         n_a, n_b = (len(f) for f in self.features)
         clear = d.index[d["between"] > 2 * d["noise"]]
         lines = [
-            f"{a}: {n_a} fragments, {b}: {n_b} fragments ({self.size}x{self.size} pixels each).",
-            f"Features whose distributions differ clearly (distance > 2 x noise): "
-            f"{len(clear)} of {len(d)}.",
-            "feature           A vs B  noise  mosaic->A  mosaic->B",
+            _("{a}: {n_a} fragments, {b}: {n_b} fragments ({size}x{size} pixels each).").format(
+                a=a, n_a=n_a, b=b, n_b=n_b, size=self.size),
+            _("Features whose distributions differ clearly (distance > 2 x noise): {n} of "
+              "{total}.").format(n=len(clear), total=len(d)),
+            _("feature           A vs B  noise  mosaic->A  mosaic->B"),
         ]
         for name, row in d.iterrows():
             lines.append(
@@ -301,9 +320,11 @@ def _plot_feature(ax, result: StyleResult, feature: str, colours) -> None:
         edges = np.linspace(low, high, sig.shape[1] + 1)
         ax.stairs(100 * sig.loc[feature].to_numpy(), edges, color=colour, ls=ls, lw=2,
                   label=name)
-    ax.set_xlabel(f"{feature} of a fragment")
-    ax.set_ylabel("% of fragments")
-    ax.set_title(f"{feature}: distance {result.distance.loc[feature, 'between']:.2f}")
+    ax.set_xlabel(_("{feature} of a fragment").format(feature=feature_words(feature)))
+    ax.set_ylabel(_("% of fragments"))
+    ax.set_title(_("{feature}: distance {distance}").format(
+        feature=feature_words(feature),
+        distance=f"{result.distance.loc[feature, 'between']:.2f}"))
     ax.legend(fontsize="small")
 
 
@@ -315,10 +336,10 @@ def _plot_edges(ax, result: StyleResult, colours) -> None:
         shares = feats[list(EDGE_COLUMNS)].mean().to_numpy()
         ax.bar(x + (i - 0.5) * 0.4, 100 * shares, width=0.4, color=colours[i],
                hatch=hatch, edgecolor="k", label=name)
-    ax.set_xticks(x, EDGE_LABELS, fontsize="small")
-    ax.set_xlabel("direction edges run")
-    ax.set_ylabel("mean share of edge energy (%)")
-    ax.set_title("Edge directions")
+    ax.set_xticks(x, [_(label) for label in EDGE_LABELS], fontsize="small")
+    ax.set_xlabel(_("direction edges run"))
+    ax.set_ylabel(_("mean share of edge energy (%)"))
+    ax.set_title(_("Edge directions"))
     ax.legend(fontsize="small")
 
 
@@ -327,11 +348,12 @@ def _plot_distances(ax, result: StyleResult) -> None:
     x = np.arange(len(d))
     ax.bar(x - 0.2, d["between"], width=0.4, color="0.3", label=" vs ".join(result.names))
     ax.bar(x + 0.2, d["noise"], width=0.4, color="0.85", hatch="..", edgecolor="0.3",
-           label="two random halves of the same photo (noise)")
-    ax.set_xticks(x, [name.replace("_", "\n") for name in d.index], fontsize="small")
+           label=_("two random halves of the same photo (noise)"))
+    ax.set_xticks(x, [feature_words(name).replace("_", "\n") for name in d.index],
+                  fontsize="small")
     ax.set_ylim(0, 1)
-    ax.set_ylabel("distance (0 same, 1 no overlap)")
-    ax.set_title("Style signatures compared, feature by feature")
+    ax.set_ylabel(_("distance (0 same, 1 no overlap)"))
+    ax.set_title(_("Style signatures compared, feature by feature"))
     ax.legend(fontsize="small", loc="upper right")
 
 
@@ -347,12 +369,13 @@ def plot_styles(result: StyleResult, fig=None):
     _show_image(fig.add_subplot(grid[0, 0:4]), result.images[0], f"A: {a}")
     _show_image(fig.add_subplot(grid[0, 4:8]), result.images[1], f"B: {b}")
     _show_image(fig.add_subplot(grid[0, 8:12]), result.mosaic,
-                f"toy 'new' image: {b}'s layout\nmade of {a}'s fragments (a collage)")
+                _("toy 'new' image: {b}'s layout\nmade of {a}'s fragments (a collage)").format(
+                    a=a, b=b))
     for i, feature in enumerate(("brightness", "saturation", "contrast")):
         _plot_feature(fig.add_subplot(grid[1, 3 * i:3 * i + 3]), result, feature, colours)
     _plot_edges(fig.add_subplot(grid[1, 9:12]), result, colours)
     _plot_distances(fig.add_subplot(grid[2, :]), result)
-    fig.suptitle(f"Style as statistics: {len(result.features[0])} fragments of "
-                 f"{result.size}x{result.size} pixels per photo (photos shipped with "
-                 "scikit-learn)")
+    fig.suptitle(_("Style as statistics: {n} fragments of {size}x{size} pixels per photo "
+                   "(photos shipped with scikit-learn)").format(n=len(result.features[0]),
+                                                                size=result.size))
     return fig
