@@ -116,6 +116,8 @@ ERRORS = [
     ("artethics.tools.student", "SolutionError"),
     ("artethics.i18n", "LanguageError"),
     ("artethics.tools.update", "UpdateError"),
+    ("artethics.tools.gradebook", "RosterError"),
+    ("artethics.tools.gradebook", "GradebookError"),
 ]
 
 
