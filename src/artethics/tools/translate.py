@@ -532,7 +532,7 @@ def course_i18n() -> Path:
 def guide_docs() -> dict[str, Path]:
     """The student-facing guides that exist in every language."""
     guide = paths.root() / "course" / "guide"
-    return {name: guide / f"{name}.md" for name in ("quick-start", "role-cards")}
+    return {name: guide / f"{name}.md" for name in ("quick-start", "role-cards", "rubrics")}
 
 
 def dashboard_path() -> Path:
