@@ -45,10 +45,10 @@ def test_exit_code_is_1_when_a_notebook_fails(run):
 
 
 def test_summary_lists_every_status(run):
-    rows = {line.split()[0]: line.split()[2:] for line in run["stdout"].splitlines()
-            if line.startswith(PREFIX)}  # notebook, language, status, seconds
-    assert {line.split()[1] for line in run["stdout"].splitlines()
-            if line.startswith(PREFIX)} == {"en"}
+    table = [line.split() for line in run["stdout"].splitlines()
+             if line.startswith(PREFIX) and line.split()[0].endswith(".ipynb")]
+    rows = {row[0]: row[2:] for row in table}  # notebook, language, status, seconds
+    assert {row[1] for row in table} == {"en"}
     assert rows[PREFIX + "runner-pass-params.ipynb"][0] == "ok"
     assert rows[PREFIX + "runner-fail-valueerror.ipynb"][0] == "failed"
     assert rows[PREFIX + "runner-hang-loop.ipynb"][0] == "timeout"
