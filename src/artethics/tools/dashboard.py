@@ -29,7 +29,9 @@ from typing import Any
 
 import pandas as pd
 
+from artethics import i18n
 from artethics.data import JURISDICTIONS, LENSES
+from artethics.i18n import N_, _
 from artethics.kit import CASE_LESSONS, CASES, MAIN_CASES
 from artethics.responses import Response, pseudonym, sorted_responses, store
 
@@ -41,7 +43,7 @@ DEMO_LESSONS = {case: CASE_LESSONS[case] for case in MAIN_CASES}
 COURSE_POLLS = {"before": ("00_orientation", "course.poll_before"),
                 "after": ("06_synthesis", "course.poll_after")}
 POLICY_ACTIVITY = "synthesis.policy"  # recorded by artethics.cases.synthesis.record_policy
-NO_ANSWER = "(no answer)"
+NO_ANSWER = N_("(no answer)")  # shown with _()
 POLICY_PARTS = ("consent", "credit", "compensation", "transparency", "redress")
 ANSWER_COLUMNS = ["lesson", "activity", "kind", "student", "data", "recorded_at", "case"]
 LENS_ORDER = tuple(LENSES)  # consequences, rights, fairness, character, community
@@ -52,8 +54,9 @@ def load_class(db: str | Path) -> list[Response]:
     """The answers in a class dataset written by ``artethics collect``."""
     path = Path(db)
     if not path.is_file():
-        raise FileNotFoundError(f"no class dataset at {db}; run `artethics collect PATH... "
-                                "--db FILE` first, or leave class_db empty for the demo class.")
+        raise FileNotFoundError(_("no class dataset at {db}; run `artethics collect PATH... "
+                                  "--db FILE` first, or leave class_db empty for the demo "
+                                  "class.").format(db=db))
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
         rows = conn.execute(f"SELECT {store.COLUMNS} FROM responses").fetchall()
     answers = []
@@ -155,14 +158,14 @@ def course_poll(frame: pd.DataFrame) -> pd.DataFrame:
     shift in steps on the five-point scale (after minus before; empty if one is missing)."""
     columns = ["student", "before", "after", "shift"]
     rows: dict[str, dict] = {}
-    for when, (_, activity) in COURSE_POLLS.items():
+    for when, (_lesson, activity) in COURSE_POLLS.items():
         answers = frame[frame["activity"] == activity]
         for student, data in zip(answers["student"], answers["data"], strict=True):
             rows.setdefault(student, {"student": student})[when] = data.get("stance")
     table = pd.DataFrame(list(rows.values()), columns=columns)
     before, after = (table[w].map(POSITIONS.get) for w in ("before", "after"))
     table["shift"] = (after - before).astype("Int64")
-    table[["before", "after"]] = table[["before", "after"]].fillna(NO_ANSWER)
+    table[["before", "after"]] = table[["before", "after"]].fillna(_(NO_ANSWER))
     return table.sort_values("student").reset_index(drop=True)
 
 
@@ -196,41 +199,43 @@ def policies(frame: pd.DataFrame) -> pd.DataFrame:
 def _number(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or value != value \
             or value in (float("inf"), float("-inf")):
-        raise ValueError(f"{value!r} is not a number")
+        raise ValueError(_("{value} is not a number").format(value=repr(value)))
     return value
 
 
 def _mapping(value: Any, what: str) -> dict:
     if not isinstance(value, dict):
-        raise ValueError(f"is a {type(value).__name__}, not a mapping of {what}")
+        raise ValueError(_("is a {type}, not a mapping of {what}").format(
+            type=type(value).__name__, what=_(what)))
     if not all(isinstance(k, str) for k in value):
-        raise ValueError(f"has a key that is not text (expected {what})")
+        raise ValueError(_("has a key that is not text (expected {what})").format(what=_(what)))
     return value
 
 
 def _numbers(value: Any) -> dict[str, float]:
     """{name: number}."""
-    return {k: _number(v) for k, v in _mapping(value, "names to numbers").items()}
+    return {k: _number(v) for k, v in _mapping(value, N_("names to numbers")).items()}
 
 
 def _texts(value: Any) -> dict[str, str]:
     """{key: text}."""
-    out = _mapping(value, "ids to text")
+    out = _mapping(value, N_("ids to text"))
     for key, text in out.items():
         if not isinstance(text, str):
-            raise ValueError(f"[{key!r}] is a {type(text).__name__}, not text")
+            raise ValueError(_("[{key}] is a {type}, not text").format(
+                key=repr(key), type=type(text).__name__))
     return out
 
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"is a {type(value).__name__}, not text")
+        raise ValueError(_("is a {type}, not text").format(type=type(value).__name__))
     return value
 
 
 def _ids(value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError("is not a list of argument ids")
+        raise ValueError(_("is not a list of argument ids"))
     return value
 
 
@@ -238,8 +243,8 @@ def _lens_numbers(value: Any) -> dict[str, float]:
     shares = _numbers(value)
     unknown = sorted(set(shares) - set(LENS_ORDER))
     if unknown:
-        raise ValueError(f"names {unknown[0]!r}, which is not one of the lenses "
-                         f"{', '.join(LENS_ORDER)}")
+        raise ValueError(_("names {name}, which is not one of the lenses {lenses}").format(
+            name=repr(unknown[0]), lenses=", ".join(LENS_ORDER)))
     return shares
 
 
@@ -247,27 +252,30 @@ def _lens_texts(value: Any) -> dict[str, str]:
     answers = _texts(value)
     unknown = sorted(set(answers) - set(JURISDICTIONS))
     if unknown:
-        raise ValueError(f"names {unknown[0]!r}, which is not one of the jurisdictions "
-                         f"{', '.join(JURISDICTIONS)}")
+        raise ValueError(_("names {name}, which is not one of the jurisdictions "
+                           "{places}").format(name=repr(unknown[0]),
+                                              places=", ".join(JURISDICTIONS)))
     return answers
 
 
 def _ratings(value: Any) -> dict[str, dict[str, float]]:
     """{stakeholder: {column: rating}}."""
-    return {s: _numbers(cells) for s, cells in _mapping(value, "stakeholders").items()}
+    return {s: _numbers(cells) for s, cells in _mapping(value, N_("stakeholders")).items()}
 
 
 def _column_kind(value: Any) -> str:
     if value not in ("principles", "lenses"):
-        raise ValueError(f"is {value!r}, not 'principles' or 'lenses'")
+        raise ValueError(_("is {value}, not 'principles' or 'lenses'").format(
+            value=repr(value)))
     return value
 
 
 def _before(value: Any) -> str:
     """The stance of the 'before' answer an after-poll carries."""
-    stance = _mapping(value, "stance and confidence").get("stance")
+    stance = _mapping(value, N_("stance and confidence")).get("stance")
     if stance not in POSITIONS:
-        raise ValueError(f"has the stance {stance!r}, not one of {', '.join(POSITIONS)}")
+        raise ValueError(_("has the stance {stance}, not one of {stances}").format(
+            stance=repr(stance), stances=", ".join(POSITIONS)))
     return stance
 
 
@@ -281,7 +289,7 @@ FIELD_CHECKS: dict[tuple[str, str], Callable[[Any], Any]] = {
     ("lens", "answers"): _lens_texts,
 }
 SKIPPED_COLUMNS = ["activity", "student", "field", "problem"]
-FIX = "the student can record the activity again, or send the original file"
+FIX = N_("the student can record the activity again, or send the original file")
 
 
 def _field(frame: pd.DataFrame, kind: str, name: str) -> tuple[list[tuple], list[dict]]:
@@ -298,7 +306,8 @@ def _field(frame: pd.DataFrame, kind: str, name: str) -> tuple[list[tuple], list
             rows.append((case, student, data, check(value)))
         except (ValueError, TypeError, AttributeError) as error:
             notes.append({"activity": activity, "student": student, "field": name,
-                          "problem": f"{name} {error}; left out of the tables ({FIX})"})
+                          "problem": _("{field} {error}; left out of the tables "
+                                       "({fix})").format(field=name, error=error, fix=_(FIX))})
     return rows, notes
 
 
@@ -351,7 +360,7 @@ def lens_weights(frame: pd.DataFrame) -> pd.DataFrame:
     """Mean net weight (for minus against) per lens and case, from the argument balances
     (lenses in the order lesson 00 teaches them; empty where a case has no argument
     under a lens). :func:`plot_lens_weights` shows it with the number of balances."""
-    means, _ = _lens_means(frame)
+    means, _counts = _lens_means(frame)
     if not means:
         return pd.DataFrame(index=pd.Index([], name="lens"))
     table = pd.DataFrame(means).reindex(list(LENS_ORDER))
@@ -359,7 +368,7 @@ def lens_weights(frame: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-LENS_NOTE = ("Mean net weight per lens: the weights a student gave the case's arguments under "
+LENS_NOTE = N_("Mean net weight per lens: the weights a student gave the case's arguments under "
              "that lens, 'for' minus 'against', averaged over n balances. Bars sorted; a lens "
              "with no argument in a case is not shown.")
 
@@ -378,7 +387,7 @@ def plot_lens_weights(frame: pd.DataFrame, note: str = ""):
     if not means:
         fig, ax = plt.subplots(figsize=(8, 1.5))
         ax.axis("off")
-        ax.text(0.5, 0.5, "No balance with lens weights recorded yet.", ha="center",
+        ax.text(0.5, 0.5, _("No balance with lens weights recorded yet."), ha="center",
                 va="center", fontsize=14)
         return fig
     columns = min(3, len(means))
@@ -394,7 +403,8 @@ def plot_lens_weights(frame: pd.DataFrame, note: str = ""):
             ax.annotate(f"{value:+.1f}", (value, y), xytext=(5 if value >= 0 else -5, 0),
                         textcoords="offset points", va="center", fontsize=12,
                         ha="left" if value >= 0 else "right")
-        ax.set_yticks(range(len(ordered)), [str(lens) for lens in ordered.index], fontsize=13)
+        ax.set_yticks(range(len(ordered)), [lens_label(str(lens)) for lens in ordered.index],
+                      fontsize=13)
         ax.set_xlim(-limit, limit)
         ax.axvline(0, color="black", linewidth=1)
         ax.grid(axis="x", linestyle=":")
@@ -402,12 +412,37 @@ def plot_lens_weights(frame: pd.DataFrame, note: str = ""):
         ax.set_title(f"{case} (n = {counts[case]})", fontsize=14)
     for ax in list(axes.flat)[len(means):]:
         ax.axis("off")
-    fig.suptitle("Lens weights per case: + leans for the case question, − against",
+    fig.suptitle(_("Lens weights per case: + leans for the case question, − against"),
                  fontsize=16)
-    text = plotting.caption(note=note or LENS_NOTE)
+    text = plotting.caption(note=note or _(LENS_NOTE))
     fig.text(0.01, 0.01, text, fontsize=11, ha="left", va="bottom")
     fig.tight_layout(rect=(0, 0.05, 1, 1))
     return fig
+
+
+# The lens ids as the dashboard's plots show them (English: the ids).
+LENS_LABELS = {"consequences": N_("consequences"), "rights": N_("rights"),
+               "fairness": N_("fairness"), "character": N_("character"),
+               "community": N_("community")}
+
+
+def lens_label(lens: str) -> str:
+    """A lens id on a plot, in the current language."""
+    return _(LENS_LABELS[lens]) if lens in LENS_LABELS else lens
+
+
+def argument_label(stance: str, argument_id: str) -> str:
+    """'For 3', 'Against 10', 'Yours 1' (as students see an argument), in the current
+    language; the id itself when the stance is unknown."""
+    number = re.search(r"(\d+)$", argument_id)
+    n = number.group(1) if number else ""
+    if stance == "for":
+        return _("For {n}").format(n=n).strip()
+    if stance == "against":
+        return _("Against {n}").format(n=n).strip()
+    if stance == "yours":
+        return _("Yours {n}").format(n=n).strip()
+    return f"{stance.capitalize() or argument_id} {n}".strip()
 
 
 def _arguments() -> dict[str, tuple[str, str, str]]:
@@ -454,10 +489,9 @@ def balance_reasons(frame: pd.DataFrame) -> pd.DataFrame:
                 stance, lens, claim = "yours", "", str(own[argument_id].get("text") or "")
             else:
                 stance, lens, claim = kit.get(argument_id, ("", "", ""))
-            number = re.search(r"(\d+)$", argument_id)
-            label = f"{stance.capitalize() or argument_id} {number.group(1) if number else ''}"
+            label = argument_label(stance, argument_id)
             weight = weights.get(argument_id)
-            row = {"case": case, "argument": label.strip(), "lens": lens,
+            row = {"case": case, "argument": label, "lens": lens,
                    "claim": _shorten(claim), "weight": weight, "student": student,
                    "reason": " ".join(reason.split())}
             mine = argument_id in own  # the student's own arguments after the kit's
@@ -483,13 +517,13 @@ def reason_counts(frame: pd.DataFrame) -> pd.DataFrame:
 
     given = _field(frame, "balance", "reasons")[0]
     missing = _field(frame, "balance", "reasons_missing")[0]
-    for case, _ in sorted({(r[0], r[1]) for r in given + missing}):
+    for case, _student in sorted({(r[0], r[1]) for r in given + missing}):
         add(case, "balances")
-    for case, _, _, reasons in given:
+    for case, _student, _data, reasons in given:
         add(case, "reasons", sum(bool(r.strip()) for r in reasons.values()))
-    for case, _, _, ids in missing:
+    for case, _student, _data, ids in missing:
         add(case, "missing", len(ids))
-    for case, _, data, reason in _field(frame, "poll", "reason")[0]:
+    for case, _student, data, reason in _field(frame, "poll", "reason")[0]:
         if data.get("when") == "after":
             add(case, "after_polls")
             add(case, "with_reason", int(bool(reason.strip())))
@@ -497,7 +531,9 @@ def reason_counts(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=REASON_COUNT_COLUMNS)
 
 
-MOVES = ("moved toward against", "held", "moved toward for", "no 'before' answer")
+# Recorded-order keys; shown with _().
+MOVES = (N_("moved toward against"), N_("held"), N_("moved toward for"),
+         N_("no 'before' answer"))
 POLL_REASON_COLUMNS = ["case", "moved", "shift", "from", "to", "asked", "student", "reason"]
 
 
@@ -514,8 +550,10 @@ def poll_reasons(frame: pd.DataFrame) -> pd.DataFrame:
         shift = POSITIONS[after] - POSITIONS[before] if after and before else None
         moved = (MOVES[3] if shift is None else MOVES[1] if shift == 0
                  else MOVES[2] if shift > 0 else MOVES[0])
-        row = {"case": case, "moved": moved, "shift": shift, "from": before or NO_ANSWER,
-               "to": after or NO_ANSWER, "asked": _quiet("poll", "reason_prompt", data) or "",
+        asked = _quiet("poll", "reason_prompt", data) or ""
+        row = {"case": case, "moved": _(moved), "shift": shift,
+               "from": before or _(NO_ANSWER), "to": after or _(NO_ANSWER),
+               "asked": _(asked) if asked else "",
                "student": student, "reason": " ".join(reason.split())}
         keyed.append(((_case_key(case), MOVES.index(moved), shift or 0, student), row))
     table = pd.DataFrame([row for _, row in sorted(keyed, key=lambda k: k[0])],
@@ -531,7 +569,7 @@ def lens_answers(frame: pd.DataFrame) -> pd.DataFrame:
     """What students wrote each jurisdiction's rules would change for the case: by case,
     jurisdiction (CN, HK, US, EU, UK) and student."""
     keyed = []
-    for case, student, _, answers in _field(frame, "lens", "answers")[0]:
+    for case, student, _data, answers in _field(frame, "lens", "answers")[0]:
         for code, answer in answers.items():
             if answer.strip():
                 keyed.append(((_case_key(case), JURISDICTIONS.index(code), student),
@@ -546,7 +584,7 @@ def matrix_columns(frame: pd.DataFrame) -> pd.DataFrame:
     case's stakeholders) per case, for principle and lens columns. An answer recorded
     before the matrix could show lenses counts as 'principles'."""
     rows = []
-    for case, _, data, ratings in _field(frame, "matrix", "ratings")[0]:
+    for case, _student, data, ratings in _field(frame, "matrix", "ratings")[0]:
         kind = _quiet("matrix", "columns", data) if "columns" in data else "principles"
         if kind is None:
             continue
@@ -593,55 +631,60 @@ def by_case(table: pd.DataFrame, only: str = "",
 # Invented reasons for the demo class, by lens and side: short, neutral, on both sides, and
 # marked "(demo)" so nobody mistakes them for a student's words.
 DEMO_REASONS = {
-    ("consequences", "for"): ("(demo) More people get to see the work, and I could not find "
-                              "anyone clearly worse off.",
-                              "(demo) The benefits look real and reach a lot of people."),
-    ("consequences", "against"): ("(demo) The people who lose out are the ones with the least "
-                                  "power to object.",
-                                  "(demo) Lost commissions are a concrete harm to working "
-                                  "artists."),
-    ("rights", "for"): ("(demo) I do not see whose right was actually broken here.",
-                        "(demo) Public work can be studied; that freedom matters too."),
-    ("rights", "against"): ("(demo) Consent matters even when the outcome turns out well.",
-                            "(demo) Nobody asked the people whose work was used."),
-    ("fairness", "for"): ("(demo) The team did real work and deserves credit for it.",
-                          "(demo) Everyone involved was credited for their part."),
-    ("fairness", "against"): ("(demo) The result depends on artists who get neither credit "
-                              "nor pay.",
-                              "(demo) The money goes to the people who did the least of "
-                              "the work."),
-    ("character", "for"): ("(demo) Being open about how it was made is what honest makers do.",
-                           "(demo) Trying a new tool is part of what artists have always "
-                           "done."),
-    ("character", "against"): ("(demo) Skipping the years of practice changes what the craft "
-                               "is about.",
-                               "(demo) Calling it the artist's own work is not honest."),
-    ("community", "for"): ("(demo) Artists have always learned by copying the masters; this "
-                           "looks like a new form of that.",
-                           "(demo) It started a conversation the whole community needed."),
-    ("community", "against"): ("(demo) Copying to learn is not the same as copying at scale "
-                               "without giving back.",
-                               "(demo) It breaks the trust between artists and the platform "
-                               "they share their work on."),
+    ("consequences", "for"): (N_("(demo) More people get to see the work, and I could not find "
+                                 "anyone clearly worse off."),
+                              N_("(demo) The benefits look real and reach a lot of people.")),
+    ("consequences", "against"): (N_("(demo) The people who lose out are the ones with the least "
+                                     "power to object."),
+                                  N_("(demo) Lost commissions are a concrete harm to working "
+                                     "artists.")),
+    ("rights", "for"): (N_("(demo) I do not see whose right was actually broken here."),
+                        N_("(demo) Public work can be studied; that freedom matters too.")),
+    ("rights", "against"): (N_("(demo) Consent matters even when the outcome turns out well."),
+                            N_("(demo) Nobody asked the people whose work was used.")),
+    ("fairness", "for"): (N_("(demo) The team did real work and deserves credit for it."),
+                          N_("(demo) Everyone involved was credited for their part.")),
+    ("fairness", "against"): (N_("(demo) The result depends on artists who get neither credit "
+                                 "nor pay."),
+                              N_("(demo) The money goes to the people who did the least of "
+                                 "the work.")),
+    ("character", "for"): (N_("(demo) Being open about how it was made is what honest makers do."),
+                           N_("(demo) Trying a new tool is part of what artists have always "
+                              "done.")),
+    ("character", "against"): (N_("(demo) Skipping the years of practice changes what the craft "
+                                  "is about."),
+                               N_("(demo) Calling it the artist's own work is not honest.")),
+    ("community", "for"): (N_("(demo) Artists have always learned by copying the masters; this "
+                              "looks like a new form of that."),
+                           N_("(demo) It started a conversation the whole community needed.")),
+    ("community", "against"): (N_("(demo) Copying to learn is not the same as copying at scale "
+                                  "without giving back."),
+                               N_("(demo) It breaks the trust between artists and the platform "
+                                  "they share their work on.")),
 }
-DEMO_MOVED = ("(demo) The other side's strongest argument was better than I expected.",
-              "(demo) The sources showed the facts were less clear than I first thought.",
-              "(demo) A classmate's point about who gets paid made me think again.",
-              "(demo) Seeing how the tool was actually made changed my view.")
-DEMO_HELD = ("(demo) Both sides were strong, but the argument I started with still weighs "
-             "most for me.",
-             "(demo) Nothing I read answered my main worry about consent.",
-             "(demo) I still think the benefits for audiences outweigh the costs.")
-DEMO_LENS = ("(demo) I think these rules would mainly change who has to say how the image "
-             "was made.",
-             "(demo) The artists would have a clearer way to object, though the outcome is "
-             "still uncertain.",
-             "(demo) Probably little would change, because these rules were written for other "
-             "situations.")
+DEMO_MOVED = (N_("(demo) The other side's strongest argument was better than I expected."),
+              N_("(demo) The sources showed the facts were less clear than I first thought."),
+              N_("(demo) A classmate's point about who gets paid made me think again."),
+              N_("(demo) Seeing how the tool was actually made changed my view."))
+DEMO_HELD = (N_("(demo) Both sides were strong, but the argument I started with still weighs "
+                "most for me."),
+             N_("(demo) Nothing I read answered my main worry about consent."),
+             N_("(demo) I still think the benefits for audiences outweigh the costs."))
+DEMO_LENS = (N_("(demo) I think these rules would mainly change who has to say how the image "
+                "was made."),
+             N_("(demo) The artists would have a clearer way to object, though the outcome is "
+                "still uncertain."),
+             N_("(demo) Probably little would change, because these rules were written for other "
+                "situations."))
+
+
+def _demo_case(case: str) -> tuple:
+    """_demo_case_in() for the current language (the question is read in it)."""
+    return _demo_case_in(case, i18n.get_language())
 
 
 @functools.cache
-def _demo_case(case: str) -> tuple:
+def _demo_case_in(case: str, lang: str) -> tuple:
     """(question, arguments, (matrix of principles, matrix of lenses)) of a case from the
     kit's tables, read once; the demo copies them for every student."""
     from artethics.data import load
@@ -659,7 +702,6 @@ def _demo_student(rng: random.Random, name: str, case: str, lesson: str) -> list
     """One invented student's answers to one case, made by the widgets' own models, so
     they have exactly the shape a real answer has."""
     from artethics.widgets.balance import BalanceModel
-    from artethics.widgets.lens import question_for
     from artethics.widgets.matrix import HIGH, LOW, MatrixModel
     from artethics.widgets.poll import Answer, PollModel
 
@@ -673,7 +715,7 @@ def _demo_student(rng: random.Random, name: str, case: str, lesson: str) -> list
     poll_after = PollModel(case, question, "after", before=first)
     poll_after.set_answer(stances[after], rng.randint(1, 5))
     moved = DEMO_HELD if after == before else DEMO_MOVED
-    poll_after.set_reason(rng.choice(moved) if rng.random() < 0.8 else "")
+    poll_after.set_reason(_(rng.choice(moved)) if rng.random() < 0.8 else "")
     polls = [Response(lesson, m.activity, "poll", name, m.to_data())
              for m in (poll_before, poll_after)]
 
@@ -684,25 +726,25 @@ def _demo_student(rng: random.Random, name: str, case: str, lesson: str) -> list
                          rng.choice([0, 1, 2, 3, 3, 4, 5] if argument.stance == lean
                                     else [0, 1, 1, 2, 3, 4]))
     if rng.random() < 0.2:
-        model.add_own("(demo) an argument a student added", rng.choice(["for", "against"]),
+        model.add_own(_("(demo) an argument a student added"), rng.choice(["for", "against"]),
                       rng.choice(DEMO_OWN_PRINCIPLES), rng.randint(1, 5))
     for argument in model.arguments:
         pool = DEMO_REASONS.get((argument.lens, argument.stance))
         if model.asks_reason(argument.argument_id) and pool and rng.random() < 0.85:
-            model.set_reason(argument.argument_id, rng.choice(pool))
+            model.set_reason(argument.argument_id, _(rng.choice(pool)))
     balance = Response(lesson, f"{case}.balance", "balance", name, model.to_data())
 
     shape = rng.choice(matrices)
     matrix_model = MatrixModel(case, shape.names, shape.principles)
     matrix_model.set_ratings({s: {c: rng.randint(LOW, HIGH) for c in matrix_model.principles}
                               for s in matrix_model.names})
-    matrix_model.set_decision("(demo) the decision the case asks about")
+    matrix_model.set_decision(_("(demo) the decision the case asks about"))
     matrix = Response(lesson, f"{case}.matrix", "matrix", name, matrix_model.to_data())
 
     places = sorted(rng.sample(JURISDICTIONS, rng.choice([1, 1, 2])))
     lens = Response(lesson, f"{case}.lens", "lens", name,
-                    {"case": case, "questions": {p: question_for(p) for p in places},
-                     "answers": {p: rng.choice(DEMO_LENS) for p in places}})
+                    {"case": case, "questions": _english_questions(places),
+                     "answers": {p: _(rng.choice(DEMO_LENS)) for p in places}})
     exercise = Response(lesson, f"{case}.exercise", "exercise", name, {"ok": rng.random() < 0.7})
     done = polls + [balance, matrix, lens, exercise]
     return done[: rng.randint(3, len(done))]
@@ -712,12 +754,20 @@ DEMO_OWN_PRINCIPLES = ("authorship", "compensation", "consent", "credit", "trans
 
 
 DEMO_POLICY = {
-    "consent": "(demo) Only works whose authors opt in may be used for training.",
-    "credit": "(demo) Every generated image carries a visible AI label.",
-    "compensation": "(demo) A share of the tool's revenue is paid to contributing artists.",
-    "transparency": "(demo) The platform publishes a summary of its training data.",
-    "redress": "(demo) Artists can complain through a channel answered by a person.",
+    "consent": N_("(demo) Only works whose authors opt in may be used for training."),
+       "credit": N_("(demo) Every generated image carries a visible AI label."),
+       "compensation": N_("(demo) A share of the tool's revenue is paid to contributing artists."),
+       "transparency": N_("(demo) The platform publishes a summary of its training data."),
+       "redress": N_("(demo) Artists can complain through a channel answered by a person."),
 }
+
+
+def _english_questions(places: list[str]) -> dict[str, str]:
+    """The lens questions as the widget records them (in English)."""
+    from artethics.widgets.lens import question_for
+
+    with i18n.using("en"):
+        return {p: question_for(p) for p in places}
 
 
 def _demo_course(rng: random.Random, name: str) -> list[Response]:
@@ -730,15 +780,17 @@ def _demo_course(rng: random.Random, name: str) -> list[Response]:
                      "position": POSITIONS[stances[i]], "confidence": rng.randint(1, 5)})
            for (when, (lesson, activity)), i in zip(COURSE_POLLS.items(), (before, after),
                                                     strict=True)]
-    parts = dict(list(DEMO_POLICY.items())[: rng.choice([3, 5, 5, 5])])
+    parts = {k: _(v) for k, v in list(DEMO_POLICY.items())[: rng.choice([3, 5, 5, 5])]}
     policy = {p: parts.get(p, "") for p in POLICY_PARTS}
     if rng.random() < 0.8:  # what moved (or held) the student over the course
         from artethics.widgets.poll import Answer, reason_prompt
 
         first, last = (Answer(stances[i], out[n].data["confidence"])
                        for n, i in enumerate((before, after)))
-        out[1].data.update({"reason": rng.choice(DEMO_HELD if after == before else DEMO_MOVED),
-                            "reason_prompt": reason_prompt(first, last),
+        with i18n.using("en"):  # recorded in English, as the widgets record it
+            prompt = reason_prompt(first, last)
+        out[1].data.update({"reason": _(rng.choice(DEMO_HELD if after == before else DEMO_MOVED)),
+                            "reason_prompt": prompt,
                             "before": {"stance": first.stance,
                                        "confidence": first.confidence}})
     out.append(Response("06_synthesis", POLICY_ACTIVITY, "policy", name,
@@ -766,10 +818,12 @@ def class_or_demo(class_db: str, demo_students: int = 24, seed: int = 0):
     """(answers, a line saying where they come from): the class dataset, or the demo class."""
     if class_db:
         answers = load_class(class_db)
-        return answers, f"Class dataset {Path(class_db).name}: {len(answers)} answers."
+        return answers, _("Class dataset {name}: {n} answers.").format(
+            name=Path(class_db).name, n=len(answers))
     answers = demo_class(demo_students, seed)
-    return answers, (f"DEMO CLASS (invented answers, {demo_students} students, seed {seed}); "
-                     "set class_db to a file made by `artethics collect` for a real class.")
+    return answers, _("DEMO CLASS (invented answers, {students} students, seed {seed}); set "
+                      "class_db to a file made by `artethics collect` for a real class.").format(
+        students=demo_students, seed=seed)
 
 
 def salt_for(pseudonymise: bool, salt: str, class_db: str) -> str | None:
@@ -778,23 +832,28 @@ def salt_for(pseudonymise: bool, salt: str, class_db: str) -> str | None:
 
     if pseudonymise and not class_db:
         return DEMO_SALT
-    return resolve_salt(pseudonymise, salt, how="set salt in the parameters cell, or set "
-                        "pseudonymise=False on a private screen")
+    return resolve_salt(pseudonymise, salt, how=_("set salt in the parameters cell, or set "
+                                                  "pseudonymise=False on a private screen"))
 
 
 def plot_positions(table: pd.DataFrame):
     """Bars of the mean position before and after each case (-2 strongly against … +2 for)."""
     import matplotlib.pyplot as plt
 
+    if i18n.is_chinese():  # the CJK font for the translated labels
+        from artethics import plotting
+
+        plotting.setup()
     fig, ax = plt.subplots(figsize=(7, 3.2))
     x = range(len(table))
-    ax.bar([i - 0.2 for i in x], table["before"], width=0.4, label="before", color="#999999")
-    ax.bar([i + 0.2 for i in x], table["after"], width=0.4, label="after", color="#0072B2")
+    ax.bar([i - 0.2 for i in x], table["before"], width=0.4, label=_("before"),
+           color="#999999")
+    ax.bar([i + 0.2 for i in x], table["after"], width=0.4, label=_("after"), color="#0072B2")
     ax.set_xticks(list(x), table["case"])
     ax.set_ylim(-2, 2)
     ax.axhline(0, color="black", linewidth=0.8)
-    ax.set_ylabel("mean position (-2 against … +2 for)")
-    ax.set_title("Positions before and after each case")
+    ax.set_ylabel(_("mean position (-2 against … +2 for)"))
+    ax.set_title(_("Positions before and after each case"))
     ax.legend(loc="upper right")
     fig.tight_layout()
     return fig
