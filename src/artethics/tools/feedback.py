@@ -268,7 +268,9 @@ def _summary(sub: Submission, points: LessonPoints) -> str:
 
 def _rubric_html(kind: str) -> str:
     name, criteria = RUBRICS[kind]
-    items = "".join(f"<li><strong>{esc(_(c))}</strong> ({w}%): {esc(_(top))}</li>"
+    line = esc(_("{criterion} ({weight}%): {looks_for}"))
+    items = "".join("<li>" + line.format(criterion=f"<strong>{esc(_(c))}</strong>", weight=w,
+                                         looks_for=esc(_(top))) + "</li>"
                     for c, w, top in criteria)
     levels = _("Levels: 4 excellent, 3 good, 2 developing, 1 beginning (0 = missing).")
     return (f"<p>{esc(_('Marked with the {rubric}:').format(rubric=_(name)))}</p>"
@@ -299,7 +301,8 @@ def _by_hand_html(sub: Submission, points: LessonPoints) -> str:
         if kind == "card":
             said = _("your reply: {words}").format(words=said)
         parts.append(f"<section class='item'><h3><code>{esc(item)}</code></h3>"
-                     f"<p>{esc(_('Length'))}: {esc(said)}</p>{_rubric_html(kind)}</section>")
+                     f"<p>{esc(_('Length: {words}').format(words=said))}</p>"
+                     f"{_rubric_html(kind)}</section>")
     return "".join(parts)
 
 
@@ -333,8 +336,9 @@ def _answers_html(sub: Submission) -> str:
     parts = []
     for r in answers:
         kind = _(KIND_NAMES.get(r.kind, r.kind))
-        parts.append(f"<section class='item'><h3>{esc(kind)}: <code>{esc(r.activity)}</code>"
-                     f"</h3>{_value_html(r.data)}</section>")
+        heading = esc(_("{kind}: {activity}")).format(
+            kind=esc(kind), activity=f"<code>{esc(r.activity)}</code>")
+        parts.append(f"<section class='item'><h3>{heading}</h3>{_value_html(r.data)}</section>")
     return "".join(parts)
 
 
