@@ -138,6 +138,23 @@ def test_the_student_comes_from_the_parameters_and_the_recorded_answers():
     assert gradebook.notebook_students(notebook("Alice Chan", ("bob",))) == ["Alice Chan", "bob"]
 
 
+def test_a_pseudonymised_class_matches_by_name_or_by_pseudonym(tmp_path, manifest):
+    nb = notebook("Alice Chan", ("p-3fa2c1d94b7e",))  # answers pseudonymised, name kept
+    assert gradebook.notebook_identity(nb) == (["Alice Chan"], ["p-3fa2c1d94b7e"])
+    by_name = gradebook.read_roster(ROSTERS / "roster-canvas.csv", "canvas")
+    pseudonymous = tmp_path / "roster.csv"
+    pseudonymous.write_text("pseudonym,student_id\np-3fa2c1d94b7e,7\n", encoding="utf-8")
+    by_pseudonym = gradebook.read_roster(pseudonymous, "csv")
+    path = write(tmp_path, "a", nb)
+    assert list(gradebook.build([report(path)], by_name, manifest).grades) == [
+        ("101", "98_fixture")]
+    assert list(gradebook.build([report(path)], by_pseudonym, manifest).grades) == [
+        ("7", "98_fixture")]
+    two = write(tmp_path, "b", notebook("anonymous", ("p-3fa2c1d94b7e", "p-000000000000")))
+    book = gradebook.build([report(two)], by_pseudonym, manifest)
+    assert book.grades == {} and "names several students" in book.problems[0]
+
+
 # --- matching and scoring ---------------------------------------------------------------
 
 

@@ -263,17 +263,30 @@ def parameter_student(nb: dict) -> str:
     return name.strip()
 
 
-def notebook_students(nb: dict) -> list[str]:
-    """Every name the notebook gives its student, other than the default "anonymous": the
-    ``student`` parameter and the names on its recorded answers (one per spelling)."""
+PSEUDONYM = re.compile(r"^p-[0-9a-f]{12}$")
+
+
+def notebook_identity(nb: dict) -> tuple[list[str], list[str]]:
+    """(names, pseudonyms) the notebook gives its student, other than the default
+    "anonymous": the ``student`` parameter and the names on its recorded answers (one per
+    spelling). A class that pseudonymises records ``p-…`` pseudonyms (of the same name)
+    on the answers while the parameter keeps the name: the two are kept apart."""
     from artethics.responses.notebook import responses_in_notebook
 
-    names = [parameter_student(nb)] + [r.student for r in responses_in_notebook(nb)]
-    seen: dict[str, str] = {}
-    for name in names:
+    given = [parameter_student(nb)] + [r.student for r in responses_in_notebook(nb)]
+    names: dict[str, str] = {}
+    pseudonyms: dict[str, str] = {}
+    for name in given:
         if name and key(name) != DEFAULT_STUDENT:
-            seen.setdefault(key(name), name.strip())
-    return list(seen.values())
+            (pseudonyms if PSEUDONYM.match(name.strip()) else names).setdefault(
+                key(name), name.strip())
+    return list(names.values()), list(pseudonyms.values())
+
+
+def notebook_students(nb: dict) -> list[str]:
+    """The names the notebook gives its student (its pseudonyms when it has no name)."""
+    names, pseudonyms = notebook_identity(nb)
+    return names or pseudonyms
 
 
 def folders_named_notebook(paths: Iterable[str | Path]) -> list[str]:
@@ -415,32 +428,40 @@ def _match(rep: Report, roster: Roster, named_twice: set[str], book: Book,
         book.unreadable.append(f"{where}: cannot be checked. {clean(rep.problem)}")
         return
     try:
-        names = notebook_students(read_notebook(rep.path))
+        names, pseudonyms = notebook_identity(read_notebook(rep.path))
     except ArtethicsError as exc:
         book.unreadable.append(f"{where}: cannot be read any more ({clean(exc)})")
         return
-    if not names:
+    if not names + pseudonyms:
         book.unmatched.append(f"{where}: the notebook gives no student name (its `student` "
                               "is empty or 'anonymous'). Ask the student to set it, or add "
                               "their name to the notebook's parameters cell.")
         return
-    if len(names) > 1:
+    if len(names) > 1 or len(pseudonyms) > 1:
+        several = names if len(names) > 1 else pseudonyms
         book.ambiguous.append(f"{where}: the notebook names several students ("
-                              f"{', '.join(repr(clean(n)) for n in names)}); which one is "
+                              f"{', '.join(repr(clean(n)) for n in several)}); which one is "
                               "not guessed. Ask the student, then fix the notebook or the "
                               "roster.")
         return
-    if key(names[0]) in named_twice:
-        book.ambiguous.append(f"{where}: {clean(names[0])!r} is on two roster lines (see "
+    twice = [n for n in names + pseudonyms if key(n) in named_twice]
+    if twice:
+        book.ambiguous.append(f"{where}: {clean(twice[0])!r} is on two roster lines (see "
                               "below); not graded.")
         return
-    match = roster.find(names[0])
+    match = {s.id: s for n in names + pseudonyms for s in roster.find(n)}
+    if len(match) > 1:
+        book.ambiguous.append(f"{where}: its name and its pseudonym are on different roster "
+                              f"lines (ids {', '.join(clean(i) for i in sorted(match))}); "
+                              "not graded. Fix the roster.")
+        return
     if not match:
-        book.unmatched.append(f"{where}: {clean(names[0])!r} is not on the roster "
+        shown = " or ".join(repr(clean(n)) for n in names + pseudonyms)
+        book.unmatched.append(f"{where}: {shown} is not on the roster "
                               f"{clean(roster.path)}. Add it to the student's row "
                               "(notebook_name column), then run again.")
         return
-    ident = match[0].id
+    ident = next(iter(match))
     clashes.setdefault((ident, rep.lesson), []).append(rep)
     book.grades[(ident, rep.lesson)] = _grade(rep, points[rep.lesson])
 
