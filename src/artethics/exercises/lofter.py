@@ -68,7 +68,8 @@ def _days_since_artstation(answer):
               "image filled the Trending page."),
     }
     return days_verdict(answer, expected, mistakes, _("Take the dates of "
-                           "artstation_trending_full and lofter_first_reply. ") + DAY)
+                                                      "artstation_trending_full and "
+                                                      "lofter_first_reply.") + " " + _(DAY))
 
 
 def unconfirmed_fact_ids(case: str = "lofter") -> list[str]:
