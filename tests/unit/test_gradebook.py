@@ -386,3 +386,19 @@ def test_unreadable_submissions_are_listed_not_dropped(tmp_path, capsys):
     assert "b-98_fixture.ipynb: cannot be checked" in err and "cut off" in err
     assert "c-98_fixture.ipynb: cannot be checked" in err and "folder" in err
     assert rows_of(tmp_path / "grades.csv")[2][-1] == "2"
+
+
+def test_what_the_rubrics_mark_is_named_in_the_csv_and_the_report_never_scored(tmp_path):
+    manifest = load_manifest()
+    checks = [c["exercise"] for c in manifest["lessons"]["03_lofter"]["checks"]]
+    rep = Report(write(tmp_path, "a", notebook("bob")), "03_lofter",
+                 tuple(ExerciseResult(ex, OK, "right.") for ex in checks))
+    roster = gradebook.read_roster(ROSTERS / "roster-canvas.csv", "canvas")
+    book = gradebook.build([rep], roster, manifest)
+    out = tmp_path / "plain.csv"
+    gradebook.export(book, roster, "csv", out)
+    row = next(r for r in rows_of(out) if r[0] == "102")
+    assert row[3] == row[4] == str(len(checks))  # the reflection's 4 points are not added
+    assert "lofter.reflection (4 points)" in row[7]
+    assert "03_lofter: lofter.reflection (4 points)" in gradebook.report_path(out).read_text(
+        encoding="utf-8")

@@ -20,7 +20,7 @@ Formats (one row per roster student):
   and the ``Points Possible`` row Canvas's own export has;
 - ``moodle``: Moodle's "Import grades from CSV file": one column to match users by
   (``ID number`` or ``Email address``, ``--match``) and one column per grade item;
-- ``csv``: ``student_id, name, lesson, score, max_score, …``: one row per student and
+- ``csv``: ``student_id, name, lesson, score, max, …``: one row per student and
   lesson, with what is left to mark by hand.
 """
 
@@ -47,7 +47,7 @@ MATCH = {"idnumber": "ID number", "email": "Email address"}
 MAX_ROSTER_BYTES = 5 << 20
 DEFAULT_STUDENT = "anonymous"
 CANVAS_FIXED = ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")
-CSV_COLUMNS = ("student_id", "name", "lesson", "score", "max_score", "checks_passed",
+CSV_COLUMNS = ("student_id", "name", "lesson", "score", "max", "checks_passed",
                "checks_total", "to_mark_by_hand", "status", "notebook")
 # Roster headers, compared without case, spaces, '_' or '-'. The name column: the first found.
 NAME_COLUMNS = ("notebook_name", "name", "pseudonym", "student")
@@ -377,7 +377,7 @@ class Book:
     duplicates: list[str] = field(default_factory=list)
     duplicate_names: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # information: no submission
-    by_hand: list[str] = field(default_factory=list)  # information: marked with the rubric
+    by_hand: dict[str, str] = field(default_factory=dict)  # lesson -> what the rubrics mark
 
     @property
     def problems(self) -> list[str]:
@@ -475,9 +475,8 @@ def _information(book: Book, roster: Roster, points: dict[str, LessonPoints]) ->
             book.missing.append(f"{lesson}: no graded submission from {shown}{more}; their "
                                 "cells are left empty.")
         if points[lesson].by_hand:
-            items = ", ".join(f"{a} ({_number(p)} points)" for a, p in points[lesson].by_hand)
-            book.by_hand.append(f"{lesson}: {items} are marked by hand with the rubrics "
-                                "(course/guide/rubrics.md) and are not in these scores.")
+            book.by_hand[lesson] = "; ".join(f"{a} ({_number(p)} points)"
+                                             for a, p in points[lesson].by_hand)
 
 
 # --- the files ----------------------------------------------------------------------------
@@ -528,8 +527,7 @@ def table(book: Book, roster: Roster, platform: str, columns: dict[str, str],
 
 def _csv_row(book: Book, s: Student, lesson: str) -> list[str]:
     grade = book.grades.get((s.id, lesson))
-    by_hand = next((line.split(": ", 1)[1] for line in book.by_hand
-                    if line.startswith(f"{lesson}: ")), "")
+    by_hand = book.by_hand.get(lesson, "")
     if grade is None:
         return [s.id, s.name, lesson, "", _number(book.max_score[lesson]), "", "", by_hand,
                 "no graded submission", ""]
@@ -548,7 +546,8 @@ def report_text(book: Book, platform: str, out: str) -> str:
                 ("Names on two roster lines", book.duplicate_names),
                 ("Two submissions for one student", book.duplicates),
                 ("No submission (information)", book.missing),
-                ("Marked by hand, not scored here (information)", book.by_hand))
+                ("Marked by hand with the rubrics (course/guide/rubrics.md), not in these "
+                 "scores", [f"{lesson}: {items}" for lesson, items in book.by_hand.items()]))
     for title, items in sections:
         if items:
             lines += [f"{title}:"] + [f"  - {item}" for item in items] + [""]

@@ -31,14 +31,15 @@ def add_arguments(parser) -> None:
         "gradebook", "a file the learning platform imports as it is, scored from the checks "
         "(1 point each unless the lesson weighs them; reflections are marked by hand and not "
         "scored). Names not on the roster, names on two roster lines and two submissions "
-        "for one student are listed (stderr and OUT's .report.txt), never guessed; the exit "
+        "for one student are listed (stderr and NAME.report.txt beside the gradebook), never "
+        "guessed; the exit "
         "code is then 3, else 0 once the gradebook is written")
     grades.add_argument("--gradebook", choices=("canvas", "moodle", "csv"),
                         help="canvas: Canvas's gradebook CSV (Student, ID, SIS User ID, SIS "
                              "Login ID, Section, one column per lesson, a Points Possible "
                              "row); moodle: Moodle's grade import (ID number or Email "
                              "address, one column per grade item); csv: student_id, name, "
-                             "lesson, score, max_score, ...")
+                             "lesson, score, max, ...")
     grades.add_argument("--roster", metavar="CSV",
                         help="UTF-8 CSV: the name or pseudonym each student put in the "
                              "notebook (column notebook_name, or name) and the platform's "
@@ -46,7 +47,7 @@ def add_arguments(parser) -> None:
                              "student_id); other columns of the platform's export are kept")
     grades.add_argument("--out", metavar="FILE",
                         help="the gradebook file (default gradebook-PLATFORM.csv); its "
-                             "report goes beside it as FILE's name + .report.txt")
+                             "report goes beside it (grades.csv: grades.report.txt)")
     grades.add_argument("--force", action="store_true",
                         help="replace an existing gradebook and report (each is first "
                              "copied to a .bak file)")
