@@ -307,6 +307,20 @@ def test_an_unknown_language_falls_back_to_english(tmp_path):
     assert feedback.language_of(str(tmp_path / "missing.ipynb")) == "en"
 
 
+def test_a_damaged_notebook_still_gets_a_page():
+    from artethics.tools.gradebook import notebook_identity
+
+    nb = {"cells": [1, "x", {"cell_type": "code", "metadata": [], "outputs": [1, {"data": []}]},
+                    {"cell_type": "code", "metadata": {"artethics": "x"}, "source": 5},
+                    {"cell_type": "code", "metadata": {"tags": "parameters"}, "outputs": "o"}],
+          "metadata": []}
+    assert notebook_identity(nb) == ([], [])
+    rep = Report("x.ipynb", "03_lofter", (ExerciseResult("lofter.reflection", FAIL, "no."),))
+    page = feedback.page(feedback.Submission(rep, nb, "", "en"),
+                         feedback.lesson_points(load_manifest(), "03_lofter"))
+    assert "nothing written yet" in page and "(no name in the notebook)" in page
+
+
 def test_widget_answers_are_the_students_own_for_this_lesson_only():
     nb = tampered_notebook()
     answers = feedback.widget_answers(nb, "97_secret")

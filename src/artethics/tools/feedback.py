@@ -39,10 +39,12 @@ from artethics.tools.check.report import FAIL, MISSING, NOT_RUN, OK, TAMPERED, R
 from artethics.tools.gradebook import (
     FOLDER_PROBLEM,
     LessonPoints,
+    cells,
     folders_named_notebook,
     key,
     lesson_points,
     notebook_students,
+    recorded_answers,
 )
 from artethics.tools.manifest import CheckError, load_manifest
 
@@ -184,11 +186,11 @@ def written_words(nb: dict, item: str, responses: list) -> int | None:
     """How many words the student wrote for a hand-marked item (None when not found):
     from the cell that holds it, else from the answer it recorded."""
     only = REPLY_FIELDS if rubric_of(item) == "card" else ()
-    for cell in nb.get("cells", []):
-        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
-            continue
-        meta = ((cell.get("metadata") or {}).get("artethics") or {})
-        if not isinstance(meta, dict) or item not in (meta.get("activity"), meta.get("exercise")):
+    for cell in cells(nb):
+        meta = cell.get("metadata")
+        meta = meta.get("artethics") if isinstance(meta, dict) else None
+        if cell.get("cell_type") != "code" or not isinstance(meta, dict) or item not in (
+                meta.get("activity"), meta.get("exercise")):
             continue
         if cell_role(cell)[0] not in ("reflection", "answer"):
             continue
@@ -204,10 +206,8 @@ def written_words(nb: dict, item: str, responses: list) -> int | None:
 
 def widget_answers(nb: dict, lesson: str) -> list:
     """The student's recorded widget answers for this lesson, the last one per activity."""
-    from artethics.responses.notebook import responses_in_notebook
-
     last: dict[str, Any] = {}
-    for r in responses_in_notebook(nb):
+    for r in recorded_answers(nb):
         if r.kind in WIDGET_KINDS and r.lesson == lesson:
             last.pop(r.activity, None)
             last[r.activity] = r
@@ -279,10 +279,9 @@ def _rubric_html(kind: str) -> str:
 
 def _by_hand_html(sub: Submission, points: LessonPoints) -> str:
     from artethics.exercises.reflection import WORD_RANGES
-    from artethics.responses.notebook import responses_in_notebook
 
     nb = sub.nb or {"cells": []}
-    responses = responses_in_notebook(nb)
+    responses = recorded_answers(nb)
     items = [a for a, _p in points.by_hand]
     items += [r.exercise for r in sub.report.results
               if r.exercise.endswith((".card", ".steelman")) and r.exercise not in items]

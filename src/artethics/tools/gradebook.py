@@ -251,16 +251,40 @@ def _assigned_text(source: str, name: str) -> str | None:
     return found
 
 
+def _dict(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def cells(nb: dict) -> list[dict]:
+    """The notebook's cells that are objects (a damaged file may hold anything)."""
+    found = nb.get("cells") if isinstance(nb, dict) else None
+    return [c for c in found if isinstance(c, dict)] if isinstance(found, list) else []
+
+
 def parameter_student(nb: dict) -> str:
     """The ``student`` the notebook's parameters cell (or papermill's injected parameters)
     sets, or ""."""
     name = ""
-    for cell in nb.get("cells", []):
-        tags = (cell.get("metadata") or {}).get("tags") or [] if isinstance(cell, dict) else []
+    for cell in cells(nb):
+        tags = _dict(cell.get("metadata")).get("tags")
         if cell.get("cell_type") == "code" and isinstance(tags, list) and (
                 "parameters" in tags or "injected-parameters" in tags):
             name = _assigned_text(cell_source(cell), "student") or name
     return name.strip()
+
+
+def recorded_answers(nb: dict) -> list:
+    """The answers the notebook records (:func:`responses_in_notebook`), from the cells and
+    outputs that have the shape of a notebook's; anything else is passed over."""
+    from artethics.responses.notebook import responses_in_notebook
+
+    kept = []
+    for cell in cells(nb):
+        outputs = cell.get("outputs")
+        outputs = [o for o in outputs if isinstance(o, dict) and isinstance(
+            o.get("data") or {}, dict)] if isinstance(outputs, list) else []
+        kept.append({"cell_type": cell.get("cell_type"), "outputs": outputs})
+    return responses_in_notebook({"cells": kept})
 
 
 PSEUDONYM = re.compile(r"^p-[0-9a-f]{12}$")
@@ -271,9 +295,7 @@ def notebook_identity(nb: dict) -> tuple[list[str], list[str]]:
     "anonymous": the ``student`` parameter and the names on its recorded answers (one per
     spelling). A class that pseudonymises records ``p-…`` pseudonyms (of the same name)
     on the answers while the parameter keeps the name: the two are kept apart."""
-    from artethics.responses.notebook import responses_in_notebook
-
-    given = [parameter_student(nb)] + [r.student for r in responses_in_notebook(nb)]
+    given = [parameter_student(nb)] + [r.student for r in recorded_answers(nb)]
     names: dict[str, str] = {}
     pseudonyms: dict[str, str] = {}
     for name in given:
