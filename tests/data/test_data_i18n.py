@@ -113,11 +113,22 @@ def test_every_entry_has_a_reviewed_translation(lang):
 
 @pytest.mark.parametrize("lang", CHINESE)
 def test_the_catalogue_file_is_what_artethics_translate_writes(lang):
-    """`artethics translate --catalogues data` would change nothing: the catalogue is
-    up to date with the English."""
-    planned = translate.planned_catalogues(["data"])
+    """`artethics translate --catalogues data` would change nothing: the template and
+    the catalogue are up to date with the English."""
+    messages = translate.data_messages()
+    template = data.catalogue_path(lang).with_name("data.pot")
+    assert template.read_text(encoding="utf-8") == translate.template_text(messages, "data/")
     path = data.catalogue_path(lang)
-    assert planned[path] == path.read_text(encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == translate.updated_catalogue(
+        path, messages, lang, "The texts of data/")
+
+
+@pytest.mark.parametrize("lang", CHINESE)
+def test_the_loaders_own_messages_are_translated(lang):
+    messages = translate.extract_python(Path(data.__file__))
+    assert len(messages) > 40
+    found = translate.completeness(i18n.LOCALE_DIR / lang / "data.po", messages)
+    assert not (found.missing or found.fuzzy or found.bad_fields), found
 
 
 @pytest.mark.parametrize("lang", CHINESE)
