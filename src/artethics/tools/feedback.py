@@ -18,6 +18,7 @@ offline and prints cleanly.
 
 from __future__ import annotations
 
+import argparse
 import ast
 import hashlib
 import html
@@ -36,6 +37,7 @@ from artethics.i18n import N_, _
 from artethics.tools.check.api import check_notebooks, expand
 from artethics.tools.check.notebook import cell_role, cell_source, read_notebook
 from artethics.tools.check.report import FAIL, MISSING, NOT_RUN, OK, TAMPERED, Report, clean
+from artethics.tools.check.sandbox import FALLBACK_NOTE, bwrap
 from artethics.tools.gradebook import (
     FOLDER_PROBLEM,
     LessonPoints,
@@ -376,7 +378,21 @@ def page(sub: Submission, points: LessonPoints) -> str:
 # --- the command ------------------------------------------------------------------------
 
 
+EPILOG = """Each notebook is checked as `artethics check` checks it. Each page is in
+the notebook's language (its artethics.lang) and shows every exercise as ✔ or ✘
+with its hint, the work marked by hand with its word count and rubric, and the
+student's recorded widget answers: never an expected value, solution text or
+check code.
+
+exit codes: 0 every page written; 1 pages written, but some notebooks could not
+be checked, name no single student, or are two of one student and lesson (all
+listed on stderr); 2 bad options, or the output folder could not be written
+(no page is ever left half-written)."""
+
+
 def add_arguments(parser) -> None:
+    parser.epilog = EPILOG
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument("paths", nargs="+", metavar="NOTEBOOK|FOLDER",
                         help="student notebooks, or folders holding them")
     parser.add_argument("--out", default="feedback", metavar="FOLDER",
@@ -496,6 +512,8 @@ def main(args) -> int:
     except CheckError as exc:
         print(f"artethics feedback: {clean(exc)}", file=sys.stderr)
         return 2
+    if bwrap() is None:
+        print(f"artethics feedback: {FALLBACK_NOTE}", file=sys.stderr)
     files = expand(args.paths)
     if not files and not folders_named_notebook(args.paths):
         print("artethics feedback: no notebook found in the paths given.", file=sys.stderr)
