@@ -288,3 +288,14 @@ def test_the_command_needs_no_names_and_is_in_the_command_table():
     from artethics.tools.cli import COMMANDS
 
     assert COMMANDS["translate"].module == "artethics.tools.translate"
+
+
+def test_long_chinese_code_strings_are_cut_between_words_not_inside_them():
+    text = ("巴拉特的程式碼固然重要，但 Obvious 挑選了約一萬五千幅肖像來訓練模型"
+            "（belamy_training_portraits），製作了 11 幅的系列，"
+            "並挑選、印刷和裝裱了其中一幅（S16）。")
+    for pieces in (2, 3, 4, 5):
+        parts = translate._chunks(text, pieces)
+        assert "".join(parts) == text
+        assert not any(p[0] in translate.CJK_BREAKS for p in parts[1:]), parts
+        assert any("belamy_training_portraits" in p for p in parts), parts

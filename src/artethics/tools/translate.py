@@ -247,20 +247,32 @@ def _literal(prefix: str, quote: str, text: str) -> str:
     return prefix + quote + body + quote
 
 
+CJK_BREAKS = "，。；：、！？）」』”"
+
+
 def _chunks(text: str, pieces: int) -> list[str]:
-    """``text`` cut into ``pieces`` parts of similar length, at spaces where there are."""
+    """``text`` cut into ``pieces`` parts of similar length: after a space or Chinese
+    punctuation where there is one near, never inside a word, an id or an f-string field."""
     if pieces <= 1 or len(text) < pieces * 4:
         return [text]
     size = -(-len(text) // pieces)
     out, rest = [], text
-    while rest and len(out) < pieces - 1:
-        cut = min(size, len(rest))
-        space = rest.rfind(" ", 0, cut + 1)
-        if space > size // 2:
-            cut = space + 1
-        # Never cut inside an f-string field.
-        while cut < len(rest) and rest[:cut].count("{") > rest[:cut].count("}"):
-            cut += 1
+
+    def allowed(s: str, i: int) -> bool:
+        inside_word = re.match(r"[\w.-]{2}", s[i - 1:i + 1] or "") and s[i - 1].isascii() \
+            and s[i].isascii()
+        return (not inside_word and s[i] not in CJK_BREAKS
+                and s[:i].count("{") <= s[:i].count("}"))
+
+    while rest and len(out) < pieces - 1 and len(rest) > size:
+        span = range(max(1, size // 2), min(len(rest) - 1, size + size // 4) + 1)
+        breaks = [i for i in span if (rest[i - 1] == " " or rest[i - 1] in CJK_BREAKS)
+                  and allowed(rest, i)]
+        others = [i for i in span if allowed(rest, i)]
+        choice = breaks or others or [i for i in range(1, len(rest)) if allowed(rest, i)]
+        if not choice:
+            break
+        cut = min(choice, key=lambda i: abs(i - size))
         out.append(rest[:cut])
         rest = rest[cut:]
     if rest:
