@@ -108,3 +108,13 @@ def test_no_english_paragraph_is_left_in_a_chinese_lesson(lesson, lang):
     left = [(cell.id, run) for cell in nb.cells if cell.cell_type == "markdown"
             for run in english_runs(nbform.source(cell))]
     assert not left, left[:5]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", sorted(translate.guide_docs()))
+def test_links_in_a_translated_guide_lead_somewhere(name, lang):
+    path = translate.translated_path(translate.guide_docs()[name], lang)
+    text = path.read_text(encoding="utf-8")
+    broken = [target for target in re.findall(r"\]\(([^)#\s]+)", text)
+              if "://" not in target and not (path.parent / target).exists()]
+    assert not broken, broken
