@@ -43,25 +43,43 @@ READING_COLUMNS = ["title", "author_outlet", "date", "language", "reliability", 
 # Units written before the number, and units shown as the bare number.
 _PREFIX = {"USD": "US$", "CNY": "RMB "}
 _BARE = {"", "date", "year"}
-# The units of facts.csv as a reader reads them after a number (marked with N_, shown
-# with pgettext("unit", ...) through unit_words()).
-UNITS = {
-    "years": N_("years"), "people": N_("people"), "images": N_("images"), "lots": N_("lots"),
-    "signatures": N_("signatures"), "awards": N_("awards"), "portraits": N_("portraits"),
-    "views": N_("views"), "users": N_("users"), "artists": N_("artists"),
-    "image-text pairs": N_("image-text pairs"), "paintings": N_("paintings"),
-    "fragments": N_("fragments"), "pixels": N_("pixels"), "layers": N_("layers"),
-    "months": N_("months"), "hours": N_("hours"), "GB": "GB", "times": N_("times"),
-    "bidders": N_("bidders"), "complaints": N_("complaints"), "creators": N_("creators"),
-    "tags": N_("tags"), "articles": N_("articles"), "bodies": N_("bodies"),
-    "days": N_("days"), "musicians": N_("musicians"), "photos": N_("photos"),
-    "captions": N_("captions"),
-}
+# The units of facts.csv as words after a number (context "unit": a unit may read
+# differently from the same English word elsewhere, e.g. "creators" as a group).
 
 
 def unit_words(unit: str) -> str:
     """A unit of facts.csv as words after a number, in the current language."""
-    return _(UNITS[unit]) if unit in UNITS else unit
+    words = {
+        "years": pgettext("unit", "years"),
+        "people": pgettext("unit", "people"),
+        "images": pgettext("unit", "images"),
+        "lots": pgettext("unit", "lots"),
+        "signatures": pgettext("unit", "signatures"),
+        "awards": pgettext("unit", "awards"),
+        "portraits": pgettext("unit", "portraits"),
+        "views": pgettext("unit", "views"),
+        "users": pgettext("unit", "users"),
+        "artists": pgettext("unit", "artists"),
+        "image-text pairs": pgettext("unit", "image-text pairs"),
+        "paintings": pgettext("unit", "paintings"),
+        "fragments": pgettext("unit", "fragments"),
+        "pixels": pgettext("unit", "pixels"),
+        "layers": pgettext("unit", "layers"),
+        "months": pgettext("unit", "months"),
+        "hours": pgettext("unit", "hours"),
+        "times": pgettext("unit", "times"),
+        "bidders": pgettext("unit", "bidders"),
+        "complaints": pgettext("unit", "complaints"),
+        "creators": pgettext("unit", "creators"),
+        "tags": pgettext("unit", "tags"),
+        "articles": pgettext("unit", "articles"),
+        "bodies": pgettext("unit", "bodies"),
+        "days": pgettext("unit", "days"),
+        "musicians": pgettext("unit", "musicians"),
+        "photos": pgettext("unit", "photos"),
+        "captions": pgettext("unit", "captions"),
+    }
+    return words.get(unit, unit)
 
 
 def _load(name: str) -> pd.DataFrame:

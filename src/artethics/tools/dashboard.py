@@ -31,7 +31,7 @@ import pandas as pd
 
 from artethics import i18n
 from artethics.data import JURISDICTIONS, LENSES
-from artethics.i18n import N_, _
+from artethics.i18n import N_, _, pgettext
 from artethics.kit import CASE_LESSONS, CASES, MAIN_CASES
 from artethics.responses import Response, pseudonym, sorted_responses, store
 
@@ -846,9 +846,10 @@ def plot_positions(table: pd.DataFrame):
         plotting.setup()
     fig, ax = plt.subplots(figsize=(7, 3.2))
     x = range(len(table))
-    ax.bar([i - 0.2 for i in x], table["before"], width=0.4, label=_("before"),
-           color="#999999")
-    ax.bar([i + 0.2 for i in x], table["after"], width=0.4, label=_("after"), color="#0072B2")
+    ax.bar([i - 0.2 for i in x], table["before"], width=0.4,
+           label=pgettext("poll", "before"), color="#999999")
+    ax.bar([i + 0.2 for i in x], table["after"], width=0.4, label=pgettext("poll", "after"),
+           color="#0072B2")
     ax.set_xticks(list(x), table["case"])
     ax.set_ylim(-2, 2)
     ax.axhline(0, color="black", linewidth=0.8)
