@@ -35,6 +35,7 @@ COMMANDS: dict[str, Command] = {
     "update": Command("artethics.tools.update", "add_arguments", "main",
                       "bring students' copies up to date with the kit's lessons, keeping "
                       "their answers"),
+    "present": Command("artethics.tools.present", "add_arguments", "main", "live class view"),
     "translate": Command("artethics.tools.translate", "add_arguments", "main",
                          "update the translation catalogues and build the course in "
                          "zh-Hant and zh-Hans"),
