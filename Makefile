@@ -13,12 +13,13 @@ JOBS   ?= 2
 ARGS   ?=
 export PYTHONHASHSEED := 0
 
-.PHONY: course test lab student refresh goldens lint typecheck browser-deps clean help
+.PHONY: course test lab present student refresh goldens lint typecheck browser-deps clean help
 
 help:
 	@echo "make course   set up .venv, execute every notebook with papermill, write build/"
 	@echo "make test     set up .venv with the test extra and run the whole suite (what CI runs)"
 	@echo "make lab      open the course in JupyterLab (LANG=zh-Hant or LANG=zh-Hans: in Chinese)"
+	@echo "make present  live class view for a projector (CLASS=/srv/class, LANG=zh-Hant, ARGS=--names)"
 	@echo "make student  regenerate the student notebooks from the solution notebooks"
 	@echo "make refresh  re-execute the solution notebooks and store their outputs (authors)"
 
@@ -68,6 +69,18 @@ STUDENT_LAB := --config=$(CURDIR)/course/lab/jupyter_server_config.json \
 
 lab: $(STAMP)
 	LANG=C.UTF-8 $(BIN)/jupyter lab $(ROOTFLAG) $(STUDENT_LAB) $(LAB_START)
+
+# `make present CLASS=/srv/class` (default: $ARTETHICS_CLASS_DIR) serves the live class
+# view with Voilà on 127.0.0.1 and prints its address with a secret token; LANG as for
+# `make lab`; ARGS passes more options (--names, --port N, --refresh SECONDS).
+PRESENTSTAMP := $(VENV)/.artethics-present-installed
+
+$(PRESENTSTAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[present]'
+	touch $(PRESENTSTAMP)
+
+present: $(PRESENTSTAMP)
+	$(BIN)/artethics present $(if $(CLASS),--class-folder $(CLASS)) --lang $(COURSE_LANG) $(ARGS)
 
 lint: $(TESTSTAMP)
 	$(BIN)/ruff check src tests benchmarks course notebooks
