@@ -71,6 +71,34 @@ def caption(source_ids: Sequence[str] = (), note: str = "") -> str:
     return " ".join(part for part in (note, line) if part)
 
 
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a plot: a Chinese character (or full-width sign) counts 2."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns (see :func:`display_width`). Text
+    without wide characters is wrapped as :func:`textwrap.wrap` does; Chinese may break
+    between any two characters, Latin words are kept whole."""
+    if display_width(text) == len(text):
+        return textwrap.wrap(text, width)
+    import re
+
+    lines, line = [], ""
+    for token in re.findall(r"[^\S\n]+|[A-Za-z0-9$%.,:;/()'\"\[\]_-]+|\S", text):
+        closing = token in "，。、；：！？」』）”’"  # never at the start of a line
+        if display_width(line + token) > width and line.strip() and not closing:
+            lines.append(line.rstrip())
+            line = token.lstrip()
+        else:
+            line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
 def _finish(fig, title: str, source_ids: Sequence[str], note: str):
     """Title, then the caption drawn under the axes inside the figure (nothing printed)."""
     if title:
@@ -79,7 +107,7 @@ def _finish(fig, title: str, source_ids: Sequence[str], note: str):
     bottom = 0.0
     if text:
         width_chars = max(40, int(fig.get_figwidth() * 16))  # about 16 characters an inch at 8 pt
-        lines = textwrap.wrap(text, width_chars)
+        lines = wrap(text, width_chars)
         fig.text(0.01, 0.01, "\n".join(lines), fontsize=8, ha="left", va="bottom")
         line_height = 8 * 1.35 / 72 / fig.get_figheight()  # one 8 pt line, as a figure fraction
         bottom = min(0.45, 0.02 + line_height * len(lines) + 0.06)

@@ -16,7 +16,7 @@ def room_for_caption(fig: Figure, source_ids: Sequence[str]) -> None:
 
     width, height = fig.get_size_inches()
     chars_per_line = max(40, int(width * 17))
-    lines = -(-len(plotting.caption(source_ids)) // chars_per_line)
+    lines = -(-plotting.display_width(plotting.caption(source_ids)) // chars_per_line)
     fig.tight_layout(rect=(0, min(0.45, (0.2 + 0.16 * lines) / height), 1, 1))
 
 

@@ -171,11 +171,9 @@ def plot_timeline(frame: pd.DataFrame, title: str = "", x_margin: float = 0.08) 
 
 def plot_response_days(steps: pd.DataFrame) -> Figure:
     """Bar chart of :func:`response_days`, one bar per platform step."""
-    import textwrap
-
     from artethics import plotting
 
-    labels = [f"{p}:\n" + "\n".join(textwrap.wrap(s, 16))
+    labels = [f"{p}:\n" + "\n".join(plotting.wrap(s, 16))
               for p, s in zip(steps["platform"], steps["step"], strict=True)]
     ids = sources_of(steps)
     fig = plotting.bar(labels, steps["days_after_start"].tolist(),

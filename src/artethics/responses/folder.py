@@ -9,6 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from artethics.i18n import _
+
 from .pseudonyms import student_key
 from .record import Problem, Response, sorted_responses
 
@@ -47,16 +49,18 @@ def load_json(path: Path) -> tuple[Any, Problem | None]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, Problem(str(path), f"cannot be read ({exc.strerror or exc}).")
+        return None, Problem(str(path), _("cannot be read ({reason}).").format(
+            reason=exc.strerror or exc))
     if not raw.strip():
-        return None, Problem(str(path), "the file is empty (a write was cut off); skipped.")
+        return None, Problem(str(path), _("the file is empty (a write was cut off); skipped."))
     try:
         return json.loads(raw.decode("utf-8")), None
     except UnicodeDecodeError:
-        return None, Problem(str(path), "not UTF-8 text, so not an answer file; skipped.")
+        return None, Problem(str(path), _("not UTF-8 text, so not an answer file; skipped."))
     except json.JSONDecodeError as exc:
-        return None, Problem(str(path), f"truncated or corrupt JSON ({exc.msg} at line "
-                                        f"{exc.lineno}, column {exc.colno}); skipped.")
+        return None, Problem(str(path), _("truncated or corrupt JSON ({error} at line {line}, "
+                                          "column {column}); skipped.").format(
+            error=exc.msg, line=exc.lineno, column=exc.colno))
 
 
 def _read_answer_file(path: Path) -> tuple[Response | None, Problem | None]:
@@ -66,11 +70,13 @@ def _read_answer_file(path: Path) -> tuple[Response | None, Problem | None]:
     try:
         response = Response.from_dict(payload)
     except (TypeError, ValueError) as exc:
-        return None, Problem(str(path), f"not a valid answer: {exc} Skipped.")
+        return None, Problem(str(path), _("not a valid answer: {error} Skipped.").format(
+            error=exc))
     if response.lesson != path.parent.name:
-        reason = (f"the answer is for lesson {response.lesson!r} but sits in folder "
-                  f"{path.parent.name!r}.")
-        return None, Problem(str(path), reason + " Move it to its lesson folder; skipped.")
+        return None, Problem(str(path), _(
+            "the answer is for lesson {lesson} but sits in folder {folder}. Move it to its "
+            "lesson folder; skipped.").format(lesson=repr(response.lesson),
+                                             folder=repr(path.parent.name)))
     return response, None
 
 
@@ -80,7 +86,8 @@ def read_class_folder(path: str | os.PathLike) -> tuple[list[Response], list[Pro
     Temporary files of writes in progress are ignored."""
     root = Path(path)
     if not root.is_dir():
-        raise ValueError(f"class folder {root} does not exist or is not a folder.")
+        raise ValueError(_("class folder {path} does not exist or is not a folder.").format(
+            path=root))
     responses, problems = [], []
     for file in sorted(root.glob("*/*.json")):
         if file.name.startswith("."):

@@ -7,6 +7,8 @@ import hmac
 import os
 import unicodedata
 
+from artethics.i18n import _
+
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"", "0", "false", "no", "off"}
 
@@ -20,12 +22,12 @@ def pseudonym(student: str, salt: str) -> str:
     merge two students' files) negligible even for thousands of students.
     """
     if not isinstance(salt, str) or not salt:
-        raise ValueError(
+        raise ValueError(_(
             "the salt is empty; the instructor must set a secret ARTETHICS_SALT (or pass "
             "salt=...), otherwise anyone could recompute pseudonyms from guessed names."
-        )
+        ))
     if not isinstance(student, str) or not student.strip():
-        raise ValueError("student is empty; there is nothing to pseudonymise.")
+        raise ValueError(_("student is empty; there is nothing to pseudonymise."))
     name = unicodedata.normalize("NFC", student.strip()).encode()
     return "p-" + hmac.new(salt.encode(), name, hashlib.sha256).hexdigest()[:12]
 
@@ -36,23 +38,25 @@ def _env_flag(name: str) -> bool:
         return True
     if raw in _FALSE:
         return False
-    raise ValueError(f"environment variable {name}={raw!r} is not understood; use 1 or 0.")
+    raise ValueError(_("environment variable {name}={value} is not understood; use 1 or "
+                       "0.").format(name=name, value=repr(raw)))
 
 
 def pseudonym_salt(salt: str | None = None) -> str | None:
     """The salt to pseudonymise with: the argument, else the environment, else None (off)."""
     if salt is not None:
         if not salt:
-            raise ValueError("salt='' given; pass a secret text, or None to not pseudonymise.")
+            raise ValueError(_("salt='' given; pass a secret text, or None to not "
+                               "pseudonymise."))
         return salt
     if not _env_flag("ARTETHICS_PSEUDONYMISE"):
         return None
     env_salt = os.environ.get("ARTETHICS_SALT", "")
     if not env_salt:
-        raise ValueError(
+        raise ValueError(_(
             "ARTETHICS_PSEUDONYMISE=1 but ARTETHICS_SALT is empty; the instructor must set a "
             "secret salt shared by the class."
-        )
+        ))
     return env_salt
 
 

@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
+from artethics.i18n import _
+
 from .folder import load_json, write_atomic
 from .pseudonyms import pseudonym
 from .record import EXPORT_FORMAT, Problem, Response, now_utc, sorted_responses
@@ -56,10 +58,9 @@ class Store:
     def __init__(self, path: str | os.PathLike | None = None) -> None:
         self.path = Path(path) if path is not None else default_db_path()
         if self.path.is_dir():
-            raise ValueError(
-                f"{self.path} is a folder; give the database a file name inside it, "
-                "e.g. responses.sqlite."
-            )
+            raise ValueError(_(
+                "{path} is a folder; give the database a file name inside it, e.g. "
+                "responses.sqlite.").format(path=self.path))
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -75,10 +76,10 @@ class Store:
                 _READY.add((os.getpid(), self.path))
             yield conn
         except sqlite3.DatabaseError as exc:
-            raise ValueError(
-                f"{self.path} cannot be used as the answers database ({exc}); point "
-                "ARTETHICS_DB at another file or move this one aside."
-            ) from exc
+            raise ValueError(_(
+                "{path} cannot be used as the answers database ({error}); point "
+                "ARTETHICS_DB at another file or move this one aside.").format(
+                    path=self.path, error=exc)) from exc
         finally:
             conn.close()
 
@@ -169,14 +170,16 @@ def _read_export(path: Path) -> tuple[list[Response], list[Problem]]:
         return [], [problem]
     items = payload.get("responses") if isinstance(payload, dict) else payload
     if isinstance(payload, dict) and payload.get("format") != EXPORT_FORMAT:
-        reason = f'not an answers export (no "format": "{EXPORT_FORMAT}").'
+        reason = _('not an answers export (no "format": "{format}").').format(
+            format=EXPORT_FORMAT)
         return [], [Problem(str(path), reason)]
     if not isinstance(items, list):
-        return [], [Problem(str(path), "expected a list of answers under \"responses\".")]
+        return [], [Problem(str(path), _('expected a list of answers under "responses".'))]
     good, problems = [], []
     for i, item in enumerate(items):
         try:
             good.append(Response.from_dict(item))
         except (TypeError, ValueError) as exc:
-            problems.append(Problem(f"{path} (answer {i + 1})", f"skipped: {exc}"))
+            problems.append(Problem(_("{path} (answer {n})").format(path=path, n=i + 1),
+                                    _("skipped: {error}").format(error=exc)))
     return good, problems
