@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from artethics import i18n, paths
-from artethics.i18n import N_, _
+from artethics.i18n import N_, _, pgettext
 from artethics.responses import Problem, Response, pseudonym
 
 DEFAULT_REFRESH = 3.0
@@ -281,17 +281,30 @@ def _newest_first(table, frame, kind: str, after_only: bool = False):
     return table.iloc[order[:REASON_ROWS]].reset_index(drop=True)
 
 
-def _renamed(table, names: Mapping[str, str]):
-    return table.rename(columns={k: _(v) for k, v in names.items()})
+def _renamed(table):
+    return table.rename(columns=column_names())
 
 
-COLUMN_NAMES = {
-    "case": N_("case"), "before": N_("before"), "after": N_("after"),
-    "shift": N_("shift"), "students": N_("students"), "student": N_("student"),
-    "moved": N_("moved"), "from": N_("from"), "to": N_("to"), "reason": N_("reason"),
-    "argument": N_("argument"), "lens": N_("lens"), "weight": N_("weight"),
-    "claim": N_("claim"), "stance": N_("stance"),
-}
+def column_names() -> dict[str, str]:
+    """The tables' column names in the current language (a context of their own, so a
+    short word cannot clash with the same English word elsewhere in the kit)."""
+    return {
+        "case": pgettext("present column", "case"),
+        "before": pgettext("present column", "before"),
+        "after": pgettext("present column", "after"),
+        "shift": pgettext("present column", "shift"),
+        "students": pgettext("present column", "students"),
+        "student": pgettext("present column", "student"),
+        "moved": pgettext("present column", "moved"),
+        "from": pgettext("present column", "from"),
+        "to": pgettext("present column", "to"),
+        "reason": pgettext("present column", "reason"),
+        "argument": pgettext("present column", "argument"),
+        "lens": pgettext("present column", "lens"),
+        "weight": pgettext("present column", "weight"),
+        "claim": pgettext("present column", "claim"),
+        "stance": pgettext("present column", "stance"),
+    }
 
 
 def _by_case(table, sort: bool = True):
@@ -303,8 +316,8 @@ def _by_case(table, sort: bool = True):
             CASES.index(table["case"].iloc[i]) if table["case"].iloc[i] in CASES
             else len(CASES), str(table["case"].iloc[i])))
         table = table.iloc[order]
-    table = _renamed(table.set_index("case"), COLUMN_NAMES)
-    table.index.name = _(COLUMN_NAMES["case"])
+    table = _renamed(table.set_index("case"))
+    table.index.name = column_names()["case"]
     return table
 
 
@@ -333,8 +346,8 @@ def course_html(frame) -> str:
         body = _empty(_("Nobody has answered the course question yet."))
     else:
         counts.index = [_stance(s) for s in counts.index]
-        counts.index.name = _("stance")
-        body = _table(_renamed(counts, COLUMN_NAMES))
+        counts.index.name = column_names()["stance"]
+        body = _table(_renamed(counts))
     return _section(_("The course question: lesson 00 and lesson 06"), body, _(
         "How many students chose each answer before the cases and after all five."))
 
@@ -372,7 +385,7 @@ def lenses_html(frame) -> str:
     if table.empty:
         return _section(_("Lens weights per case"), _empty(_("No argument balance yet.")))
     table.index = [dashboard.lens_label(str(lens)) for lens in table.index]
-    table.index.name = _("lens")
+    table.index.name = column_names()["lens"]
     return _section(_("Lens weights per case"), _table(table), _(
         "Mean net weight per ethical lens: weight for the case question minus weight "
         "against it. Empty where a case has no argument under a lens."))
@@ -648,7 +661,7 @@ def _terminal(snapshot: Snapshot, reported: set, root: Path, out=None) -> None:
 
 def _monitor(root: Path, refresh: float, stop: threading.Event) -> None:
     """The terminal's copy of what the page says about the folder (its own reader)."""
-    watcher, reported = FolderWatcher(root), set()
+    watcher, reported = FolderWatcher(root), set[tuple]()
     while not stop.is_set():
         try:
             _terminal(watcher.poll(), reported, root)
