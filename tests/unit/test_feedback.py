@@ -128,6 +128,8 @@ def test_a_tampered_notebook_cannot_put_an_expected_value_on_its_page(tmp_path, 
     text = pages[0].read_text(encoding="utf-8")
     for secret in SECRETS:
         assert secret not in text and secret not in visible(text)
+    hidden = [ln.strip() for ln in SECRET_CHECKERS.splitlines() if len(ln.strip()) >= 12]
+    assert hidden and not [ln for ln in hidden if ln in text or ln in visible(text)]
     assert "<script" not in text.lower() and "<img" not in text.lower()
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Eve" in text
     assert "&lt;img src=x onerror=alert(1)&gt; my own reason" in text  # the student's own
