@@ -402,3 +402,8 @@ def test_what_the_rubrics_mark_is_named_in_the_csv_and_the_report_never_scored(t
     assert "lofter.reflection (4 points)" in row[7]
     assert "03_lofter: lofter.reflection (4 points)" in gradebook.report_path(out).read_text(
         encoding="utf-8")
+
+
+def test_a_file_name_that_looks_like_a_formula_stays_text():
+    assert gradebook.not_a_formula("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert gradebook.not_a_formula("subs/alice.ipynb") == "subs/alice.ipynb"

@@ -555,7 +555,13 @@ def _csv_row(book: Book, s: Student, lesson: str) -> list[str]:
                 "no graded submission", ""]
     return [s.id, s.name, lesson, _number(grade.score), _number(grade.max_score),
             str(grade.passed), str(len(grade.report.results)), by_hand, "graded",
-            clean(grade.report.path)]
+            not_a_formula(clean(grade.report.path))]
+
+
+def not_a_formula(text: str) -> str:
+    """A file name a student chose, safe to open in a spreadsheet: one that starts like a
+    formula (``=``, ``+``, ``-``, ``@``) gets a leading apostrophe."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def report_text(book: Book, platform: str, out: str) -> str:
