@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
+from artethics.i18n import _
+
 MIME = "application/vnd.artethics.response+json"
 KINDS = frozenset({"balance", "matrix", "poll", "lens", "reflection", "policy", "exercise"})
 EXPORT_FORMAT = "artethics-responses"
@@ -38,7 +40,8 @@ def _check_json(value: Any, where: str) -> None:
         return
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ValueError(f"{where} is {value!r}; JSON holds only finite numbers.")
+            raise ValueError(_("{where} is {value}; JSON holds only finite numbers.").format(
+                where=where, value=repr(value)))
         return
     if isinstance(value, list | tuple):
         for i, item in enumerate(value):
@@ -47,22 +50,22 @@ def _check_json(value: Any, where: str) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
-                raise ValueError(f"{where} has the key {key!r}; JSON keys must be text (str).")
+                raise ValueError(_("{where} has the key {key}; JSON keys must be text "
+                                   "(str).").format(where=where, key=repr(key)))
             _check_utf8(key, f"a key of {where}")
             _check_json(item, f"{where}[{key!r}]")
         return
-    raise ValueError(
-        f"{where} is a {type(value).__name__}, which JSON cannot hold; "
-        "use text, numbers, True/False, None, lists and dicts only."
-    )
+    raise ValueError(_(
+        "{where} is a {type}, which JSON cannot hold; use text, numbers, True/False, None, "
+        "lists and dicts only.").format(where=where, type=type(value).__name__))
 
 
 def _check_utf8(text: str, where: str) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise ValueError(f"{where} holds a character that is not valid text (a lone "
-                         "surrogate); retype it.") from None
+        raise ValueError(_("{where} holds a character that is not valid text (a lone "
+                           "surrogate); retype it.").format(where=where)) from None
 
 
 def _number(value: Any) -> bool:
@@ -160,21 +163,23 @@ class Response:
         _check_text("activity", self.activity, _ACTIVITY_RE, "e.g. 'christies.balance'")
         if not isinstance(self.kind, str) or self.kind not in KINDS:
             known = ", ".join(sorted(KINDS))
-            raise ValueError(f"kind {self.kind!r} is unknown; use one of {known}.")
+            raise ValueError(_("kind {kind} is unknown; use one of {known}.").format(
+                kind=repr(self.kind), known=known))
         if not isinstance(self.student, str) or not self.student.strip():
-            raise ValueError(
+            raise ValueError(_(
                 "student is empty; set `student` in the parameters cell to your name or "
                 "pseudonym (or 'anonymous')."
-            )
+            ))
         _check_utf8(self.student, "student")
         if not isinstance(self.data, dict):
-            raise ValueError(f"data is a {type(self.data).__name__}; it must be a dict.")
+            raise ValueError(_("data is a {type}; it must be a dict.").format(
+                type=type(self.data).__name__))
         try:
             _check_json(self.data, "data")
             _check_data_types(self.data)
             copied = json.loads(json.dumps(self.data))
         except RecursionError:
-            raise ValueError("data is nested too deeply to be an answer.") from None
+            raise ValueError(_("data is nested too deeply to be an answer.")) from None
         object.__setattr__(self, "student", unicodedata.normalize("NFC", self.student.strip()))
         object.__setattr__(self, "data", copied)
         object.__setattr__(self, "recorded_at", _normal_time(self.recorded_at))
@@ -189,13 +194,16 @@ class Response:
     def from_dict(cls, raw: Any) -> Response:
         """Build from a dict such as :meth:`to_dict` gives; ValueError says what is wrong."""
         if not isinstance(raw, dict):
-            raise ValueError(f"an answer must be a JSON object, found {type(raw).__name__}.")
+            raise ValueError(_("an answer must be a JSON object, found {type}.").format(
+                type=type(raw).__name__))
         missing = [name for name in _FIELDS if name not in raw]
         if missing:
-            raise ValueError(f"the answer lacks the field(s) {', '.join(missing)}.")
+            raise ValueError(_("the answer lacks the field(s) {fields}.").format(
+                fields=", ".join(missing)))
         unknown = sorted(set(raw) - set(_FIELDS) - {"recorded_at"})
         if unknown:
-            raise ValueError(f"the answer has unknown field(s) {', '.join(unknown)}.")
+            raise ValueError(_("the answer has unknown field(s) {fields}.").format(
+                fields=", ".join(unknown)))
         return cls(**raw)
 
     def with_student(self, student: str) -> Response:
@@ -208,10 +216,9 @@ class Response:
 
 def _check_text(name: str, value: Any, pattern: re.Pattern, example: str) -> None:
     if not isinstance(value, str) or not pattern.match(value):
-        raise ValueError(
-            f"{name} {value!r} is not valid: use lowercase letters, digits and '_' "
-            f"({example})."
-        )
+        raise ValueError(_(
+            "{name} {value} is not valid: use lowercase letters, digits and '_' ({example})."
+        ).format(name=name, value=repr(value), example=example))
 
 
 def sorted_responses(responses: Iterable[Response]) -> list[Response]:
