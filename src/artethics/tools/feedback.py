@@ -302,7 +302,7 @@ def _by_hand_html(sub: Submission, points: LessonPoints) -> str:
         case = item.split(".")[0]
         if kind == "reflection" and case in WORD_RANGES:
             low, high = WORD_RANGES[case]
-            said += " " + _("(asked: {low}–{high})").format(low=low, high=high)
+            said = _("{words} (asked: {low}–{high})").format(words=said, low=low, high=high)
         if kind == "card":
             said = _("your reply: {words}").format(words=said)
         parts.append(f"<section class='item'><h3><code>{esc(item)}</code></h3>"
