@@ -32,8 +32,7 @@ def add_arguments(parser) -> None:
         "(1 point each unless the lesson weighs them; reflections are marked by hand and not "
         "scored). Names not on the roster, names on two roster lines and two submissions "
         "for one student are listed (stderr and NAME.report.txt beside the gradebook), never "
-        "guessed; the exit "
-        "code is then 3, else 0 once the gradebook is written")
+        "guessed; the exit code is then 3, else 0 once the gradebook is written")
     grades.add_argument("--gradebook", choices=("canvas", "moodle", "csv"),
                         help="canvas: Canvas's gradebook CSV (Student, ID, SIS User ID, SIS "
                              "Login ID, Section, one column per lesson, a Points Possible "
