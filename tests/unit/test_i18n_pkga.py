@@ -143,11 +143,14 @@ def test_a_verdict_made_in_chinese_is_still_known_as_missing():
 
 
 def test_a_chinese_reflection_is_counted_in_characters_and_its_evidence_found():
-    from artethics.exercises.reflection import cited, word_count
+    from artethics.exercises import chinese_range, text_length
+    from artethics.exercises.reflection import cited
 
-    assert word_count("AI 生成的藝術") == 1 + 5
-    assert word_count("two words") == 2
-    text = "我認為佳士得這場拍賣引起了很多關於署名的問題。" * 6 + "它最後以432,500美元成交，見S15。"
+    assert text_length("AI 生成的藝術") == (1 + 5, True)
+    assert text_length("two words, 一") == (2, False)
+    assert chinese_range(120, 200) == (190, 320) and chinese_range(25, 120) == (40, 190)
+    text = "我認為佳士得這場拍賣引起了很多關於署名的問題。" * 9 + "它最後以432,500美元成交，見S15。"
+    assert 190 <= text_length(text)[0] <= 320
     assert "432,500" in cited(text, "belamy") and "S15" in cited(text, "belamy")
     assert "432,500" in cited("成交價約為43.25萬美元。", "belamy")
     with i18n.using("zh-Hant"):
@@ -155,7 +158,10 @@ def test_a_chinese_reflection_is_counted_in_characters_and_its_evidence_found():
     assert verdict.ok, verdict.line()
     with i18n.using("zh-Hant"):
         short = evaluate("belamy.reflection", "太短了，見S15。")
-    assert not short.ok and "字" in short.message
+    assert not short.ok and "字" in short.message and "190–320 字" in short.hint
+    with i18n.using("zh-Hant"):
+        too_long = evaluate("belamy.reflection", text * 2)
+    assert not too_long.ok and "320 字的上限" in too_long.message
 
 
 def test_a_chinese_argument_card_reply_counts_characters_and_finds_ids():

@@ -12,6 +12,7 @@ import importlib
 import math
 import os
 import pkgutil
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -91,6 +92,30 @@ def _missing_hint(summary: str | Callable[[], str]) -> str:
     text = summary() if callable(summary) else _(summary)
     return _("Replace the None in the answer cell above, or write between its empty "
              "quotes: {summary}").format(summary=text)
+
+
+# Chinese characters (CJK Unified Ideographs, extension A, compatibility ideographs).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_CHAR = re.compile(f"[{HAN}]")
+# A length asked for in English words, asked of a Chinese text: about 1.6 characters (字) a
+# word, as the Chinese lessons give it (200–320 字 for 120–200 words, 40–190 for 25–120).
+CHARS_PER_WORD = 1.6
+
+
+def text_length(text: str, words: Callable[[str], Sequence[str]] = str.split
+                ) -> tuple[int, bool]:
+    """(length, in_characters). A text written mostly in Chinese is measured in
+    characters, each Latin word in it counting as one; any other text in ``words``."""
+    han = len(_HAN_CHAR.findall(text))
+    other = len(words(_HAN_CHAR.sub(" ", text)))
+    if han and han >= other:
+        return han + other, True
+    return other, False
+
+
+def chinese_range(low: int, high: int) -> tuple[int, int]:
+    """A range of English words as a range of Chinese characters, to the nearest ten."""
+    return int(round(low * CHARS_PER_WORD, -1)), int(round(high * CHARS_PER_WORD, -1))
 
 
 def is_missing(answer: Any) -> bool:

@@ -47,7 +47,7 @@ from typing import Any
 
 from artethics.i18n import N_, _, pgettext
 
-from . import exercise
+from . import chinese_range, exercise, text_length
 
 __all__ = [
     "FLAWS", "LENS_TESTS", "Option", "argument_card", "choice", "declared", "evidence_for",
@@ -943,10 +943,13 @@ def argument_card(exercise_id: str, case: str, *, reply_words: tuple[int, int] =
         reply = given["reply"]
         if not isinstance(reply, str):
             return False, _("the reply must be text."), _("Write your reply as a string.")
-        count = len(_words(reply))
-        if count < low or count > high:
-            return (False, _("the reply has {count} words; it needs {low} to {high}.").format(
-                        count=count, low=low, high=high),
+        count, in_chars = text_length(reply, _WORD.findall)
+        least, most = chinese_range(low, high) if in_chars else (low, high)
+        if count < least or count > most:
+            says = (_("the reply has {count} Chinese characters; it needs {low} to {high}.")
+                    if in_chars else
+                    _("the reply has {count} words; it needs {low} to {high}."))
+            return (False, says.format(count=count, low=least, high=most),
                     _("Answer the objection in a few sentences of your own."))
         if _copies(reply, obj["claim"]) or _copies(reply, arg["claim"]):
             return (False, _("the reply repeats a claim word for word."),
@@ -1104,10 +1107,13 @@ def steelman(exercise_id: str, case: str, poll: str, *, words: tuple[int, int] =
         text = given["in_my_words"]
         if not isinstance(text, str):
             return False, _("'in_my_words' must be text."), _("Write it as a string.")
-        count = len(_words(text))
-        if count < low or count > high:
-            return (False, _("your statement has {count} words; it needs {low} to "
-                             "{high}.").format(count=count, low=low, high=high),
+        count, in_chars = text_length(text, _WORD.findall)
+        least, most = chinese_range(low, high) if in_chars else (low, high)
+        if count < least or count > most:
+            says = (_("your statement has {count} Chinese characters; it needs {low} to "
+                      "{high}.") if in_chars else
+                    _("your statement has {count} words; it needs {low} to {high}."))
+            return (False, says.format(count=count, low=least, high=most),
                     _("State the argument fully, as its best defender would, in a few "
                       "sentences."))
         if _copies(text, arg["claim"]):

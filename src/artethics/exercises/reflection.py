@@ -6,9 +6,10 @@ synthesis) and it cites at least one piece of evidence from its lesson: a figure
 holds for the case (a price, a count, a year, a percentage) or the id of a
 source the case's data cites (e.g. ``S07``). Registered as ``<case>.reflection``.
 
-A reflection may be written in Chinese: each Chinese character counts as one word (as
-Chinese counts 字), figures may use 萬/万 and 億/亿, and a source id or figure may touch
-the characters around it.
+A reflection may be written in Chinese: it is then measured in characters (字), the
+range being the word range times :data:`~artethics.exercises.CHARS_PER_WORD` (to the
+nearest ten: 190–320 for 120–200 words); figures may use 萬/万 and 億/亿, and a source
+id or figure may touch the characters around it.
 """
 
 from __future__ import annotations
@@ -20,14 +21,12 @@ from functools import cache
 from artethics.i18n import N_, _
 from artethics.kit import CASES, MAIN_CASES
 
-from . import Verdict, as_number, exercise
+from . import HAN, Verdict, as_number, chinese_range, exercise, text_length
 
 # One range per reflection, the same in the lesson's prompt, course/guide/rubrics.md and
 # the session plans (tests/unit/test_course_docs.py compares them).
 WORD_RANGES = {**{case: (120, 200) for case in MAIN_CASES}, "synthesis": (150, 250)}
 MIN_WORDS = WORD_RANGES["rembrandt"][0]
-# Chinese characters (CJK Unified Ideographs, extension A, compatibility ideographs).
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _NUMBER = re.compile(
     rf"(?<![^\W{HAN}])(?<!\.)(\d[\d,]*(?:\.\d+)?)\s*"
     r"(%|percent|million|billion|thousand|k\b|m\b|百萬|百万|萬|万|億|亿)?",
@@ -35,12 +34,6 @@ _NUMBER = re.compile(
 _SOURCE_ID = re.compile(r"(?<![A-Za-z0-9_])S\d{2,3}(?![A-Za-z0-9_])")
 _SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "thousand": 1e3, "k": 1e3,
           "百萬": 1e6, "百万": 1e6, "萬": 1e4, "万": 1e4, "億": 1e8, "亿": 1e8}
-_HAN_CHAR = re.compile(f"[{HAN}]")
-
-
-def word_count(text: str) -> int:
-    """Words separated by spaces, each Chinese character counting as one word."""
-    return len(_HAN_CHAR.findall(text)) + len(_HAN_CHAR.sub(" ", text).split())
 
 
 def _case_ids(case: str) -> tuple[str, ...]:
@@ -105,28 +98,47 @@ def judge(case: str, text: object) -> Verdict:
         return Verdict(exercise_id, False, _("the reflection is a {type}.").format(
                            type=type(text).__name__),
                        _("Write your reflection as text between the triple quotes."))
-    words = word_count(text)
+    words, in_chars = text_length(text)
     low, high = WORD_RANGES[case]
+    says = _IN_CHARACTERS if in_chars else _IN_WORDS
+    if in_chars:
+        low, high = chinese_range(low, high)
     if words < low:
-        return Verdict(exercise_id, False, _("{words} words so far.").format(words=words),
-                       _("Argue your position in {low}-{high} words (at least {low}): a "
-                         "claim, the evidence for it, and the strongest point against "
-                         "it.").format(low=low, high=high))
+        return Verdict(exercise_id, False, _(says["so_far"]).format(words=words),
+                       _(says["argue"]).format(low=low, high=high))
     hits = cited(text, case)
     if not hits:
-        return Verdict(exercise_id, False, _("{words} words, but no evidence from the "
-                                             "lesson.").format(words=words),
+        return Verdict(exercise_id, False, _(says["no_evidence"]).format(words=words),
                        _("Back your claim with a figure from the lesson's tables (a price, "
                          "a count, a date) or the id of a source you used, such as S07."))
     if words > high:
-        return Verdict(exercise_id, False, _("{words} words: over the {high}-word "
-                                             "limit.").format(words=words, high=high),
-                       _("Cut it to {low}-{high} words: keep your claim, your best evidence "
-                         "and your answer to the strongest point against you.").format(
-                             low=low, high=high))
-    return Verdict(exercise_id, True,
-                   _("{words} words, citing {n} piece(s) of evidence from the "
-                     "lesson.").format(words=words, n=len(hits)))
+        return Verdict(exercise_id, False, _(says["over"]).format(words=words, high=high),
+                       _(says["cut"]).format(low=low, high=high))
+    return Verdict(exercise_id, True, _(says["done"]).format(words=words, n=len(hits)))
+
+
+# The verdicts on a text measured in words, and on one measured in Chinese characters.
+_IN_WORDS = {
+    "so_far": N_("{words} words so far."),
+    "argue": N_("Argue your position in {low}-{high} words (at least {low}): a claim, the "
+                "evidence for it, and the strongest point against it."),
+    "no_evidence": N_("{words} words, but no evidence from the lesson."),
+    "over": N_("{words} words: over the {high}-word limit."),
+    "cut": N_("Cut it to {low}-{high} words: keep your claim, your best evidence and your "
+              "answer to the strongest point against you."),
+    "done": N_("{words} words, citing {n} piece(s) of evidence from the lesson."),
+}
+_IN_CHARACTERS = {
+    "so_far": N_("{words} Chinese characters so far."),
+    "argue": N_("Argue your position in {low}-{high} Chinese characters (at least {low}): a "
+                "claim, the evidence for it, and the strongest point against it."),
+    "no_evidence": N_("{words} Chinese characters, but no evidence from the lesson."),
+    "over": N_("{words} Chinese characters: over the {high}-character limit."),
+    "cut": N_("Cut it to {low}-{high} Chinese characters: keep your claim, your best "
+              "evidence and your answer to the strongest point against you."),
+    "done": N_("{words} Chinese characters, citing {n} piece(s) of evidence from the "
+               "lesson."),
+}
 
 
 def _register(case: str) -> None:
