@@ -95,7 +95,15 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 	touch $(AXE)
 
-browser-deps: $(AXE)
+# configurable-http-proxy (npm) for the JupyterHub test (tests/hub/test_hub.py)
+CHP := tests/hub/node_modules/.bin/configurable-http-proxy
+
+$(CHP): tests/hub/package.json tests/hub/package-lock.json
+	@bash .ci/ensure-node
+	npm ci --prefix tests/hub --no-audit --no-fund --loglevel=error
+	touch $(CHP)
+
+browser-deps: $(AXE) $(CHP)
 	@bash .ci/ensure-chromium
 
 test: $(TESTSTAMP) lint typecheck browser-deps
