@@ -95,6 +95,7 @@ def test_balance_summary_and_verdict_in_chinese(lang, title, verdict):
     assert summary.startswith(title)
     assert verdict in summary
     assert english_left(summary) == []
+    assert "access_and_creativity" not in summary and "consent " not in summary  # words, not ids
     # the recorded answer stays English, so the class data of every language reads together
     assert recorded["verdict"] == "leans against, strongly"
     assert model.verdict() == "leans against, strongly"

@@ -379,10 +379,29 @@ class BalanceModel:
         return lines
 
 
+# The principle and lens ids as the plain-text summary shows them: English keeps the ids
+# (the msgid is the id), other languages give words.
+ID_WORDS = {
+    "consent": N_("consent"), "credit": N_("credit"), "compensation": N_("compensation"),
+    "authorship": N_("authorship"), "originality": N_("originality"),
+    "transparency": N_("transparency"), "access_and_creativity": N_("access_and_creativity"),
+    "market_and_livelihoods": N_("market_and_livelihoods"),
+    "accountability": N_("accountability"), "cultural_heritage": N_("cultural_heritage"),
+    "consequences": N_("consequences"), "rights": N_("rights"), "fairness": N_("fairness"),
+    "character": N_("character"), "community": N_("community"),
+}
+
+
+def _id_words(name: str) -> str:
+    return _(ID_WORDS[name]) if name in ID_WORDS else name
+
+
 def _share_lines(title: str, shares: list[Share]) -> list[str]:
     if not shares:
         return [_("{title}: nothing weighed yet").format(title=title)]
-    width = max(len(s.name) for s in shares)
-    rows = [f"  {s.name:<{width}}  " + _("net {net} (for {pro}, against {con})").format(
-                net=signed(s.net), pro=s.for_weight, con=s.against_weight) for s in shares]
+    names = [_id_words(s.name) for s in shares]
+    width = max(len(n) for n in names)
+    rows = [f"  {n:<{width}}  " + _("net {net} (for {pro}, against {con})").format(
+                net=signed(s.net), pro=s.for_weight, con=s.against_weight)
+            for n, s in zip(names, shares, strict=True)]
     return [_("{title} (net = for minus against):").format(title=title), *rows]
