@@ -69,10 +69,20 @@ def _day(date) -> str:
     return f"{date:%d %b %Y}"
 
 
+# Lesson 00 runs in the checked kernel too, where artethics.exercises is a stub: the
+# words below are its own (the same contexts as the exercises', so one translation each).
 def _stance(stance: str) -> str:
-    from artethics.exercises.reasoning import _stance as stance_words
+    """'for' or 'against' (a side on a case's question) in the current language."""
+    words = {"for": pgettext("side", "for"), "against": pgettext("side", "against")}
+    return words.get(str(stance), str(stance))
 
-    return stance_words(stance)
+
+def _confidence(level: str) -> str:
+    """A confidence level of facts.csv in the current language."""
+    words = {"high": pgettext("confidence", "high"),
+             "medium": pgettext("confidence", "medium"),
+             "low": pgettext("confidence", "low")}
+    return words.get(str(level), str(level))
 
 
 def course_timeline() -> None:
@@ -235,8 +245,6 @@ def argument_moves(argument_id: str = MOVES_EXAMPLE[0], objection_id: str = MOVE
     evidence = data.load("evidence")
     facts = data.load("facts").set_index("fact_id")
     links = evidence[(evidence.argument_id == argument_id) & (evidence.relation != "context")]
-    from artethics.exercises.reasoning import _confidence
-
     relations = {"supports": pgettext("evidence", "supports"),
                  "undermines": pgettext("evidence", "undermines")}
     lines = [_("1. **Claim** (`{argument}`, {stance}): “{claim}”").format(
