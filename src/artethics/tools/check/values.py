@@ -22,6 +22,8 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from artethics.i18n import _
+
 MAX_TEXT = 4_000_000  # characters of encoded values per check
 MAX_DEPTH = 40
 
@@ -191,7 +193,7 @@ def _no_constant(name: str) -> Any:
 def decode(text: object, nonce: str, names: list[str]) -> dict[str, Any]:
     """{name: value} from the kernel's reply text; a value is :class:`Unreadable` when the
     reply is not exactly what the kit's encoder writes, :class:`Undefined` when unset."""
-    broken = {n: Unreadable("the kernel's reply could not be read") for n in names}
+    broken = {n: Unreadable(_("the kernel's reply could not be read")) for n in names}
     if not isinstance(text, str) or len(text) > MAX_TEXT:
         return broken
     try:
@@ -209,7 +211,7 @@ def decode(text: object, nonce: str, names: list[str]) -> dict[str, Any]:
             try:
                 value = _decode(values[name], 0)
             except Exception:  # noqa: BLE001 - pandas and numpy refuse odd shapes in many ways
-                value = Unreadable("the kernel's reply could not be read")
+                value = Unreadable(_("the kernel's reply could not be read"))
             out[name] = Undefined(name) if isinstance(value, Undefined) else value
         return out
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
