@@ -28,12 +28,15 @@ def free_port() -> int:
 
 
 def _stat(pid: int) -> tuple[int, int] | None:
-    """(parent pid, start time) of a live process, from /proc."""
+    """(parent pid, start time) of a live process, from /proc; None for a process that
+    is gone or dead (a zombie waiting for its parent to collect it)."""
     try:
         text = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
     fields = text[text.rindex(")") + 2:].split()
+    if fields[0] in ("Z", "X"):
+        return None
     return int(fields[1]), int(fields[19])
 
 
@@ -62,16 +65,18 @@ def alive(processes: dict[int, int]) -> list[int]:
                   if (stat := _stat(pid)) and stat[1] == start)
 
 
-def stop(proc: subprocess.Popen, seen: dict[int, int], grace: float = 30) -> list[int]:
-    """Stop ``proc`` with SIGTERM (its own clean-up), wait, then kill by PID whatever of
-    ``seen`` (and ``proc``) is left; returns the PIDs that had to be killed."""
+def stop(proc: subprocess.Popen, seen: dict[int, int], grace: float = 30,
+         settle: float = 10) -> list[int]:
+    """Stop ``proc`` with SIGTERM (its own clean-up), wait ``grace`` s for it and ``settle``
+    s for its processes, then kill by PID whatever of ``seen`` (and ``proc``) is left;
+    returns the PIDs that had to be killed."""
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
         try:
             proc.wait(grace)
         except subprocess.TimeoutExpired:
             pass
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + settle
     while alive(seen) and time.monotonic() < deadline:
         time.sleep(0.2)
     left = alive(seen) + ([proc.pid] if proc.poll() is None else [])
