@@ -54,8 +54,11 @@ def page(classroom):
         chromium = harness.launch_browser(playwright, server.log.parent)
         context = chromium.new_context(viewport={"width": 1600, "height": 1000})
         page = context.new_page()
-        page.errors = []
+        page.errors, page.requests = [], []
         page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+        # what actually went out and came back (a request the page's Content-Security-
+        # Policy blocks is announced too, then fails without leaving the browser)
+        page.on("response", lambda response: page.requests.append(response.url))
         ph.open_view(page, server)
         yield page
         context.close()
@@ -75,6 +78,12 @@ def test_the_view_shows_positions_and_pseudonyms_not_names_nor_code(page):
     assert page.locator("textarea, [contenteditable=true], .jp-InputArea").count() == 0
     harness.screenshot(page, "present_view")
     assert page.errors == []
+    outside = [u for u in page.requests if not u.startswith(("data:", server_of(page)))]
+    assert outside == []  # nothing from the network: works on an offline projector
+
+
+def server_of(page) -> str:
+    return page.url.split("?")[0]
 
 
 def test_a_new_answer_appears_within_10_s_without_a_reload(page, classroom):
@@ -141,3 +150,23 @@ def test_files_and_the_notebook_itself_are_not_served(classroom):
                  "voila/tree", "api/contents", "voila/render/present.ipynb"):
         code = ph.status(f"{server.base}{path}?token={server.token}")
         assert code in (302, 403, 404), (path, code)
+
+
+def test_the_view_in_traditional_chinese(classroom, page):
+    _server, folder = classroom
+    tmp = folder.parent / "zh"
+    tmp.mkdir(exist_ok=True)
+    server = ph.start_present(tmp, folder, "--lang", "zh-Hant", "--refresh", "1")
+    try:
+        context = page.context.browser.new_context(viewport={"width": 1600, "height": 1000})
+        chinese = context.new_page()
+        chinese.goto(server.url, timeout=120_000)
+        ph.wait_for_text(chinese, "課堂即時畫面", timeout_ms=120_000)
+        ph.wait_for_text(chinese, "每個個案前後的立場", timeout_ms=60_000)
+        text = chinese.inner_text("body")
+        assert "Positions before and after each case" not in text
+        assert "學生" in text and "理由" in text
+        harness.screenshot(chinese, "present_zh_hant")
+        context.close()
+    finally:
+        server.stop()

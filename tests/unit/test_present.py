@@ -194,6 +194,18 @@ def test_positions_in_course_order_with_the_shift(tmp_path):
     places = [html.index(f">{c}<") for c in cases]
     assert places == sorted(places)
     assert ">shift<" in html
+    assert html.count('role="img"') == 5  # the chart: one scale per case, said in words
+    assert 'aria-label="rembrandt: mean position ' in html
+
+
+def test_the_chart_places_before_and_after_on_the_scale():
+    import pandas as pd
+
+    table = pd.DataFrame({"before": [-2.0, float("nan")], "after": [2.0, 0.0]},
+                         index=["lofter", "trik"])
+    html = present.positions_chart(table)
+    assert "left:0.0%" in html and "left:100.0%" in html and "left:50.0%" in html
+    assert "trik: mean position – before, +0.00 after" in html
 
 
 def test_reasons_newest_first(tmp_path):

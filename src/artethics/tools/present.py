@@ -331,11 +331,54 @@ def positions_html(frame) -> str:
     from artethics.tools import dashboard
 
     table = dashboard.positions(frame)
-    body = _table(_by_case(table)) if not table.empty else _empty(_("No poll answers yet."))
+    body = (positions_chart(_by_case(table)) + _table(_by_case(table)) if not table.empty
+            else _empty(_("No poll answers yet.")))
     return _section(_("Positions before and after each case"), body, _(
         "Mean position from −2 (strongly against) to +2 (strongly for), and the mean shift "
         "of the students who answered both times. A shift says that views moved, not that "
         "they moved in the right direction."))
+
+
+_TRACK = ("position:relative;flex:1;max-width:640px;height:30px;border-radius:4px;"
+          "background:linear-gradient(90deg,#f4e1d2,#f7f7f7 50%,#d6e6f2);")
+_DOT = ("position:absolute;top:5px;width:18px;height:18px;margin-left:-11px;"
+        "border-radius:50%;border:2px solid {colour};background:{fill};")
+
+
+def _marker(value: float, colour: str, fill: str) -> str:
+    if value != value:  # no mean (nobody answered that poll)
+        return ""
+    left = (max(-2.0, min(2.0, float(value))) + 2) / 4 * 100
+    return f'<span style="{_DOT.format(colour=colour, fill=fill)}left:{left:.1f}%;"></span>'
+
+
+def positions_chart(table) -> str:
+    """Each case on the −2 … +2 scale: an open grey circle before, a filled blue one after
+    (shapes as well as colours), with the numbers in words for screen readers."""
+    from artethics.text import escape_html
+
+    before_word = column_names()["before"]
+    after_word = column_names()["after"]
+    rows = []
+    for case, row in zip(table.index, table.to_dict("records"), strict=True):
+        before, after = row[before_word], row[after_word]
+        label = _("{case}: mean position {before} before, {after} after").format(
+            case=case, before=_number(before), after=_number(after))
+        rows.append(
+            '<div style="display:flex;align-items:center;gap:1em;margin:0.25em 0;">'
+            f'<span style="width:7em;font-weight:bold;">{escape_html(case)}</span>'
+            f'<div role="img" aria-label="{escape_html(label)}" style="{_TRACK}">'
+            '<span style="position:absolute;left:50%;top:0;bottom:0;border-left:1px solid '
+            '#666;"></span>'
+            f"{_marker(before, '#666666', '#ffffff')}{_marker(after, '#0072B2', '#0072B2')}"
+            "</div></div>")
+    legend = escape_html(_("○ before   ● after   left: against, right: for"))
+    return ('<div class="artethics-present-chart">' + "".join(rows)
+            + f'<p style="white-space:pre;color:#333;">{legend}</p></div>')
+
+
+def _number(value: float) -> str:
+    return "–" if value != value else f"{value:+.2f}"
 
 
 def course_html(frame) -> str:
@@ -687,7 +730,16 @@ def voila_config(notebook: Path, port: int, token: str):
     c.VoilaConfiguration.file_allowlist = []  # /voila/files serves nothing
     c.VoilaConfiguration.allow_template_override = "NO"
     c.VoilaConfiguration.allow_theme_override = "NO"
+    # The page may load only from this server: Voilà's template asks a CDN for icon fonts
+    # the view does not use, which an offline projector cannot reach and a class need not
+    # tell anyone. No other site may frame the page either.
+    c.Voila.tornado_settings = {"headers": {"Content-Security-Policy": CSP}}
     return c
+
+
+CSP = ("default-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+       "script-src 'self' 'unsafe-inline' 'unsafe-eval'; connect-src 'self'; "
+       "frame-ancestors 'none'")
 
 
 def main(args: argparse.Namespace) -> int:
