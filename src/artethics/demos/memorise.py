@@ -87,7 +87,7 @@ def pairwise_nearest(a: np.ndarray, b: np.ndarray, exclude_self: bool = False):
 def typical_gap(train: np.ndarray) -> float:
     """Median distance from each training image to its nearest other one."""
     if len(train) < 2:
-        raise ValueError("typical_gap needs at least 2 training images.")
+        raise ValueError(_("typical_gap needs at least 2 training images."))
     return float(np.median(pairwise_nearest(train, train, exclude_self=True)[1]))
 
 
@@ -112,9 +112,10 @@ def fit_kde(train: np.ndarray, n_components: int = N_COMPONENTS) -> KdeModel:
     """Fit the PCA + KDE model to ``train`` (n images x 64 pixels)."""
     train = np.asarray(train, dtype=float)
     if train.ndim != 2 or len(train) < 2:
-        raise ValueError(f"train must be a 2-D array of at least 2 images, got {train.shape}.")
+        raise ValueError(_("train must be a 2-D array of at least 2 images, got "
+                           "{shape}.").format(shape=train.shape))
     mean = train.mean(axis=0)
-    _, _, vt = np.linalg.svd(train - mean, full_matrices=False)
+    _u, _s, vt = np.linalg.svd(train - mean, full_matrices=False)
     d = min(n_components, len(train) - 1)
     components = vt[:d]
     # Fix each component's sign (largest entry positive): LAPACK builds may differ.

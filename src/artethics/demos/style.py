@@ -163,7 +163,7 @@ def style_signature(features: pd.DataFrame, bins: int = 10) -> pd.DataFrame:
         raise ValueError(_("features lacks columns {missing}; make it with "
                            "fragment_features().").format(missing=missing))
     if len(features) == 0:
-        raise ValueError("features has no rows: the image gave no fragments.")
+        raise ValueError(_("features has no rows: the image gave no fragments."))
     rows = {}
     for name, (low, high) in FEATURE_RANGES.items():
         scaled = (features[name].to_numpy() - low) / (high - low)

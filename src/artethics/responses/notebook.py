@@ -28,7 +28,9 @@ def responses_in_notebook(nb: dict, problems: list[Problem] | None = None) -> li
                 found.append(Response.from_dict(raw))
             except (TypeError, ValueError) as exc:
                 if problems is not None:
-                    problems.append(Problem(f"cell {index + 1}", f"answer output skipped: {exc}"))
+                    problems.append(Problem(_("cell {n}").format(n=index + 1),
+                                            _("answer output skipped: {error}").format(
+                                                error=exc)))
     return found
 
 

@@ -127,19 +127,23 @@ def _normal_time(value: Any) -> str:
     if value in ("", None):
         return ""
     if not isinstance(value, str):
-        raise ValueError(f"recorded_at is {value!r}; expected an ISO 8601 time as text.")
+        raise ValueError(_("recorded_at is {value}; expected an ISO 8601 time as text.").format(
+            value=repr(value)))
     if len(value) > 64:
-        raise ValueError("recorded_at is too long to be an ISO 8601 time.")
+        raise ValueError(_("recorded_at is too long to be an ISO 8601 time."))
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"recorded_at {value!r} is not an ISO 8601 time.") from None
+        raise ValueError(_("recorded_at {value} is not an ISO 8601 time.").format(
+            value=repr(value))) from None
     if moment.tzinfo is None:
-        raise ValueError(f"recorded_at {value!r} has no time zone; add +00:00 for UTC.")
+        raise ValueError(_("recorded_at {value} has no time zone; add +00:00 for UTC.").format(
+            value=repr(value)))
     try:
         return moment.astimezone(UTC).isoformat(timespec="microseconds")
     except OverflowError:
-        raise ValueError(f"recorded_at {value!r} is outside the years a time can hold.") from None
+        raise ValueError(_("recorded_at {value} is outside the years a time can hold.").format(
+            value=repr(value))) from None
 
 
 def now_utc() -> str:

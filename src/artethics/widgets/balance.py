@@ -254,10 +254,10 @@ class BalanceModel:
 
     def add_own(self, text: object, stance: object, principle: object, weight: object = 3) -> str:
         """Add the student's own argument; returns its id (own-1, own-2, …)."""
-        claim = check_text("own argument text", text)
-        stance = check_choice("own argument stance", stance, STANCES)
-        principle = check_choice("own argument principle", principle, PRINCIPLES)
-        weight = check_int("own argument weight", weight, 0, MAX_WEIGHT)
+        claim = check_text(_("own argument text"), text)
+        stance = check_choice(_("own argument stance"), stance, STANCES)
+        principle = check_choice(_("own argument principle"), principle, PRINCIPLES)
+        weight = check_int(_("own argument weight"), weight, 0, MAX_WEIGHT)
         argument_id = f"own-{sum(a.own for a in self.arguments) + 1}"
         self._arguments[argument_id] = Argument(
             argument_id, stance, claim, principle, _(OWN_STAKEHOLDER), own=True)

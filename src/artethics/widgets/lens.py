@@ -226,10 +226,11 @@ class LensModel:
 
 def _finding_lines(f: Finding) -> list[str]:
     head = f"- {f.instrument}" + (f", {f.article}" if f.article else "")
-    reviewed = ("; " + _("last reviewed: {date}").format(date=f.last_reviewed)
-                if f.last_reviewed else "")
-    status = _("status: {status}").format(status=f.status)
-    lines = [f"{head} ({f.in_force_words()}; {status}{reviewed})",
+    parts = [f.in_force_words(), _("status: {status}").format(status=f.status)]
+    if f.last_reviewed:
+        parts.append(_("last reviewed: {date}").format(date=f.last_reviewed))
+    details = _("({details})").format(details=_("; ").join(parts))
+    lines = [f"{head} {details}",
              "  " + _("Issue: {text}").format(text=f.issue),
              "  " + _("Points to: {text}").format(text=f.points_to),
              "  " + _("Certainty: {text}").format(text=f.certainty_words),

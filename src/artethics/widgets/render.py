@@ -276,15 +276,18 @@ def lens_html(model: LensModel, live: bool = True) -> str:
 def _finding_html(f) -> str:
     head = escape(f.instrument + (f", {f.article}" if f.article else ""))
     cite = f"<br><span style='{SMALL}'>{escape(f.citation())}</span>" if f.source_ids else ""
-    since = (f"<span style='white-space:nowrap'>{escape(f.date_in_force)}</span>; "
-             if f.date_in_force and not f.proposed else "")
+    parts = []
     if f.proposed:
-        since = escape(_("not in force (proposed); "))
-    reviewed = (f"; {escape(_('last reviewed'))} <span style='white-space:nowrap'>"
-                f"{escape(f.last_reviewed)}</span>" if f.last_reviewed else "")
+        parts.append(escape(_("not in force (proposed)")))
+    elif f.date_in_force:
+        parts.append(f"<span style='white-space:nowrap'>{escape(f.date_in_force)}</span>")
+    parts.append(f"{escape(_('status:'))} {escape(f.status)}")
+    if f.last_reviewed:
+        parts.append(f"{escape(_('last reviewed'))} <span style='white-space:nowrap'>"
+                     f"{escape(f.last_reviewed)}</span>")
+    details = _("({details})").format(details=escape(_("; ")).join(parts))
     return (f"<div style='border-left:4px solid #555;padding-left:8px;margin:8px 0'>"
-            f"<strong>{head}</strong> <span style='{SMALL}'>({since}"
-            f"{escape(_('status:'))} {escape(f.status)}{reviewed})</span><br>"
+            f"<strong>{head}</strong> <span style='{SMALL}'>{details}</span><br>"
             f"<strong>{escape(_('Issue:'))}</strong> {escape(f.issue)}<br>"
             f"<strong>{escape(_('Points to:'))}</strong> {escape(f.points_to)}<br>"
             f"<strong>{escape(_('Certainty:'))}</strong> {escape(f.certainty_words)}<br>"
