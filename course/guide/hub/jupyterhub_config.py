@@ -54,7 +54,11 @@ c.Authenticator.admin_users = INSTRUCTORS
 c.JupyterHub.bind_url = "http://127.0.0.1:8000"
 c.JupyterHub.hub_ip = "127.0.0.1"
 c.JupyterHub.authenticator_class = "jupyterhub.auth.DummyAuthenticator"
-c.DummyAuthenticator.password = os.environ.get("ARTETHICS_HUB_PASSWORD", "")
+PASSWORD = os.environ.get("ARTETHICS_HUB_PASSWORD", "")
+if not PASSWORD:
+    raise SystemExit("jupyterhub_config.py: set ARTETHICS_HUB_PASSWORD to the password the "
+                     "rehearsal users share (or replace part 2 with your hub's own login).")
+c.DummyAuthenticator.password = PASSWORD
 c.Authenticator.allow_all = True
 c.JupyterHub.spawner_class = "jupyterhub.spawner.SimpleLocalProcessSpawner"
 c.SimpleLocalProcessSpawner.home_dir_template = os.path.join(
