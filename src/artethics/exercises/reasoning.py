@@ -453,7 +453,7 @@ def _column_exercise(exercise_id: str, argument_id: str, column: str, tests: dic
         return (_("Argument {argument} ({stance} on: {question})").format(
                     argument=argument_id, stance=_stance(arg["stance"]),
                     question=arg["question"])
-                + f"\n  \"{arg['claim']}\"\n" + _(says["ask"]).format(names=names))
+                + "\n  " + _quoted(arg["claim"]) + "\n" + _(says["ask"]).format(names=names))
 
     def problems():
         try:
@@ -472,6 +472,11 @@ def _column_exercise(exercise_id: str, argument_id: str, column: str, tests: dic
 
     _register(Spec(exercise_id, column, text, problems, wrongs, right),
               lambda: _(says["summary"]).format(names=names), check)
+
+
+def _quoted(claim: object) -> str:
+    """A claim in the quotation marks of the current language ("…", 「…」, “…”)."""
+    return _('"{claim}"').format(claim=claim)
 
 
 def _what_it_means(column: str, key: str) -> str:
@@ -550,7 +555,7 @@ def stakeholder_of(exercise_id: str, case: str, *, prompt: str, answer: str | It
         lines = [_(prompt)]
         if argument:
             arg = _argument(argument)
-            lines.append(f"  {argument}: \"{arg['claim']}\"")
+            lines.append(f"  {argument}: {_quoted(arg['claim'])}")
         for sid, row in holders().iterrows():
             lines.append(f"  {sid}: {row['name']}")
         lines.append(_("Answer with the stakeholder ids (a list).") if len(right) > 1
