@@ -242,6 +242,25 @@ def test_the_view_speaks_the_chosen_language(tmp_path):
         assert chinese["positions"] != english["positions"]
 
 
+@pytest.mark.parametrize("lang", ["zh-Hant", "zh-Hans"])
+def test_every_message_is_translated_and_no_english_sentence_is_left(lang, tmp_path):
+    import re
+
+    from artethics import i18n
+    from artethics.tools import translate
+
+    messages = translate.extract_package()["present"]
+    found = translate.completeness(i18n.LOCALE_DIR / lang / "present.po", messages)
+    assert messages and not (found.missing or found.fuzzy or found.bad_fields), found
+    with i18n.using(lang):
+        answers = dashboard.demo_class(3, seed=0)
+    html = present.class_view(snapshot_of(answers), settings(tmp_path / "class", lang=lang))
+    for name in ("status", "positions", "course", "lenses", "principles"):
+        text = re.sub(r"<[^>]+>", " ", html[name])
+        text = re.sub(r"\b(rembrandt|belamy|lofter|trik|christies|class)\b", " ", text)  # ids
+        assert not re.findall(r"\b[A-Za-z]{2,}(?:[ ,'-]+[A-Za-z]{2,}){2,}\b", text), name
+
+
 def test_unchanged_sections_are_not_rebuilt(tmp_path, monkeypatch):
     calls = []
     for name, build in list(present.SECTION_BUILDERS.items()):

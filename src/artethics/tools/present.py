@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from artethics import i18n, paths
-from artethics.i18n import N_, _, pgettext
+from artethics.i18n import N_, _, ngettext, pgettext
 from artethics.responses import Problem, Response, pseudonym
 
 DEFAULT_REFRESH = 3.0
@@ -199,13 +199,12 @@ class FolderWatcher:
 
 STATE_MESSAGES = {
     MISSING: N_("The class folder {folder} does not exist (yet). Check the path given to "
-                "`artethics present --class-folder`; the view keeps looking every {refresh} "
-                "seconds."),
+                "`artethics present --class-folder`; the view keeps looking every {refresh} s."),
     EMPTY: N_("The class folder {folder} holds no answers yet. They appear here as soon as "
               "students press Record."),
     GONE: N_("The class folder {folder} has disappeared (unmounted, moved or deleted). "
              "Still showing the {n} answers read before; the view keeps looking every "
-             "{refresh} seconds."),
+             "{refresh} s."),
 }
 
 
@@ -246,9 +245,12 @@ def status_html(snapshot: Snapshot, settings: Settings, students: int) -> str:
         folder=folder, answers=len(snapshot.responses), students=students, who=who,
         refresh=f"{settings.refresh:g}")) + "</p>")
     if snapshot.problems:
-        lines.append("<p>" + escape_html(_(
+        lines.append("<p>" + escape_html(ngettext(
+            "{n} answer file could not be read and is left out (the others are shown; "
+            "nothing was changed in the folder):",
             "{n} answer files could not be read and are left out (the others are shown; "
-            "nothing was changed in the folder):").format(n=len(snapshot.problems))) + "</p>")
+            "nothing was changed in the folder):", len(snapshot.problems)).format(
+            n=len(snapshot.problems))) + "</p>")
         items = [f"<li><code>{escape_html(_relative(p.path, settings.folder))}</code>: "
                  f"{escape_html(p.reason)}</li>" for p in snapshot.problems[:20]]
         more = len(snapshot.problems) - 20
@@ -555,7 +557,7 @@ def _message(text: str) -> str:
 def _failure(error: BaseException, settings: Settings) -> dict[str, str]:
     with i18n.using(settings.lang):
         text = _("The view could not be brought up to date ({error}); it tries again in "
-                 "{refresh} seconds and shows what it had.").format(
+                 "{refresh} s and shows what it had.").format(
             error=f"{type(error).__name__}: {error}", refresh=f"{settings.refresh:g}")
     return {"status": _message(text)}
 
