@@ -1,0 +1,133 @@
+"""course/guide/hub/start-singleuser.sh on its own, without a hub: what it does before a
+user's server starts (copy new lessons, never over the student's file; `artethics update`
+only when the kit's lessons changed; a failure reported and the server started anyway).
+The hub test (test_hub.py) runs the same script through a real JupyterHub."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "course" / "guide" / "hub" / "start-singleuser.sh"
+BIN = Path(sys.executable).parent
+LESSON = "00_orientation.ipynb"
+
+if shutil.which("sh") is None or shutil.which("find") is None:
+    pytest.skip("needs sh and find", allow_module_level=True)
+
+
+def home_with_kit(tmp_path: Path) -> Path:
+    home = tmp_path / "home"
+    kit = home / "artethics-kit"
+    (kit / "notebooks").mkdir(parents=True)
+    (kit / "course" / "solutions").mkdir(parents=True)
+    shutil.copy2(ROOT / "notebooks" / LESSON, kit / "notebooks")
+    shutil.copy2(ROOT / "course" / "solutions" / LESSON, kit / "course" / "solutions")
+    return home
+
+
+def start(home: Path) -> subprocess.CompletedProcess:
+    """The script as the spawner runs it; the 'server' it starts writes a file, then exits."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ARTETHICS_")}
+    env.update(HOME=str(home), PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}")
+    server = 'echo "started with $1 and $ARTETHICS_ROOT" > "$HOME/server.txt"'
+    return subprocess.run(["sh", str(SCRIPT), "sh", "-c", server, "server", "--port=1"],
+                          env=env, capture_output=True, text=True, timeout=300, check=False)
+
+
+def started(home: Path) -> str:
+    return (home / "server.txt").read_text(encoding="utf-8").strip()
+
+
+def change_lesson(home: Path) -> None:
+    """A new version of the lesson in the kit (a reworded question), as a pull brings it."""
+    from artethics.tools import nbform
+
+    path = home / "artethics-kit" / "course" / "solutions" / LESSON
+    nb = nbform.read(path)
+    cell = next(c for c in nb.cells if c.get("id") == "exercise-md")
+    cell.source += "\n\n(Reworded.)"
+    nbform.write(nb, path)
+
+
+def answer(home: Path) -> str:
+    """The student answers an exercise in their own copy (as JupyterLab saves it)."""
+    path = home / "lessons" / LESSON
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if c.get("id") == "answer")
+    cell["source"] = "busiest_year = 2023"
+    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False), encoding="utf-8")
+    return path.read_text(encoding="utf-8")
+
+
+def test_first_start_copies_the_lessons_and_starts_the_server(tmp_path):
+    home = home_with_kit(tmp_path)
+    run = start(home)
+    assert run.returncode == 0, run.stderr
+    copied = home / "lessons" / LESSON
+    assert copied.read_bytes() == (ROOT / "notebooks" / LESSON).read_bytes()
+    # the server got its arguments, and the kit as ARTETHICS_ROOT
+    assert started(home) == f"started with --port=1 and {home / 'artethics-kit'}"
+    assert not (home / "lessons" / "update-report.txt").exists()  # nothing to update
+
+
+def test_a_students_file_is_never_overwritten_and_a_changed_lesson_is_updated(tmp_path):
+    home = home_with_kit(tmp_path)
+    start(home)
+    mine = answer(home)
+    run = start(home)  # nothing changed in the kit: the file is left as it is
+    assert run.returncode == 0, run.stderr
+    assert (home / "lessons" / LESSON).read_text(encoding="utf-8") == mine
+    assert not (home / "lessons" / "update-report.txt").exists()
+
+    change_lesson(home)
+    run = start(home)
+    assert run.returncode == 0, run.stderr
+    report = (home / "lessons" / "update-report.txt").read_text(encoding="utf-8")
+    assert "updated" in report and "orientation.busiest_year" in report, report
+    new = json.loads((home / "lessons" / LESSON).read_text(encoding="utf-8"))
+    cells = {c["id"]: "".join(c["source"]) for c in new["cells"]}
+    assert cells["answer"] == "busiest_year = 2023"
+    assert "(Reworded.)" in cells["exercise-md"]
+    backup = home / "lessons" / "00_orientation.before-update-1.ipynb"
+    assert backup.read_text(encoding="utf-8") == mine
+    assert started(home).startswith("started")
+
+
+def test_a_lesson_that_cannot_be_updated_is_reported_and_the_server_still_starts(tmp_path):
+    home = home_with_kit(tmp_path)
+    start(home)
+    broken = home / "lessons" / LESSON
+    broken.write_text('{"cells": [', encoding="utf-8")  # cut off during a save
+    (home / "server.txt").unlink()
+    change_lesson(home)
+    run = start(home)
+    assert run.returncode == 0
+    assert "could not be updated" in run.stderr and "update-report.txt" in run.stderr
+    report = (home / "lessons" / "update-report.txt").read_text(encoding="utf-8")
+    assert LESSON in report, report  # says which file, and why
+    assert broken.read_text(encoding="utf-8") == '{"cells": ['  # left as it was
+    assert started(home).startswith("started")
+    # not marked as done: the next start tries again
+    stamp = home / "lessons" / ".artethics-updated"
+    solution = home / "artethics-kit" / "course" / "solutions" / LESSON
+    assert solution.stat().st_mtime_ns > stamp.stat().st_mtime_ns
+
+
+def test_without_a_kit_the_server_starts_and_says_why_there_are_no_lessons(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    run = start(home)
+    assert run.returncode == 0
+    assert "no kit in" in run.stderr and "nbgitpuller" in run.stderr
+    assert not (home / "lessons").exists()
+    assert started(home).startswith("started")
