@@ -200,6 +200,8 @@ def plot_rates(table: pd.DataFrame) -> Figure:
     ids = sources_of(table[~table["source_ids"].isin({DEMO_SOURCE, _(DEMO_SOURCE)})])
     labels = [w.replace(" (Carlini", "\n(Carlini").replace(", n =", ",\nn =")
               for w in table["what"]]
+    if plotting.display_width("".join(labels)) > len("".join(labels)):  # Chinese labels
+        labels = ["\n".join(plotting.wrap(label, 24)) for label in labels]
     fig = plotting.bar(labels, [round(v, 2) for v in table["per_million"]],
                        ylabel=_("copies per million images (log scale)"),
                        title=_("Copy rate: the toy demo against a real model"),
