@@ -97,8 +97,13 @@ def check_this_notebook(path: str | Path | None = None, timeout: float = 60,
 def _for_the_student(out: str, err: str, code: int | None, target: Path) -> str:
     """The command's report, worded for one student: the notebook's own name instead of a
     path, and no instructor's tally of notebooks at the end."""
-    lines = [line.replace(str(target), target.name) for line in out.splitlines()
-             if line.strip() and not _TALLY.match(line)]
+    said = [line for line in out.splitlines() if line.strip()]
+    # The tally is the command's last line, in whatever language: not a report's heading
+    # (which starts with the path), one of its indented lines, or an unreadable file's ✘.
+    if said and not said[-1].startswith((" ", str(target), "✘")):
+        said = said[:-1]
+    lines = [line.replace(str(target), target.name) for line in said
+             if not _TALLY.match(line)]
     if code not in (0, 1) or not lines:
         lines += [line for line in err.splitlines() if line.strip()][-5:]
     if code == 0 and lines:

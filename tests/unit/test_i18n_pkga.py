@@ -353,3 +353,18 @@ def test_the_checking_kernel_gets_the_notebooks_language(tmp_path):
 
     assert Sandbox(tmp_path, tmp_path, 10, "zh-Hant").env()["ARTETHICS_LANG"] == "zh-Hant"
     assert "ARTETHICS_LANG" not in Sandbox(tmp_path, tmp_path, 10).env()
+
+
+def test_the_self_check_drops_the_tally_in_any_language():
+    from artethics.checking import _for_the_student
+
+    target = Path("/tmp/xyz/03_lofter.ipynb")
+    out = ("/tmp/xyz/03_lofter.ipynb（課堂 03_lofter）：1 個練習中有 1 個通過\n"
+           "  ✔ lofter.a [通過]：正確。\n  Note: x\n1 本筆記本中有 1 本通過所有練習。\n")
+    with i18n.using("zh-Hant"):
+        text = _for_the_student(out, "", 0, target)
+    assert "本筆記本中" not in text and "  ✔ lofter.a [通過]：正確。" in text
+    assert text.startswith("03_lofter.ipynb（課堂 03_lofter）")
+    problem = "✘ /tmp/xyz/03_lofter.ipynb: cannot be checked. Gone.\n0 of 1 notebooks pass.\n"
+    assert _for_the_student(problem, "", 1, target).startswith(
+        "✘ 03_lofter.ipynb: cannot be checked. Gone.\nFix the exercises")
