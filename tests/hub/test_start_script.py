@@ -35,10 +35,10 @@ def home_with_kit(tmp_path: Path) -> Path:
     return home
 
 
-def start(home: Path) -> subprocess.CompletedProcess:
+def start(home: Path, **settings: str) -> subprocess.CompletedProcess:
     """The script as the spawner runs it; the 'server' it starts writes a file, then exits."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ARTETHICS_")}
-    env.update(HOME=str(home), PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}")
+    env.update(HOME=str(home), PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}", **settings)
     server = 'echo "started with $1 and $ARTETHICS_ROOT" > "$HOME/server.txt"'
     return subprocess.run(["sh", str(SCRIPT), "sh", "-c", server, "server", "--port=1"],
                           env=env, capture_output=True, text=True, timeout=300, check=False)
@@ -89,9 +89,14 @@ def test_a_students_file_is_never_overwritten_and_a_changed_lesson_is_updated(tm
     assert (home / "lessons" / LESSON).read_text(encoding="utf-8") == mine
     assert not (home / "lessons" / "update-report.txt").exists()
 
+    notes = home / "lessons" / "my-notes.ipynb"  # a notebook of the student's own
+    notes.write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}',
+                     encoding="utf-8")
     change_lesson(home)
     run = start(home)
     assert run.returncode == 0, run.stderr
+    assert "could not be updated" not in run.stderr, run.stderr
+    assert notes.read_text(encoding="utf-8").startswith('{"cells": []')
     report = (home / "lessons" / "update-report.txt").read_text(encoding="utf-8")
     assert "updated" in report and "orientation.busiest_year" in report, report
     new = json.loads((home / "lessons" / LESSON).read_text(encoding="utf-8"))
@@ -131,3 +136,18 @@ def test_without_a_kit_the_server_starts_and_says_why_there_are_no_lessons(tmp_p
     assert "no kit in" in run.stderr and "nbgitpuller" in run.stderr
     assert not (home / "lessons").exists()
     assert started(home).startswith("started")
+
+
+def test_the_lessons_in_chinese_and_a_language_the_kit_does_not_have(tmp_path):
+    home = home_with_kit(tmp_path)
+    (home / "artethics-kit" / "notebooks" / "zh-Hant").mkdir()
+    shutil.copy2(ROOT / "notebooks" / "zh-Hant" / LESSON,
+                 home / "artethics-kit" / "notebooks" / "zh-Hant")
+    run = start(home, ARTETHICS_LESSONS_LANG="zh-TW")
+    assert run.returncode == 0
+    assert "no lessons in 'zh-TW'" in run.stderr and "zh-Hant, zh-Hans" in run.stderr
+    assert not (home / "lessons").exists()
+    run = start(home, ARTETHICS_LESSONS_LANG="zh-Hant")
+    assert run.returncode == 0, run.stderr
+    assert (home / "lessons" / LESSON).read_bytes() == (
+        ROOT / "notebooks" / "zh-Hant" / LESSON).read_bytes()

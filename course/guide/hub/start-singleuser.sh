@@ -2,15 +2,16 @@
 # Starts a student's (or instructor's) server on the course's JupyterHub
 # (c.Spawner.cmd in jupyterhub_config.py), after three steps that keep their work safe:
 #
-#  1. The kit is pulled into ~/artethics-kit, a folder nobody edits, with nbgitpuller's
-#     own command (`gitpuller`, when ARTETHICS_KIT_REPO is set). Nobody edits that
-#     folder, so the pull never has anything to merge.
-#  2. Each lesson the student does not have yet is copied into ~/lessons, where they work.
+#  1. The kit is pulled into ~/artethics-kit with nbgitpuller's own command (`gitpuller`,
+#     when ARTETHICS_KIT_REPO is set). Nobody edits that folder, so the pull never has
+#     anything to merge.
+#  2. When a lesson of the kit changed since the last start, `artethics update` rebuilds
+#     the student's lessons in ~/lessons from it and carries their answers over by
+#     exercise id (the old file is kept as <lesson>.before-update-<n>.ipynb). What it did
+#     is in ~/lessons/update-report.txt; a lesson it could not update is tried again at
+#     the next start.
+#  3. Each lesson the student does not have yet is copied into ~/lessons, where they work.
 #     A file that is already there is never overwritten.
-#  3. When a lesson of the kit changed since the last start, `artethics update ~/lessons`
-#     rebuilds the student's copies from it and carries their answers over by exercise
-#     id (the old file is kept as <lesson>.before-update-<n>.ipynb). What it did is in
-#     ~/lessons/update-report.txt.
 #
 # Then it runs the command it was given (jupyterhub-singleuser and its arguments).
 # Settings (environment): ARTETHICS_KIT (default ~/artethics-kit), ARTETHICS_LESSONS
@@ -35,10 +36,18 @@ if [ -n "${ARTETHICS_KIT_REPO:-}" ]; then
 fi
 
 SOURCE="$KIT/notebooks${ARTETHICS_LESSONS_LANG:+/$ARTETHICS_LESSONS_LANG}"
-if [ -d "$SOURCE" ]; then
+if [ ! -d "$KIT/notebooks" ]; then
+    echo "artethics: no kit in $KIT yet; open the course's nbgitpuller link, then restart" \
+         "your server (File > Hub Control Panel)" >&2
+elif [ ! -d "$SOURCE" ]; then
+    echo "artethics: the kit has no lessons in '${ARTETHICS_LESSONS_LANG:-}' ($SOURCE);" \
+         "set ARTETHICS_LESSONS_LANG to zh-Hant, zh-Hans or nothing (English)" >&2
+else
     mkdir -p "$LESSONS"
     if [ -e "$STAMP" ] && [ -n "$(find "$KIT/course/solutions" -name '*.ipynb' -newer "$STAMP" 2>/dev/null | head -n 1)" ]; then
-        if artethics update "$LESSONS" >"$LESSONS/update-report.txt" 2>&1; then
+        # the lessons only: not the backups, not notebooks of the student's own
+        if find "$LESSONS" -maxdepth 1 -name '[0-9][0-9]_*.ipynb' ! -name '*.before-update-*' \
+                -exec artethics update {} + >"$LESSONS/update-report.txt" 2>&1; then
             touch "$STAMP"
         else
             echo "artethics: some lessons could not be updated; see $LESSONS/update-report.txt" >&2
@@ -49,8 +58,6 @@ if [ -d "$SOURCE" ]; then
         [ -e "$LESSONS/${lesson##*/}" ] || cp "$lesson" "$LESSONS/"
     done
     [ -e "$STAMP" ] || touch "$STAMP"
-else
-    echo "artethics: no kit in $SOURCE yet; open the course's nbgitpuller link, then restart" >&2
 fi
 
 exec "$@"
