@@ -413,5 +413,5 @@ def average_without_top_lot() -> dict[str, int]:
     """The average sold lot with and without the top lot (a skew check), in US dollars."""
     total, sold = tables.fact_number("christies_total"), tables.fact_number("christies_lots_sold")
     top = float(lots()["price"].max())
-    return {"all sold lots": round(total / sold),
-            "sold lots except the top one": round((total - top) / (sold - 1))}
+    return {_("all sold lots"): round(total / sold),
+            _("sold lots except the top one"): round((total - top) / (sold - 1))}
