@@ -69,9 +69,12 @@ START_TIMEOUT = 240  # a server start imports jupyter_server; slow on a busy mac
 
 if JUPYTERHUB is None:
     pytest.skip("jupyterhub is not installed (pip install -e '.[test]')", allow_module_level=True)
-if CHP is None or shutil.which("node") is None:
+if CHP is None:
     pytest.skip("configurable-http-proxy (npm) is not installed: run `npm ci --prefix tests/hub` "
                 "(make browser-deps does)", allow_module_level=True)
+if shutil.which("node") is None:
+    pytest.skip("node is not installed: configurable-http-proxy needs Node.js (apt-get install "
+                "nodejs)", allow_module_level=True)
 
 from hubclient import Hub, Server, descendants, free_port, stop, tail, text_of  # noqa: E402
 
