@@ -48,9 +48,9 @@ class Present:
             time.sleep(0.2)
         return self.output()
 
-    def stop(self) -> None:
+    def stop(self) -> list[int]:
         """TERM the server (Voilà shuts its kernels down), then kill by PID whatever it
-        started that outlived it."""
+        started that outlived it; returns those PIDs (none when the server cleans up)."""
         children = _children(self.proc.pid)
         if self.proc.poll() is None:
             self.proc.terminate()
@@ -59,8 +59,10 @@ class Present:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(timeout=10)
-        for pid in children + _children(self.proc.pid):
+        survivors = [pid for pid in children if _alive(pid)]
+        for pid in survivors:
             _kill(pid)
+        return survivors
 
 
 def _children(pid: int) -> list[int]:
@@ -71,6 +73,15 @@ def _children(pid: int) -> list[int]:
         except OSError:
             continue
     return found
+
+
+def _alive(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie waiting for its parent counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
 
 
 def _kill(pid: int) -> None:

@@ -43,7 +43,7 @@ def classroom(tmp_path_factory):
     write_class_folder(folder, after_poll(NAMED, "rembrandt", "The first reason I gave."))
     server = ph.start_present(tmp, folder, "--refresh", "1")
     yield server, folder
-    server.stop()
+    assert server.stop() == [], "a kernel outlived artethics present"
 
 
 @pytest.fixture(scope="module")
@@ -169,4 +169,4 @@ def test_the_view_in_traditional_chinese(classroom, page):
         harness.screenshot(chinese, "present_zh_hant")
         context.close()
     finally:
-        server.stop()
+        assert server.stop() == [], "a kernel outlived artethics present"

@@ -393,3 +393,19 @@ def test_help_says_read_only_token_and_pseudonyms():
     for words in ("read-only", "127.0.0.1", "token", "pseudonyms", "--names", "--refresh",
                   "--class-folder", "--lang"):
         assert words in out
+
+
+def test_make_present_passes_the_folder_the_language_and_more_options():
+    import shutil
+    import subprocess
+
+    from artethics import paths
+
+    if not shutil.which("make"):
+        pytest.skip("make is not installed")
+    out = subprocess.run(["make", "-s", "-n", "-C", str(paths.root()), "present",
+                          "CLASS=/srv/class", "LANG=zh-Hant", "ARGS=--names --refresh 5"],
+                         capture_output=True, text=True, check=True, timeout=60).stdout
+    line = next(ln for ln in out.splitlines() if "artethics present" in ln)
+    assert line.split("artethics present", 1)[1].split() == [
+        "--class-folder", "/srv/class", "--lang", "zh-Hant", "--names", "--refresh", "5"]

@@ -416,6 +416,7 @@ def reasons_html(frame) -> str:
     from artethics.tools import dashboard
 
     table = _newest_first(dashboard.balance_reasons(frame), frame, "balance")
+    table["lens"] = table["lens"].map(lambda lens: dashboard.lens_label(str(lens)))
     body = _table(_by_case(table, sort=False)) if not table.empty else _empty(
         _("No reasons for heavy weights yet."))
     return _section(_("Reasons for heavy weights"), body, _(
@@ -438,10 +439,13 @@ def lenses_html(frame) -> str:
 
 def principles_html(frame) -> str:
     from artethics.tools import dashboard
+    from artethics.widgets._common import principle_words
 
     table = dashboard.principle_weights(frame)
     if table.empty:
         return _section(_("Weights by principle"), _empty(_("No argument balance yet.")))
+    table.index = [principle_words(str(p)) for p in table.index]
+    table.index.name = pgettext("present column", "principle")
     return _section(_("Weights by principle"), _table(table), _(
         "Mean net weight (for minus against) of the arguments under each principle."))
 
@@ -614,13 +618,27 @@ def start(settings: Settings | None = None) -> PresentView:
 # --- the command -----------------------------------------------------------------------------
 
 
+HELP = """\
+Serve a read-only live view of the class folder for a projector, with Voilà, on
+127.0.0.1 only and with a secret token in the address it prints (without the token
+the page is refused): positions before and after each case, the shift, the newest
+reasons students gave, lens and principle weights. It refreshes every few seconds
+without reloading the page, shows pseudonyms unless --names is given, shows no code,
+and never writes to the class folder. Stop it with Ctrl+C."""
+EXAMPLES = """\
+examples:
+  artethics present --class-folder /srv/class
+  artethics present --class-folder /srv/class --lang zh-Hant --refresh 5
+  make present CLASS=/srv/class LANG=zh-Hans
+
+Pseudonyms are made with ARTETHICS_SALT when it is set (as in the dashboard),
+otherwise with a secret for this session only."""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = (
-        "Serve a read-only live view of the class folder for a projector (Voilà, on "
-        "127.0.0.1 only, with a secret token in the printed address): positions before and "
-        "after each case, the shift, the reasons students gave, lens and principle weights. "
-        "It refreshes every few seconds without reloading the page, shows pseudonyms unless "
-        "--names is given, and never writes to the class folder. Stop it with Ctrl+C.")
+    parser.description = HELP
+    parser.epilog = EXAMPLES
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument("--class-folder", metavar="DIR", default=None,
                         help="the shared class folder students record into (default: "
                              "$ARTETHICS_CLASS_DIR)")
