@@ -35,6 +35,7 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
@@ -210,8 +211,8 @@ def test_a_class_on_the_guides_hub(tmp_path):
                                 stdin=subprocess.DEVNULL, start_new_session=True)
     seen: dict[int, int] = {}
     try:
-        asyncio.run(a_class(Hub(f"http://127.0.0.1:{port}", token), proc, log, seen, timings,
-                            tmp_path, homes, class_dir))
+        asyncio.run(a_class(Class(Hub(f"http://127.0.0.1:{port}", token), proc, log, seen,
+                                  timings, tmp_path, homes, class_dir)))
     finally:
         seen.update(descendants(proc.pid))
         killed = stop(proc, seen)
@@ -222,71 +223,106 @@ def test_a_class_on_the_guides_hub(tmp_path):
                         f"killed by PID: {killed}\n{tail(log)}")
 
 
-async def a_class(hub, proc, log, seen, timings, tmp_path, homes, class_dir):
-    await hub.wait_up(proc, 120, log)
-    timings.step("hub up")
-    tokens = {u: await hub.user_token(u) for u in [*STUDENTS, INSTRUCTOR]}
-    await asyncio.gather(*(hub.start_server(u, START_TIMEOUT, log) for u in tokens))
-    seen.update(descendants(proc.pid))
-    timings.step("4 servers started")
-    servers = {u: Server(hub, u, t) for u, t in tokens.items()}
-    kit_copy = json.loads((ROOT / "notebooks" / f"{LESSON}.ipynb").read_text(encoding="utf-8"))
+@dataclass
+class Class:
+    """The running hub, its users' servers and where everything is."""
 
-    # 1. students open lesson 00 from ~/lessons, answer, run every cell, save
-    done = await asyncio.gather(*(student_session(servers[s], kit_copy) for s in STUDENTS))
-    seen.update(descendants(proc.pid))
-    timings.step("3 students ran lesson 00")
-    recorded = sorted(class_dir.rglob("*.json"))
+    hub: Hub
+    proc: subprocess.Popen
+    log: Path
+    seen: dict[int, int]  # every process the hub started, as found so far
+    timings: Timings
+    tmp: Path
+    homes: Path
+    class_dir: Path
+    servers: dict[str, Server] = field(default_factory=dict)
+
+    def look(self) -> None:
+        self.seen.update(descendants(self.proc.pid))
+
+
+async def a_class(room: Class) -> None:
+    await room.hub.wait_up(room.proc, 120, room.log)
+    room.timings.step("hub up")
+    tokens = {u: await room.hub.user_token(u) for u in [*STUDENTS, INSTRUCTOR]}
+    await asyncio.gather(*(room.hub.start_server(u, START_TIMEOUT, room.log) for u in tokens))
+    room.look()
+    room.timings.step("4 servers started")
+    room.servers = {u: Server(room.hub, u, t) for u, t in tokens.items()}
+    done = await students_work(room)
+    await instructor_work(room, done)
+    await present(room.homes / INSTRUCTOR, room.class_dir, room.tmp, room.timings)
+    await lesson_update(room, before=done[0])
+
+
+async def students_work(room: Class) -> list[dict]:
+    """Students open lesson 00 from ~/lessons, answer, run every cell, save."""
+    kit_copy = json.loads((ROOT / "notebooks" / f"{LESSON}.ipynb").read_text(encoding="utf-8"))
+    done = await asyncio.gather(*(student_session(room.servers[s], kit_copy) for s in STUDENTS))
+    room.look()
+    room.timings.step("3 students ran lesson 00")
+    recorded = sorted(room.class_dir.rglob("*.json"))
     assert {p.parent.name for p in recorded} == {LESSON}, recorded
     by_student = {json.loads(p.read_text(encoding="utf-8"))["student"]: p for p in recorded}
     assert sorted(by_student) == sorted(STUDENTS), "every student's poll is in the class folder"
     for student in STUDENTS:  # and in their own database, in their own home
-        assert (homes / student / ".artethics" / "responses.sqlite").exists()
+        assert (room.homes / student / ".artethics" / "responses.sqlite").exists()
+    return list(done)
 
-    # 2. the instructor gathers the notebooks and runs the kit's tools in their server
-    teacher = servers[INSTRUCTOR]
+
+async def instructor_work(room: Class, done: list[dict]) -> None:
+    """The instructor gathers the notebooks and runs the kit's tools in their server."""
+    teacher = room.servers[INSTRUCTOR]
     await teacher.mkdir("submissions")
     for student, nb in zip(STUDENTS, done, strict=True):
-        saved = await servers[student].get_notebook(NOTEBOOK)  # what the student saved
+        saved = await room.servers[student].get_notebook(NOTEBOOK)  # what the student saved
         assert [c["source"] for c in saved["cells"]] == [c["source"] for c in nb["cells"]]
         await teacher.mkdir(f"submissions/{student}")
         await teacher.put_notebook(f"submissions/{student}/{LESSON}.ipynb", saved)
     roster = "student_id,notebook_name\n" + "".join(f"{i},{n}\n" for n, i in ROSTER.items())
-    (homes / INSTRUCTOR / "roster.csv").write_text(roster, encoding="utf-8")
+    (room.homes / INSTRUCTOR / "roster.csv").write_text(roster, encoding="utf-8")
     kernel = await teacher.kernel("instructor.ipynb")
     try:
-        code, out, err = await artethics(kernel, "collect", "submissions",
-                                         str(class_dir), "--db", "class.sqlite")
-        assert code == 0, err
-        assert "from 3 students" in out, out
-        rows = text_of(await kernel.execute(QUERY)).strip().splitlines()[-1]
-        answers = {(s, a): json.loads(d) for s, a, d in json.loads(rows)}
-        for student, plan in STUDENTS.items():
-            poll = answers[(student, "course.poll_before")]
-            assert poll["stance"] == plan["stance"], poll
-            assert poll["confidence"] == plan["confidence"], poll
-        timings.step("collect")
-
-        code, out, err = await artethics(
-            kernel, "check", "submissions", "--jobs", "2", "--gradebook", "csv",
-            "--roster", "roster.csv", "--out", "grades.csv")
-        assert code == 0, f"exit {code}\n{out}\n{err}"
-        grades = list(csv.DictReader(io.StringIO(
-            (homes / INSTRUCTOR / "grades.csv").read_text(encoding="utf-8-sig"))))
-        got = {r["student_id"]: (r["lesson"], r["score"], r["max"]) for r in grades}
-        assert got == {ROSTER[s]: (LESSON, str(n), "2") for s, n in SCORES.items()}, (got, out)
-        timings.step("check --gradebook")
+        await collect(kernel, room)
+        await gradebook(kernel, room)
     finally:
         await kernel.close()
-    await present(homes / INSTRUCTOR, class_dir, tmp_path, timings)
 
-    # 3. the lesson changes in the kit; alice's server restarts and her answers carry over
-    alice, before = homes / "alice", done[0]
+
+async def collect(kernel, room: Class) -> None:
+    code, out, err = await artethics(kernel, "collect", "submissions",
+                                     str(room.class_dir), "--db", "class.sqlite")
+    assert code == 0, err
+    assert "from 3 students" in out, out
+    rows = text_of(await kernel.execute(QUERY)).strip().splitlines()[-1]
+    answers = {(s, a): json.loads(d) for s, a, d in json.loads(rows)}
+    for student, plan in STUDENTS.items():
+        poll = answers[(student, "course.poll_before")]
+        assert poll["stance"] == plan["stance"], poll
+        assert poll["confidence"] == plan["confidence"], poll
+    room.timings.step("collect")
+
+
+async def gradebook(kernel, room: Class) -> None:
+    code, out, err = await artethics(
+        kernel, "check", "submissions", "--jobs", "2", "--gradebook", "csv",
+        "--roster", "roster.csv", "--out", "grades.csv")
+    assert code == 0, f"exit {code}\n{out}\n{err}"
+    grades = list(csv.DictReader(io.StringIO(
+        (room.homes / INSTRUCTOR / "grades.csv").read_text(encoding="utf-8-sig"))))
+    got = {r["student_id"]: (r["lesson"], r["score"], r["max"]) for r in grades}
+    assert got == {ROSTER[s]: (LESSON, str(n), "2") for s, n in SCORES.items()}, (got, out)
+    room.timings.step("check --gradebook")
+
+
+async def lesson_update(room: Class, before: dict) -> None:
+    """The lesson changes in the kit; alice's server restarts; her answers carry over."""
+    alice = room.homes / "alice"
     change_lesson(alice / "artethics-kit")
-    await hub.stop_server("alice", 120)
-    await hub.start_server("alice", START_TIMEOUT, log)
-    seen.update(descendants(proc.pid))
-    after = await servers["alice"].get_notebook(NOTEBOOK)
+    await room.hub.stop_server("alice", 120)
+    await room.hub.start_server("alice", START_TIMEOUT, room.log)
+    room.look()
+    after = await room.servers["alice"].get_notebook(NOTEBOOK)
     report = (alice / "lessons" / "update-report.txt").read_text(encoding="utf-8")
     assert "updated" in report and "carried over" in report, report
     backups = sorted((alice / "lessons").glob(f"{LESSON}.before-update-*.ipynb"))
@@ -294,7 +330,7 @@ async def a_class(hub, proc, log, seen, timings, tmp_path, homes, class_dir):
     kept = nbformat.read(backups[0], as_version=4)  # her file before the update
     assert sources(kept) == sources(before)
     assert_carried(before, after)
-    timings.step("lesson changed, server restarted, update")
+    room.timings.step("lesson changed, server restarted, update")
 
 
 def change_lesson(kit: Path) -> None:
