@@ -144,6 +144,44 @@ def test_without_the_token_the_view_is_refused(classroom, page):
         other.close()
 
 
+PROBE_JS = """async ([code, token]) => {
+    const config = JSON.parse(document.getElementById('jupyter-config-data').textContent);
+    const url = `ws://${location.host}/api/kernels/${config.kernelId}/channels?token=${token}`;
+    const ws = new WebSocket(url);
+    const message = (type, content) => JSON.stringify({channel: 'shell', content,
+        header: {msg_id: type + Math.random(), msg_type: type, session: 'probe',
+                 username: 'probe', version: '5.3', date: new Date().toISOString()},
+        metadata: {}, parent_header: {}, buffers: []});
+    return await new Promise((resolve) => {
+        const seen = [];
+        ws.onmessage = (event) => {
+            const msg = JSON.parse(event.data);
+            seen.push(msg.header.msg_type);
+            if (msg.header.msg_type === 'kernel_info_reply') { ws.close(); resolve(seen); }
+        };
+        ws.onopen = () => {
+            ws.send(message('execute_request', {code, silent: false, store_history: false,
+                                                user_expressions: {}, allow_stdin: false}));
+            ws.send(message('kernel_info_request', {}));
+        };
+        setTimeout(() => resolve(seen.concat(['timeout'])), 20000);
+    });
+}"""
+
+
+def test_the_page_cannot_run_code_in_the_kernel(page, classroom, tmp_path):
+    """Voilà passes only widget and kernel-info messages: an execute_request sent over
+    the page's own kernel connection is dropped, while kernel_info still answers (so
+    the probe reaches the kernel and the test can fail)."""
+    server, _folder = classroom
+    target = tmp_path / "ran.txt"
+    code = f"open({str(target)!r}, 'w').write('ran')"
+    seen = page.evaluate(PROBE_JS, [code, server.token])
+    assert "kernel_info_reply" in seen, seen
+    assert "execute_reply" not in seen and "execute_input" not in seen
+    assert not target.exists()
+
+
 def test_files_and_the_notebook_itself_are_not_served(classroom):
     server, _folder = classroom
     for path in ("voila/files/present.ipynb", "voila/files/../pyproject.toml",
