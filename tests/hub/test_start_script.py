@@ -38,7 +38,8 @@ def home_with_kit(tmp_path: Path) -> Path:
 def start(home: Path, **settings: str) -> subprocess.CompletedProcess:
     """The script as the spawner runs it; the 'server' it starts writes a file, then exits."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ARTETHICS_")}
-    env.update(HOME=str(home), PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}", **settings)
+    env.update({"HOME": str(home), "PATH": f"{BIN}{os.pathsep}{env.get('PATH', '')}",
+                **settings})
     server = 'echo "started with $1 and $ARTETHICS_ROOT" > "$HOME/server.txt"'
     return subprocess.run(["sh", str(SCRIPT), "sh", "-c", server, "server", "--port=1"],
                           env=env, capture_output=True, text=True, timeout=300, check=False)
@@ -151,3 +152,43 @@ def test_the_lessons_in_chinese_and_a_language_the_kit_does_not_have(tmp_path):
     assert run.returncode == 0, run.stderr
     assert (home / "lessons" / LESSON).read_bytes() == (
         ROOT / "notebooks" / "zh-Hant" / LESSON).read_bytes()
+
+
+def fake_gitpuller(tmp_path: Path, works: bool) -> Path:
+    """A stand-in for nbgitpuller's `gitpuller REPO BRANCH DIR` that "pulls" lesson 00."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    script = bin_dir / "gitpuller"
+    script.write_text(f'''#!/bin/sh
+echo "$@" > "$HOME/gitpuller-args"
+{'' if works else 'exit 1'}
+mkdir -p "$3/notebooks" "$3/course/solutions"
+cp "{ROOT / 'notebooks' / LESSON}" "$3/notebooks/"
+''', encoding="utf-8")
+    script.chmod(0o755)
+    return bin_dir
+
+
+def test_the_very_first_start_pulls_the_kit_then_copies_the_lessons(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    bin_dir = fake_gitpuller(tmp_path, works=True)
+    run = start(home, ARTETHICS_KIT_REPO="https://example.org/kit.git",
+                PATH=f"{bin_dir}{os.pathsep}{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    assert run.returncode == 0, run.stderr
+    args = (home / "gitpuller-args").read_text(encoding="utf-8").split()
+    assert args == ["https://example.org/kit.git", "main", str(home / "artethics-kit")]
+    assert (home / "lessons" / LESSON).exists()
+
+
+def test_a_pull_that_fails_is_reported_and_the_server_still_starts(tmp_path):
+    home = home_with_kit(tmp_path)
+    bin_dir = fake_gitpuller(tmp_path, works=False)
+    run = start(home, ARTETHICS_KIT_REPO="https://example.org/kit.git",
+                ARTETHICS_KIT_BRANCH="spring",
+                PATH=f"{bin_dir}{os.pathsep}{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    assert run.returncode == 0
+    assert "could not be pulled" in run.stderr
+    assert (home / "gitpuller-args").read_text(encoding="utf-8").split()[1] == "spring"
+    assert (home / "lessons" / LESSON).exists()  # from the kit already there
+    assert started(home).startswith("started")
