@@ -198,8 +198,9 @@ class FolderWatcher:
 
 
 STATE_MESSAGES = {
-    MISSING: N_("The class folder {folder} does not exist (yet). Check the path given to "
-                "`artethics present --class-folder`; the view keeps looking every {refresh} s."),
+    MISSING: N_("The class folder {folder} does not exist (yet) or is not a folder. Check "
+                "the path given to `artethics present --class-folder`; the view keeps "
+                "looking every {refresh} s."),
     EMPTY: N_("The class folder {folder} holds no answers yet. They appear here as soon as "
               "students press Record."),
     GONE: N_("The class folder {folder} has disappeared (unmounted, moved or deleted). "
@@ -709,7 +710,8 @@ def _terminal(snapshot: Snapshot, reported: set, root: Path, out=None) -> None:
     if key not in reported:
         reported.difference_update({k for k in reported if k[0] == "state"})
         reported.add(key)
-        message = {MISSING: f"the class folder {root} does not exist; waiting for it.",
+        message = {MISSING: f"the class folder {root} does not exist or is not a folder; "
+                            "waiting for it.",
                    EMPTY: f"the class folder {root} holds no answers yet.",
                    GONE: f"the class folder {root} has disappeared; the page keeps the "
                          f"{len(snapshot.responses)} answers read so far and waits for it.",
