@@ -256,7 +256,8 @@ def _chunks(text: str, pieces: int) -> list[str]:
     if pieces <= 1 or len(text) < pieces * 4:
         return [text]
     size = -(-len(text) // pieces)
-    out, rest = [], text
+    out: list[str] = []
+    rest = text
 
     def allowed(s: str, i: int) -> bool:
         inside_word = re.match(r"[\w.-]{2}", s[i - 1:i + 1] or "") and s[i - 1].isascii() \

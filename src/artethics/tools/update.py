@@ -146,8 +146,10 @@ def _parameter_values(code: str) -> dict[str, str]:
         return {}
     found = {}
     for node in tree.body:
+        if not isinstance(node, (ast.Assign, ast.AnnAssign)):
+            continue
         target = node.target if isinstance(node, ast.AnnAssign) else (
-            node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None)
+            node.targets[0] if len(node.targets) == 1 else None)
         value = node.value
         if isinstance(target, ast.Name) and value is not None:
             found[target.id] = ast.get_source_segment(code, value) or ""
@@ -162,12 +164,15 @@ def merge_parameters(old: str, new: str) -> str:
     except SyntaxError:
         return new
     for node in sorted(tree.body, key=lambda n: -n.lineno):
+        if not isinstance(node, (ast.Assign, ast.AnnAssign)):
+            continue
         target = node.target if isinstance(node, ast.AnnAssign) else (
-            node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None)
-        if not (isinstance(target, ast.Name) and target.id in mine and node.value is not None
+            node.targets[0] if len(node.targets) == 1 else None)
+        value = node.value
+        if not (isinstance(target, ast.Name) and target.id in mine and value is not None
                 and node.lineno == node.end_lineno):
             continue
-        value = node.value
+        assert value.end_col_offset is not None
         line = lines[node.lineno - 1]
         start, end = value.col_offset, value.end_col_offset
         if line[start:end] != mine[target.id] and "\n" not in mine[target.id]:
@@ -219,7 +224,8 @@ def update_copy(old: dict, fresh: nbform.Notebook, path: Path = Path("notebook")
                 ) -> tuple[nbform.Notebook, Report]:
     """The fresh student copy with the student's work from ``old`` carried over."""
     meta = old.get("metadata", {}).get("artethics", {}) or {}
-    shipped = meta.get("cells") if isinstance(meta.get("cells"), dict) else {}
+    cells_meta = meta.get("cells")
+    shipped: dict[str, str] = cells_meta if isinstance(cells_meta, dict) else {}
     report = Report(path, fresh.metadata.get("artethics", {}).get("lesson", ""),
                     fresh.metadata.get("artethics", {}).get("lang", i18n.DEFAULT))
     out = copy.deepcopy(fresh)
