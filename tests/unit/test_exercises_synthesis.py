@@ -392,3 +392,12 @@ def test_no_steelman_hint_names_an_argument_of_the_other_side(answers_db):
         verdict = evaluate("synthesis.steelman", wrong, student="ana")
         assert not verdict.ok
         assert not any(a in verdict.hint for a in other_side)
+
+
+def test_a_policy_written_in_chinese_is_not_counted_as_one_word_per_part():
+    from artethics.cases.synthesis import POLICY_PARTS, missing_policy_parts
+
+    written = {part: "訓練前須先取得藝術家同意" for part in POLICY_PARTS}
+    assert missing_policy_parts(written) == []
+    assert missing_policy_parts({**written, "credit": "署名"}) == ["credit"]
+    assert missing_policy_parts({**written, "credit": "name them"}) == ["credit"]

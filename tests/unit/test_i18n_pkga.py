@@ -148,9 +148,10 @@ def test_a_chinese_reflection_is_counted_in_characters_and_its_evidence_found():
 
     assert text_length("AI 生成的藝術") == (1 + 5, True)
     assert text_length("two words, 一") == (2, False)
-    assert chinese_range(120, 200) == (190, 320) and chinese_range(25, 120) == (40, 190)
+    assert chinese_range(120, 200) == (200, 320) and chinese_range(25, 120) == (40, 190)
+    assert chinese_range(150, 250) == (240, 400) and chinese_range(12, 80) == (20, 130)
     text = "我認為佳士得這場拍賣引起了很多關於署名的問題。" * 9 + "它最後以432,500美元成交，見S15。"
-    assert 190 <= text_length(text)[0] <= 320
+    assert 200 <= text_length(text)[0] <= 320
     assert "432,500" in cited(text, "belamy") and "S15" in cited(text, "belamy")
     assert "432,500" in cited("成交價約為43.25萬美元。", "belamy")
     with i18n.using("zh-Hant"):
@@ -158,10 +159,28 @@ def test_a_chinese_reflection_is_counted_in_characters_and_its_evidence_found():
     assert verdict.ok, verdict.line()
     with i18n.using("zh-Hant"):
         short = evaluate("belamy.reflection", "太短了，見S15。")
-    assert not short.ok and "字" in short.message and "190–320 字" in short.hint
+    assert not short.ok and "字" in short.message and "200–320 字" in short.hint
     with i18n.using("zh-Hant"):
         too_long = evaluate("belamy.reflection", text * 2)
     assert not too_long.ok and "320 字的上限" in too_long.message
+
+
+def test_the_chinese_lessons_state_the_ranges_the_checks_apply():
+    """A student reads the range in the lesson and meets it again in the hint: the same."""
+    import re
+    from pathlib import Path
+
+    from artethics.exercises import chinese_range
+    from artethics.exercises.reflection import WORD_RANGES
+
+    applied = {chinese_range(*WORD_RANGES["rembrandt"]), chinese_range(*WORD_RANGES["synthesis"]),
+               chinese_range(25, 120)}
+    root = Path(__file__).resolve().parents[2] / "course" / "i18n"
+    stated = set()
+    for po in sorted(root.glob("zh-*/*.po")):
+        for low, high in re.findall(r"(\d+)[–-](\d+) ?字", po.read_text(encoding="utf-8")):
+            stated.add((int(low), int(high)))
+    assert stated and stated <= applied, stated - applied
 
 
 def test_a_chinese_argument_card_reply_counts_characters_and_finds_ids():

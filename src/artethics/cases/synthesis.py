@@ -18,6 +18,7 @@ notebook calls one function per cell::
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -283,12 +284,23 @@ def plot_remuneration(table: pd.DataFrame) -> None:
 # --- the policy -----------------------------------------------------------------------
 
 
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _too_short(text: str) -> bool:
+    """Fewer than three words, or in Chinese (no spaces between words) fewer than five
+    characters, each Latin word among them counting as one."""
+    han = len(_HAN.findall(text))
+    other = len(_HAN.sub(" ", text).split())
+    return han + other < (5 if han >= other and han else 3)
+
+
 def missing_policy_parts(policy: object) -> list[str]:
     """The parts of a policy draft that are absent or empty (all of them for a non-dict)."""
     if not isinstance(policy, dict):
         return list(POLICY_PARTS)
     return [p for p in POLICY_PARTS
-            if not isinstance(policy.get(p), str) or len(policy[p].split()) < 3]
+            if not isinstance(policy.get(p), str) or _too_short(policy[p])]
 
 
 def record_policy(policy: object, *, lesson: str, student: str = "anonymous",

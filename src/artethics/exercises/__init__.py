@@ -98,7 +98,7 @@ def _missing_hint(summary: str | Callable[[], str]) -> str:
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_CHAR = re.compile(f"[{HAN}]")
 # A length asked for in English words, asked of a Chinese text: about 1.6 characters (字) a
-# word, as the Chinese lessons give it (200–320 字 for 120–200 words, 40–190 for 25–120).
+# word, as the Chinese lessons give it (see chinese_range).
 CHARS_PER_WORD = 1.6
 
 
@@ -114,8 +114,12 @@ def text_length(text: str, words: Callable[[str], Sequence[str]] = str.split
 
 
 def chinese_range(low: int, high: int) -> tuple[int, int]:
-    """A range of English words as a range of Chinese characters, to the nearest ten."""
-    return int(round(low * CHARS_PER_WORD, -1)), int(round(high * CHARS_PER_WORD, -1))
+    """A range of English words as a range of Chinese characters: the lower bound rounded
+    up to a ten (never asking for less than the words' worth), the upper one to the nearest
+    ten, which gives the ranges the Chinese lessons state (200–320 字 for 120–200 words,
+    240–400 for 150–250, 40–190 for 25–120)."""
+    least = math.ceil(round(low * CHARS_PER_WORD, 6) / 10) * 10
+    return least, int(round(high * CHARS_PER_WORD, -1))
 
 
 def is_missing(answer: Any) -> bool:
