@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
+
 _TMP = Path(tempfile.mkdtemp(prefix="artethics-tests-"))
 os.environ["ARTETHICS_DB"] = str(_TMP / "responses.sqlite")
 os.environ["ARTETHICS_CLASS_DIR"] = ""
@@ -18,3 +20,13 @@ os.environ.pop("MPLBACKEND", None)
 # nbval must not collect them.
 collect_ignore_glob = ["fixtures/*"]
 os.environ.setdefault("PYTHONHASHSEED", "0")
+
+
+@pytest.fixture(autouse=True)
+def _language_as_the_environment_says():
+    """A test that sets the kit's language (or runs code that does) leaves it unset, so the
+    next test in the same worker starts from ARTETHICS_LANG or English."""
+    from artethics import i18n
+
+    yield
+    i18n.set_language(None)

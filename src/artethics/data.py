@@ -48,13 +48,15 @@ GROUPS = frozenset({
 MAIN_CASES = kit.MAIN_CASES
 # The five ethical lenses of lesson 00, in teaching order, each with its plain-words test.
 LENSES = {
-    "consequences": "who ends up better or worse off, and by how much",
-    "rights": "rights and consent: what someone may claim or refuse, whatever the outcome",
-    "fairness": "fairness and desert: who did the work, who is credited and who is paid",
-    "character": "character and craft: what the practice values, what a good artist or "
-                 "maker does",
-    "community": "relationships and community: trust, shared norms and traditions such as "
-                 "learning by copying the masters (臨摹)",
+    "consequences": i18n.N_("who ends up better or worse off, and by how much"),
+    "rights": i18n.N_("rights and consent: what someone may claim or refuse, whatever the "
+                      "outcome"),
+    "fairness": i18n.N_("fairness and desert: who did the work, who is credited and who is "
+                        "paid"),
+    "character": i18n.N_("character and craft: what the practice values, what a good artist "
+                         "or maker does"),
+    "community": i18n.N_("relationships and community: trust, shared norms and traditions "
+                         "such as learning by copying the masters (臨摹)"),
 }
 # How a fact in data/evidence.csv bears on an argument's claim.
 RELATIONS = ("supports", "undermines", "context")
@@ -252,11 +254,14 @@ TRANSLATED: dict[str, tuple[str, ...]] = {
     "glossary": ("term", "definition"),
     "comparison": ("finding", "note"),
 }
-# Columns whose Chinese comes from another column's entry: in Chinese, a case's
-# title_zh is its translated title and a glossary term_zh is the translated term (so
-# zh-Hant has its own Traditional form). The glossary's English term is its key and
-# stays English; English keeps the CSV's (Simplified) title_zh and term_zh.
-CHINESE_FROM = {("cases", "title_zh"): "title", ("glossary", "term_zh"): "term"}
+# Columns whose Chinese comes from another column's entry: in Chinese a glossary term_zh
+# is the translated term (so zh-Hant has its own Traditional form); the English term is
+# the table's key and stays English. English keeps the CSV's (Simplified) term_zh.
+CHINESE_FROM = {("glossary", "term_zh"): "term"}
+# A case's title_zh is its title in the other language: in English the CSV's Chinese
+# title, in Chinese the English original (``title`` being the translated title there),
+# so a reader always sees the title in their language with the other beside it.
+OTHER_LANGUAGE = {("cases", "title_zh"): "title"}
 # Columns kept English even though they have entries (the key of their table).
 _ENTRY_ONLY = {("glossary", "term")}
 # arguments.question repeats its case's central_question (checked on load), so it takes
@@ -337,6 +342,10 @@ def _localised(base: str, name: str, stamp: tuple, lang: str,
                      zip(ids, _cached(base, name, stamp)[source], strict=True)]
             frame[column] = pd.Series([new or old for new, old in zip(
                 found, frame[column], strict=True)], index=frame.index, dtype=object)
+    for (table, column), source in OTHER_LANGUAGE.items():
+        if table == name:
+            frame[column] = pd.Series(list(_cached(base, name, stamp)[source]),
+                                      index=frame.index, dtype=object)
     for (table, column), (other, link, other_column) in COPIED.items():
         if table == name:
             frame[column] = pd.Series(

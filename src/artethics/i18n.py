@@ -87,12 +87,12 @@ def get_language() -> str:
     return _current if _current is not None else _from_environment()
 
 
-def set_language(lang: str | None) -> str:
-    """Print the kit's messages in ``lang`` from now on, in this process; returns the
-    language chosen. ``None`` goes back to ``ARTETHICS_LANG`` (or English)."""
+def set_language(lang: str | None) -> None:
+    """Print the kit's messages in ``lang`` from now on, in this process. ``None`` goes
+    back to ``ARTETHICS_LANG`` (or English). Returns nothing, so that a lesson's setup
+    cell that ends with it shows no output."""
     global _current
     _current = None if lang is None else normalise(lang)
-    return get_language()
 
 
 @contextlib.contextmanager
@@ -101,7 +101,8 @@ def using(lang: str | None) -> Iterator[str]:
     global _current
     before = _current
     try:
-        yield set_language(lang)
+        set_language(lang)
+        yield get_language()
     finally:
         _current = before
 

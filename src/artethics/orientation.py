@@ -39,12 +39,16 @@ MOVES_EXAMPLE = ("lofter_against_6", "lofter_for_2")
 
 
 def cases_table():
-    """The five main cases: year, title (English and Chinese) and central question."""
+    """The five main cases: year, title (in the reader's language and the other one) and
+    central question."""
     from artethics import data
 
     cases = data.load("cases")
     main = cases[cases["kind"] == "main"].set_index("case_id").loc[list(MAIN_CASES)]
-    return main[["year", "title", "title_zh", "central_question"]]
+    table = main[["year", "title", "title_zh", "central_question"]]
+    if is_chinese():  # there title_zh holds the English original
+        table = table.rename(columns={"title_zh": "title_en"})
+    return table
 
 
 def key_events():

@@ -38,8 +38,8 @@ SIMPLIFIED_ONLY = re.compile(r"[数据与艺术画权条网们这为关]")
 @pytest.fixture(autouse=True)
 def english_after():
     """Every test starts and ends in English, whatever the environment says."""
-    before = i18n.set_language("en")
-    yield before
+    i18n.set_language("en")
+    yield
     i18n.set_language(None)
 
 
@@ -194,9 +194,10 @@ def test_load_in_chinese_keeps_everything_but_the_prose(lang, name):
     translated = set(data.TRANSLATED.get(name, ())) - {
         c for (t, c) in data._ENTRY_ONLY if t == name}
     chinese_terms = {c for (t, c) in data.CHINESE_FROM if t == name}
+    other_language = {c for (t, c) in data.OTHER_LANGUAGE if t == name}
     copied = {c for (t, c) in data.COPIED if t == name}
     for column in english.columns:
-        if column in translated | chinese_terms | copied:
+        if column in translated | chinese_terms | copied | other_language:
             continue
         pd.testing.assert_series_equal(chinese[column], english[column], obj=f"{name}.{column}")
     for column in translated | copied:
@@ -206,6 +207,9 @@ def test_load_in_chinese_keeps_everything_but_the_prose(lang, name):
         assert (chinese[column][~given] == "").all()
     for column in chinese_terms:
         assert chinese[column].map(lambda text: bool(CJK.search(text))).all()
+    for column in other_language:  # the English original beside the translated title
+        source = data.OTHER_LANGUAGE[(name, column)]
+        assert list(chinese[column]) == list(english[source]), (name, column)
 
 
 @pytest.mark.parametrize("lang", CHINESE)
@@ -215,17 +219,19 @@ def test_load_in_chinese_reads_as_chinese(lang):
         arguments = data.load("arguments")
         glossary = data.load("glossary").set_index("term")
     assert CJK.search(cases.at["lofter", "summary"])
-    assert cases.at["trik", "title"] == cases.at["trik", "title_zh"]
+    # the title in the reader's script, the English original beside it
+    assert CJK.search(cases.at["trik", "title"])
+    assert cases.at["rembrandt", "title_zh"] == "The Next Rembrandt"
     # each argument still asks its case's question, in the same words
     for row in arguments.itertuples():
         assert row.question == cases.at[row.case_id, "central_question"]
     assert all(CJK.search(text) for text in arguments.claim)
     if lang == "zh-Hant":
         assert glossary.at["training data", "term_zh"] == "訓練數據"
-        assert "網易" in cases.at["lofter", "title_zh"]
+        assert "網易" in cases.at["lofter", "title"]
     else:
         assert glossary.at["training data", "term_zh"] == "训练数据"
-        assert "网易" in cases.at["lofter", "title_zh"]
+        assert "网易" in cases.at["lofter", "title"]
 
 
 def test_english_is_the_csv_and_keeps_the_simplified_terms():
@@ -287,7 +293,7 @@ def test_fixture_kit_translates_and_falls_back_when_missing(kit):
     assert events.at["first_reply", "event"] == "平台作出回應。"
     assert events.at["withdrawn", "event"] == "The tool is withdrawn."  # no translation
     assert events.at["withdrawn", "note"] == "month only"
-    assert cases.at[0, "title_zh"] == "测试案例"  # no Chinese title: the CSV's
+    assert cases.at[0, "title_zh"] == "Fixture case"  # in Chinese: the English original
 
 
 def test_a_kit_without_catalogues_loads_in_english(kit):

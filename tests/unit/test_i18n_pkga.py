@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from artethics import i18n
+from artethics.kit import CASES
 from artethics.exercises import evaluate, registry
 from artethics.exercises.reasoning import declared, spec
 from artethics.tools import translate
@@ -77,10 +78,15 @@ def test_english_verdicts_are_unchanged():
             "earlier date from the later one.")
 
 
+COURSE_PREFIXES = {*CASES, "orientation"}
+
+
 @pytest.mark.parametrize("lang", CHINESE)
 def test_every_blank_answer_gets_its_hint_in_the_lessons_language(lang):
     with i18n.using(lang):
         for exercise_id in registry():
+            if exercise_id.split(".")[0] not in COURSE_PREFIXES:
+                continue  # registered by other tests' fixtures, in English on purpose
             verdict = evaluate(exercise_id, None)
             line = verdict.line()
             assert verdict.missing and not verdict.ok
