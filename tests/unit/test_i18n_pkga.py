@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from artethics import i18n
-from artethics.kit import CASES
 from artethics.exercises import evaluate, registry
 from artethics.exercises.reasoning import declared, spec
+from artethics.kit import CASES
 from artethics.tools import translate
 
 CHINESE = ("zh-Hant", "zh-Hans")
