@@ -37,6 +37,14 @@ DEFAULT = "en"
 NAMES = {"en": "English", "zh-Hant": "繁體中文", "zh-Hans": "简体中文"}
 # For <html lang>, CSS and matplotlib: the BCP 47 tag a browser understands.
 HTML_LANG = {"en": "en", "zh-Hant": "zh-Hant-HK", "zh-Hans": "zh-Hans-CN"}
+# The fonts a page in Chinese asks for first: glyph forms its readers expect (Hong Kong
+# for zh-Hant, mainland for zh-Hans), on Linux, macOS and Windows.
+CJK_FONTS = {
+    "zh-Hant": ('"Noto Sans CJK HK", "Noto Sans CJK TC", "Noto Sans HK", "Noto Sans TC", '
+                '"Source Han Sans HC", "PingFang HK", "PingFang TC", "Microsoft JhengHei"'),
+    "zh-Hans": ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", '
+                '"Hiragino Sans GB", "Microsoft YaHei"'),
+}
 # JupyterLab's own interface (jupyterlab-language-pack-zh-TW / -zh-CN).
 LAB_LOCALE = {"en": "en", "zh-Hant": "zh_TW", "zh-Hans": "zh_CN"}
 

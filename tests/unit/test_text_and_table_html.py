@@ -120,3 +120,17 @@ def test_missing_values_are_empty_cells_not_nan():
     frame = pd.DataFrame({"a": [1.5, float("nan")], "b": ["x", None]})
     texts = [c["text"] for c in cells_of(tables.table_html(frame)) if c["tag"] == "td"]
     assert texts == ["1.5", "x", "", ""]
+
+
+def test_a_chinese_handout_says_its_language_and_asks_for_its_readers_fonts():
+    from artethics.tools.papermill_worker import in_language
+
+    page = '<!DOCTYPE html>\n<html lang="en">\n<head><style>x</style></head><body>文</body></html>'
+    hant, hans, english = (in_language(page, lang) for lang in ("zh-Hant", "zh-Hans", "en"))
+    assert '<html lang="zh-Hant-HK">' in hant and '<html lang="zh-Hans-CN">' in hans
+    assert hant.index("Noto Sans CJK HK") < hant.index("Noto Sans CJK SC")
+    assert "Microsoft JhengHei" in hant and "Microsoft YaHei" in hans
+    assert "Noto Sans CJK HK" not in hans
+    assert hant.index("artethics: zh-Hant") < hant.index("</head>")  # a style in the head
+    assert english == page  # English handouts are as before
+    assert '<html lang="en">' in in_language(page, "klingon")  # an odd value changes nothing

@@ -473,8 +473,27 @@ def _link(match: re.Match) -> str:
     return f'<a href="{url}">{url}</a>{tail}'
 
 
+def in_language(body: str, lang: str) -> str:
+    """A handout page that says its language (``<html lang="zh-Hant-HK">``, which also
+    lets a browser pick the right glyphs) and, in Chinese, asks first for fonts made
+    for its readers (:data:`artethics.i18n.CJK_FONTS`)."""
+    from artethics import i18n
+
+    lang = i18n.normalise(lang) if lang in i18n.LANGUAGES else i18n.DEFAULT
+    body = re.sub(r'<html lang="[^"]*"', f'<html lang="{i18n.HTML_LANG[lang]}"', body, count=1)
+    if lang in i18n.CJK_FONTS:
+        stack = f"system-ui, {i18n.CJK_FONTS[lang]}, {CJK_FONTS}, sans-serif"
+        style = (f"<style>/* artethics: {lang} */ :root {{ --jp-ui-font-family: {stack}; "
+                 f"--jp-content-font-family: {stack}; }} body {{ font-family: {stack}; }}"
+                 "</style>\n")
+        body = body.replace("</head>", style + "</head>", 1)
+    return body
+
+
 def write_html(nb, path: str) -> None:
-    """The handout of an executed notebook: offline, static widgets, clickable links."""
+    """The handout of an executed notebook: offline, static widgets, clickable links, in
+    the notebook's language."""
     body, _ = html_exporter().from_notebook_node(handout_notebook(nb))
+    lang = nb.metadata.get("artethics", {}).get("lang", "en")
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    Path(path).write_text(linkify(body), encoding="utf-8")
+    Path(path).write_text(linkify(in_language(body, str(lang))), encoding="utf-8")
