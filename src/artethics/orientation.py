@@ -38,6 +38,11 @@ LENS_EXAMPLES = {
 MOVES_EXAMPLE = ("lofter_against_6", "lofter_for_2")
 
 
+def opening_question() -> str:
+    """The course's opening question in the lesson's language."""
+    return _(OPENING_QUESTION)
+
+
 def cases_table():
     """The five main cases: year, title (in the reader's language and the other one) and
     central question."""

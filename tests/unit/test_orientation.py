@@ -166,3 +166,13 @@ def test_lesson_00_reasoning_exercise_reads_its_answer_from_the_data():
         assert not verdict.ok and verdict.hint and lens not in verdict.hint
     assert not evaluate("orientation.which_lens", None).ok
     assert not evaluate("orientation.which_lens", "honesty").ok
+
+
+def test_the_opening_question_is_asked_in_the_lessons_language():
+    from artethics import i18n
+
+    assert orientation.opening_question() == orientation.OPENING_QUESTION
+    with i18n.using("zh-Hant"):
+        assert "藝術家" in orientation.opening_question()
+    with i18n.using("zh-Hans"):
+        assert "艺术家" in orientation.opening_question()
