@@ -47,6 +47,13 @@ EPILOG = """examples:
   artethics check notebooks/03_lofter.ipynb      check one student notebook
   artethics check submissions/ --csv results.csv check a folder of submissions
   artethics collect /srv/class --db class.sqlite build the class dataset
+  artethics check submissions/ --gradebook canvas --roster roster.csv --out grades.csv
+                                                 grades a learning platform imports
+  artethics feedback submissions/ --out feedback/
+                                                 one feedback page per student
+  artethics present --class-folder /srv/class    the live class view for the projector
+  artethics update ~/lessons                     new lesson versions, answers kept
+  artethics translate --status                   how complete each translation is
 
 Run `artethics COMMAND --help` for the options of one command."""
 
