@@ -152,6 +152,11 @@ def test_rates_table_is_readable_without_e_notation():
     assert list(table["as a percentage"]) == ["86.9 %", "0.5 %", "0.000054 %"]
     assert list(table["copies per million images"]) == ["869,000", "5,000", "0.54"]
     assert "e-" not in " ".join(table.astype(str).to_numpy().ravel())
+    from artethics import i18n
+
+    with i18n.using("zh-Hant"):
+        chinese = trik.rates_table(trik.compare_rates(Fake()))
+    assert list(chinese.columns) == ["項目", "每百萬張圖像中的複製數目", "百分比", "來源"]
 
 
 def test_pandas_containers_get_a_hint_on_taking_the_value_out():

@@ -20,7 +20,7 @@ from artethics import tables
 from artethics.cases import lofter
 from artethics.cases._layout import room_for_caption
 from artethics.cases.lofter import law_table  # noqa: F401  (re-exported for the notebook)
-from artethics.i18n import N_, _
+from artethics.i18n import N_, _, pgettext
 from artethics.tables import key_figures, sources_of  # noqa: F401  (lesson API)
 
 if TYPE_CHECKING:
@@ -181,15 +181,16 @@ def _percent(rate: float) -> str:
 
 
 def rates_table(table: pd.DataFrame) -> pd.DataFrame:
-    """:func:`compare_rates` written for reading: copies per million and as a percentage."""
+    """:func:`compare_rates` written for reading: copies per million and as a percentage,
+    with headers in the lesson's language."""
     import pandas as pd
 
     return pd.DataFrame({
-        "what": table["what"],
-        "copies per million images": [f"{v:,.2f}" if v < 100 else f"{v:,.0f}"
-                                      for v in table["per_million"]],
-        "as a percentage": [_percent(r) for r in table["rate"]],
-        "source": table["source_ids"],
+        pgettext("column", "what"): table["what"],
+        pgettext("column", "copies per million images"): [
+            f"{v:,.2f}" if v < 100 else f"{v:,.0f}" for v in table["per_million"]],
+        pgettext("column", "as a percentage"): [_percent(r) for r in table["rate"]],
+        pgettext("column", "source"): table["source_ids"],
     })
 
 
