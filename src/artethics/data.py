@@ -233,16 +233,22 @@ def load_all(root: str | Path | None = None) -> dict[str, pd.DataFrame]:
 # The prose columns a student reads, per table: translated in data/i18n/<lang>.po, one
 # entry per row and column (context "table:row_id:column"). Not translated: ids,
 # enumerations (status, confidence, stance, ...), dates, numbers and units, source ids,
-# URLs, names of people and outlets (events.actor, sources.author_outlet, sales.artist),
-# titles of artworks (sales.title), article numbers (rules.article), the recorded values
-# of facts (facts.value) and quotations of a source (corrections.claim_in_source).
+# URLs, artists' names (sales.artist), titles of artworks (sales.title), article numbers
+# (rules.article), the recorded values of facts (facts.value) and quotations of a source
+# (corrections.claim_in_source).
+# Who wrote a source and who acted in an event (sources.author_outlet, events.actor: the
+# columns NAMES lists) are translated as names are: people's names and Western outlets,
+# brands and web sites keep their Latin form ("The Verge", "Robbie Barrat"), while
+# institutions, courts, legislatures, government bodies, generic groups ("Artists") and
+# Chinese companies and platforms take their Chinese names (北京互聯網法院, 小紅書), and the
+# words around a name are translated ("(via CNR)", "and others").
 # sources.title is translated as a whole: our own descriptions ("[Feature: ...]",
 # "Report on ...") in Chinese; a real title kept in its original words with a Chinese
 # rendering after it, or the official Chinese name of a Chinese law.
 TRANSLATED: dict[str, tuple[str, ...]] = {
-    "sources": ("title", "note"),
+    "sources": ("title", "author_outlet", "note"),
     "cases": ("title", "central_question", "summary"),
-    "events": ("event", "note"),
+    "events": ("event", "actor", "note"),
     "facts": ("claim", "note"),
     "sales": ("note",),
     "stakeholders": ("name", "interests"),
@@ -254,6 +260,9 @@ TRANSLATED: dict[str, tuple[str, ...]] = {
     "glossary": ("term", "definition"),
     "comparison": ("finding", "note"),
 }
+# The TRANSLATED columns that are names: many of their texts rightly stay as in English
+# in every language (a person, a Western outlet or brand), the rest take their Chinese name.
+NAMES = frozenset({("sources", "author_outlet"), ("events", "actor")})
 # Columns whose Chinese comes from another column's entry: in Chinese a glossary term_zh
 # is the translated term (so zh-Hant has its own Traditional form); the English term is
 # the table's key and stays English. English keeps the CSV's (Simplified) term_zh.
