@@ -67,7 +67,19 @@ LAB_START := notebooks/$(if $(filter en,$(COURSE_LANG)),,$(COURSE_LANG)/)00_orie
 STUDENT_LAB := --config=$(CURDIR)/course/lab/jupyter_server_config.json \
                --LabApp.app_settings_dir=$(CURDIR)/$(LAB_SETTINGS)
 
+# A Chinese lab keeps its user settings in build/lab/<lang>/user-settings, started from
+# course/lab/<lang>/user-settings (the interface language: JupyterLab's server translates
+# its menus by the user setting only, not by overrides.json); a setting already there,
+# such as the student's own later choice of language, is never overwritten.
+LAB_USER_SETTINGS := $(if $(filter en,$(COURSE_LANG)),,build/lab/$(COURSE_LANG)/user-settings)
+LOCALE_SETTING := @jupyterlab/translation-extension/plugin.jupyterlab-settings
+LAB_LOCALE_SETTING := $(LAB_USER_SETTINGS)/$(LOCALE_SETTING)
+ifneq ($(LAB_USER_SETTINGS),)
+STUDENT_LAB += --LabApp.user_settings_dir=$(CURDIR)/$(LAB_USER_SETTINGS)
+endif
+
 lab: $(STAMP)
+	$(if $(LAB_USER_SETTINGS),mkdir -p $(dir $(LAB_LOCALE_SETTING)) && { [ -f $(LAB_LOCALE_SETTING) ] || cp course/lab/$(COURSE_LANG)/user-settings/$(LOCALE_SETTING) $(LAB_LOCALE_SETTING); })
 	LANG=C.UTF-8 $(BIN)/jupyter lab $(ROOTFLAG) $(STUDENT_LAB) $(LAB_START)
 
 # `make present CLASS=/srv/class` (default: $ARTETHICS_CLASS_DIR) serves the live class

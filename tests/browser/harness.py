@@ -14,6 +14,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -177,13 +178,17 @@ def lab_env(tmp: Path, save_widget_state: bool = False, quiet: bool = True) -> d
                JUPYTER_PLATFORM_DIRS="1", PYTHONHASHSEED="0", MPLBACKEND="Agg")
     for name in ("ARTETHICS_CLASS_DIR", "ARTETHICS_PSEUDONYMISE"):
         env.pop(name, None)
+    if not quiet:  # the student's lab: kernels draw plots inline, as under `make lab`
+        env.pop("MPLBACKEND", None)
     return env
 
 
-def student_lab_args(lang: str = "en") -> list[str]:
+def student_lab_args(lang: str = "en", user_settings: Path | None = None) -> list[str]:
     """The flags `make lab LANG=<lang>` adds for the student's session (kit-local server
     config and lab settings in course/lab/), read from `make -n lab` so the test runs what
-    it runs."""
+    it runs. A Chinese lab's user-settings folder (build/lab/<lang>/user-settings, which
+    `make lab` starts from course/lab/<lang>/user-settings) becomes ``user_settings``,
+    started from the same files."""
     import shlex
 
     out = subprocess.run(["make", "-s", "-n", "-C", str(REPO), "lab", "ROOTFLAG=", f"LANG={lang}"],
@@ -191,7 +196,19 @@ def student_lab_args(lang: str = "en") -> list[str]:
     line = next((ln for ln in out.splitlines() if "jupyter lab" in ln), None)
     if line is None:
         raise RuntimeError(f"`make -n lab` runs no `jupyter lab`:\n{out}")
-    return [arg for arg in shlex.split(line) if arg.startswith(("--config=", "--LabApp."))]
+    args = [arg for arg in shlex.split(line) if arg.startswith(("--config=", "--LabApp."))]
+    if user_settings is None:
+        return args
+    for i, arg in enumerate(args):
+        if arg.startswith("--LabApp.user_settings_dir="):
+            seed = REPO / "course" / "lab" / lang / "user-settings"
+            for path in seed.rglob("*.jupyterlab-settings"):
+                target = user_settings / path.relative_to(seed)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if not target.exists():
+                    shutil.copyfile(path, target)
+            args[i] = f"--LabApp.user_settings_dir={user_settings}"
+    return args
 
 
 def start_lab(tmp: Path, notebooks: dict[str, dict], timeout: float = 90,
@@ -209,10 +226,10 @@ def start_lab(tmp: Path, notebooks: dict[str, dict], timeout: float = 90,
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
            "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
            "--ServerApp.port_retries=0", f"--ServerApp.root_dir={root}"]
-    cmd += student_lab_args(lang) if student else [
+    env = lab_env(tmp, save_widget_state, quiet=not student)
+    cmd += student_lab_args(lang, Path(env["JUPYTERLAB_SETTINGS_DIR"])) if student else [
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate"]
-    env = lab_env(tmp, save_widget_state, quiet=not student)
     with log.open("w") as out:
         proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
     lab = Lab(proc, port, token, root, tmp / "answers.sqlite", log)
