@@ -38,7 +38,7 @@ from artethics.errors import ArtethicsError
 from artethics.i18n import _
 
 __all__ = ["DataError", "PRINCIPLES", "GROUPS", "LENSES", "RELATIONS", "TRANSLATED", "load",
-           "load_all", "tables", "schema", "translatable_entries"]
+           "load_english", "load_all", "tables", "schema", "translatable_entries"]
 
 PRINCIPLES = frozenset(kit.PRINCIPLES)
 GROUPS = frozenset({
@@ -223,6 +223,13 @@ def load(name: str, root: str | Path | None = None) -> pd.DataFrame:
                       _catalogue_stamp(base, lang)).copy(deep=True)
 
 
+def load_english(name: str, root: str | Path | None = None) -> pd.DataFrame:
+    """A table as the CSV has it, whatever the current language: for code that matches
+    on English values (which timeline row an actor belongs on)."""
+    with i18n.using(i18n.DEFAULT):
+        return load(name, root)
+
+
 def load_all(root: str | Path | None = None) -> dict[str, pd.DataFrame]:
     """Every table, keyed by name (sorted)."""
     return {name: load(name, root) for name in tables()}
@@ -271,12 +278,10 @@ CHINESE_FROM = {("glossary", "term_zh"): "term"}
 # title, in Chinese the English original (``title`` being the translated title there),
 # so a reader always sees the title in their language with the other beside it.
 OTHER_LANGUAGE = {("cases", "title_zh"): "title"}
-# Columns kept English even though they have entries: the key of their table, and, for
-# now, events.actor (translated in the catalogues, not yet shown): artethics.cases.lofter
-# and .trik find each event's timeline row by its English actor (ACTOR_GROUPS,
-# PLATFORM_ACTORS, GROUPS). Take it out of here once they look up the English actor;
-# tests/data/test_data_i18n.py checks that the timelines stay the same in every language.
-_ENTRY_ONLY = {("glossary", "term"), ("events", "actor")}
+# Columns kept English even though they have entries (the key of their table). Code that
+# matches on English values of a translated column (an event's actor -> its timeline row)
+# reads them with load_english().
+_ENTRY_ONLY = {("glossary", "term")}
 # arguments.question repeats its case's central_question (checked on load), so it takes
 # that entry's translation instead of one entry per argument.
 COPIED = {("arguments", "question"): ("cases", "case_id", "central_question")}

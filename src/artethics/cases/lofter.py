@@ -56,8 +56,16 @@ def _load(name: str) -> pd.DataFrame:
 
 
 def _group(actor: str) -> str:
-    """The timeline row of an actor, in the current language."""
+    """The timeline row of an actor (events.actor in English), in the current language."""
     return _(ACTOR_GROUPS.get(actor, OTHER_GROUP))
+
+
+def _english_actors() -> pd.Series:
+    """events.actor in English, by event id: the keys of ACTOR_GROUPS and PLATFORM_ACTORS
+    (a Chinese lesson loads the actors' Chinese names)."""
+    from artethics import data
+
+    return data.load_english("events").set_index("event_id")["actor"]
 
 
 def timeline_frame(case_ids: Collection[str] = ("lofter",)) -> pd.DataFrame:
@@ -72,7 +80,7 @@ def timeline_frame(case_ids: Collection[str] = ("lofter",)) -> pd.DataFrame:
     frame = events[events["case_id"].isin(case_ids)].copy()
     frame["date"] = pd.to_datetime(frame["date"])
     frame["label"] = [_(SHORT_LABELS[i]) if i in SHORT_LABELS else i for i in frame["event_id"]]
-    frame["group"] = [_group(a) for a in frame["actor"]]
+    frame["group"] = [_group(a) for a in frame["event_id"].map(_english_actors())]
     frame = frame.sort_values(["date", "event_id"]).reset_index(drop=True)
     return frame[["event_id", *TIMELINE_COLUMNS]]
 
@@ -126,7 +134,7 @@ def response_days() -> pd.DataFrame:
     for case, start_id in RESPONSE_STARTS.items():
         start = events.loc[start_id, "date"]
         part = frame[(events.loc[frame["event_id"], "case_id"].to_numpy() == case)
-                     & frame["event_id"].map(events["actor"]).isin(PLATFORM_ACTORS)
+                     & frame["event_id"].map(_english_actors()).isin(PLATFORM_ACTORS)
                      & (frame["event_id"] != start_id)]
         for _index, row in part.iterrows():
             rows.append({"platform": "ArtStation" if case == "artstation" else "LOFTER",

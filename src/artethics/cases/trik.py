@@ -90,7 +90,16 @@ def _load(name: str) -> pd.DataFrame:
 
 
 def _group(actor: str) -> str:
+    """The timeline row of an actor (events.actor in English), in the current language."""
     return _(GROUPS.get(actor, OTHER_GROUP))
+
+
+def _english_actors() -> pd.Series:
+    """events.actor in English, by event id: the keys of GROUPS (a Chinese lesson loads
+    the actors' Chinese names)."""
+    from artethics import data
+
+    return data.load_english("events").set_index("event_id")["actor"]
 
 
 def timeline_frame(include_year_only: bool = False) -> pd.DataFrame:
@@ -103,7 +112,7 @@ def timeline_frame(include_year_only: bool = False) -> pd.DataFrame:
         frame = frame[frame["date_precision"] != "year"]
     frame["date"] = pd.to_datetime(frame["date"])
     frame["label"] = [_(SHORT_LABELS[i]) if i in SHORT_LABELS else i for i in frame["event_id"]]
-    frame["group"] = [_group(a) for a in frame["actor"]]
+    frame["group"] = [_group(a) for a in frame["event_id"].map(_english_actors())]
     frame["when"] = [when_text(d, p) for d, p in zip(frame["date"], frame["date_precision"],
                                                      strict=True)]
     columns = ["event_id", "date", "when", "date_precision", "group", "label", "event",
