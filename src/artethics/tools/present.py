@@ -783,14 +783,22 @@ def main(args: argparse.Namespace) -> int:
     os.environ.pop(ENV_SALT, None)
     if salt:
         os.environ[ENV_SALT] = salt
-    print(f"artethics present: {who}\nartethics present: open this address on the projector "
-          f"(it holds the secret token; do not share it):\n\n    "
-          f"http://127.0.0.1:{port}/?token={token}\n", flush=True)
+
+    def announce() -> None:
+        # Run by the event loop once it starts, which Voilà does right after it listens:
+        # the address is printed when it can be opened, never before.
+        print(f"artethics present: {who}\nartethics present: open this address on the "
+              f"projector (it holds the secret token; do not share it):\n\n    "
+              f"http://127.0.0.1:{port}/?token={token}\n", flush=True)
+
     stop = threading.Event()
     threading.Thread(target=_monitor, args=(root, refresh, stop), daemon=True).start()
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop kernels on TERM too
     app = Voila(config=voila_config(notebook_path(), port, token))
     app.initialize([str(notebook_path()), "--no-browser"])
+    from tornado.ioloop import IOLoop
+
+    IOLoop.current().add_callback(announce)
     try:
         app.start()
     finally:
