@@ -66,7 +66,7 @@ def _pairs():
             yield pytest.param(lesson, lang, id=f"{lesson}-{lang}")
 
 
-@pytest.mark.parametrize(("lesson", "lang"), _pairs())
+@pytest.mark.parametrize(("lesson", "lang"), list(_pairs()))
 @pytest.mark.parametrize("folder", ["course/solutions", "notebooks"])
 def test_each_language_has_the_same_cells_and_exercise_ids(folder, lesson, lang):
     english = nbform.read(paths.root() / folder / f"{lesson}.ipynb")
@@ -102,7 +102,7 @@ def test_the_english_detector_finds_a_sentence_and_passes_names_and_code():
     assert not english_runs("用 `facts.loc[rows, \"fact_id\"] if the status is not confirmed`。")
 
 
-@pytest.mark.parametrize(("lesson", "lang"), _pairs())
+@pytest.mark.parametrize(("lesson", "lang"), list(_pairs()))
 def test_no_english_paragraph_is_left_in_a_chinese_lesson(lesson, lang):
     nb = nbform.read(paths.solutions_dir() / lang / f"{lesson}.ipynb")
     left = [(cell.id, run) for cell in nb.cells if cell.cell_type == "markdown"
