@@ -10,14 +10,32 @@ dollar signs share one run of text. Measured in JupyterLab 4 in Chromium (tests/
 Use :func:`escape_markdown` for data text put into a Markdown output (it leaves Markdown's
 own marks such as ``**`` alone, so a template may use them around the values) and
 :func:`escape_html` for text put into HTML.
+
+:func:`text_length` measures what a student wrote, in words or, for Chinese, in characters.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Sequence
 
-__all__ = ["DOLLAR", "URL", "escape_html", "escape_markdown", "linkify"]
+__all__ = ["DOLLAR", "HAN", "URL", "escape_html", "escape_markdown", "linkify", "text_length"]
+
+# Chinese characters (CJK Unified Ideographs, extension A, compatibility ideographs).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
+
+def text_length(text: str, words: Callable[[str], Sequence[str]] = str.split
+                ) -> tuple[int, bool]:
+    """(length, in_characters). A text written mostly in Chinese is measured in
+    characters, each Latin word in it counting as one; any other text in ``words``."""
+    han = len(_HAN_CHAR.findall(text))
+    other = len(words(_HAN_CHAR.sub(" ", text)))
+    if han and han >= other:
+        return han + other, True
+    return other, False
 
 #: A dollar sign that no MathJax reads as the start or end of maths.
 DOLLAR = "<span>&#36;</span>"

@@ -18,7 +18,6 @@ notebook calls one function per cell::
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -27,6 +26,7 @@ from artethics.data import DIMENSIONS  # the grid's columns, in course order
 from artethics.i18n import N_, _, pgettext
 from artethics.kit import COURSE_CASES, MAIN_CASES
 from artethics.tables import sources_of, split_ids  # noqa: F401  (lesson API)
+from artethics.text import text_length
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -284,15 +284,11 @@ def plot_remuneration(table: pd.DataFrame) -> None:
 # --- the policy -----------------------------------------------------------------------
 
 
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-
 def _too_short(text: str) -> bool:
     """Fewer than three words, or in Chinese (no spaces between words) fewer than five
     characters, each Latin word among them counting as one."""
-    han = len(_HAN.findall(text))
-    other = len(_HAN.sub(" ", text).split())
-    return han + other < (5 if han >= other and han else 3)
+    length, in_characters = text_length(text)
+    return length < (5 if in_characters else 3)
 
 
 def missing_policy_parts(policy: object) -> list[str]:

@@ -12,12 +12,12 @@ import importlib
 import math
 import os
 import pkgutil
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from artethics.i18n import _
+from artethics.text import HAN, text_length  # noqa: F401  (re-exported: the exercises use them)
 
 OK_MARK = "✔"
 FAIL_MARK = "✘"
@@ -94,23 +94,9 @@ def _missing_hint(summary: str | Callable[[], str]) -> str:
              "quotes: {summary}").format(summary=text)
 
 
-# Chinese characters (CJK Unified Ideographs, extension A, compatibility ideographs).
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_CHAR = re.compile(f"[{HAN}]")
 # A length asked for in English words, asked of a Chinese text: about 1.6 characters (字) a
 # word, as the Chinese lessons give it (see chinese_range).
 CHARS_PER_WORD = 1.6
-
-
-def text_length(text: str, words: Callable[[str], Sequence[str]] = str.split
-                ) -> tuple[int, bool]:
-    """(length, in_characters). A text written mostly in Chinese is measured in
-    characters, each Latin word in it counting as one; any other text in ``words``."""
-    han = len(_HAN_CHAR.findall(text))
-    other = len(words(_HAN_CHAR.sub(" ", text)))
-    if han and han >= other:
-        return han + other, True
-    return other, False
 
 
 def chinese_range(low: int, high: int) -> tuple[int, int]:

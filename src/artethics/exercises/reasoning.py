@@ -47,7 +47,7 @@ from typing import Any
 
 from artethics.i18n import N_, _, pgettext
 
-from . import chinese_range, exercise, text_length
+from . import HAN, chinese_range, exercise, text_length
 
 __all__ = [
     "FLAWS", "LENS_TESTS", "Option", "argument_card", "choice", "declared", "evidence_for",
@@ -125,8 +125,7 @@ FLAW_NAMES = {
 _SOURCE_ID = re.compile(r"(?<![A-Za-z0-9_])S\d{2,}(?![A-Za-z0-9_])")
 _ID_TOKEN = re.compile(r"(?<![A-Za-z0-9_])[a-z0-9]+(?:_[a-z0-9]+)+(?![A-Za-z0-9_])")
 # A word, or one Chinese character (Chinese counts its words in characters, 字).
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_WORD = re.compile(f"[{_HAN}]|[^\\W{_HAN}]+", re.UNICODE)
+_WORD = re.compile(f"[{HAN}]|[^\\W{HAN}]+", re.UNICODE)
 
 
 @dataclass(frozen=True)
