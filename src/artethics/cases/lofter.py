@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from artethics import tables
+from artethics.cases import english_actors
 from artethics.cases._layout import room_for_caption, room_for_labels
 from artethics.i18n import N_, _
 from artethics.tables import NO_ADDRESS, key_figures, sources_of  # noqa: F401  (lesson API)
@@ -60,14 +61,6 @@ def _group(actor: str) -> str:
     return _(ACTOR_GROUPS.get(actor, OTHER_GROUP))
 
 
-def _english_actors() -> pd.Series:
-    """events.actor in English, by event id: the keys of ACTOR_GROUPS and PLATFORM_ACTORS
-    (a Chinese lesson loads the actors' Chinese names)."""
-    from artethics import data
-
-    return data.load_english("events").set_index("event_id")["actor"]
-
-
 def timeline_frame(case_ids: Collection[str] = ("lofter",)) -> pd.DataFrame:
     """The events of the given cases, sorted by date then id, with a short label each."""
     import pandas as pd
@@ -80,7 +73,7 @@ def timeline_frame(case_ids: Collection[str] = ("lofter",)) -> pd.DataFrame:
     frame = events[events["case_id"].isin(case_ids)].copy()
     frame["date"] = pd.to_datetime(frame["date"])
     frame["label"] = [_(SHORT_LABELS[i]) if i in SHORT_LABELS else i for i in frame["event_id"]]
-    frame["group"] = [_group(a) for a in frame["event_id"].map(_english_actors())]
+    frame["group"] = [_group(a) for a in frame["event_id"].map(english_actors())]
     frame = frame.sort_values(["date", "event_id"]).reset_index(drop=True)
     return frame[["event_id", *TIMELINE_COLUMNS]]
 
@@ -130,11 +123,12 @@ def response_days() -> pd.DataFrame:
     """
     frame = timeline_frame(tuple(RESPONSE_STARTS))
     events = _load("events").set_index("event_id")
+    by_platform = frame["event_id"].map(english_actors()).isin(PLATFORM_ACTORS)
     rows = []
     for case, start_id in RESPONSE_STARTS.items():
         start = events.loc[start_id, "date"]
         part = frame[(events.loc[frame["event_id"], "case_id"].to_numpy() == case)
-                     & frame["event_id"].map(_english_actors()).isin(PLATFORM_ACTORS)
+                     & by_platform
                      & (frame["event_id"] != start_id)]
         for _index, row in part.iterrows():
             rows.append({"platform": "ArtStation" if case == "artstation" else "LOFTER",

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from artethics import tables
-from artethics.cases import lofter
+from artethics.cases import english_actors, lofter
 from artethics.cases._layout import room_for_caption
 from artethics.cases.lofter import law_table  # noqa: F401  (re-exported for the notebook)
 from artethics.i18n import N_, _, pgettext
@@ -94,14 +94,6 @@ def _group(actor: str) -> str:
     return _(GROUPS.get(actor, OTHER_GROUP))
 
 
-def _english_actors() -> pd.Series:
-    """events.actor in English, by event id: the keys of GROUPS (a Chinese lesson loads
-    the actors' Chinese names)."""
-    from artethics import data
-
-    return data.load_english("events").set_index("event_id")["actor"]
-
-
 def timeline_frame(include_year_only: bool = False) -> pd.DataFrame:
     """Trik AI's dated events, sorted; events dated only to the year are left out unless asked."""
     import pandas as pd
@@ -112,7 +104,7 @@ def timeline_frame(include_year_only: bool = False) -> pd.DataFrame:
         frame = frame[frame["date_precision"] != "year"]
     frame["date"] = pd.to_datetime(frame["date"])
     frame["label"] = [_(SHORT_LABELS[i]) if i in SHORT_LABELS else i for i in frame["event_id"]]
-    frame["group"] = [_group(a) for a in frame["event_id"].map(_english_actors())]
+    frame["group"] = [_group(a) for a in frame["event_id"].map(english_actors())]
     frame["when"] = [when_text(d, p) for d, p in zip(frame["date"], frame["date_precision"],
                                                      strict=True)]
     columns = ["event_id", "date", "when", "date_precision", "group", "label", "event",
