@@ -107,15 +107,15 @@ KIND_NAMES = {"poll": N_("Position poll"), "balance": N_("Argument balance"),
               "matrix": N_("Ethical matrix"), "lens": N_("Lens"),
               "policy": N_("Platform policy")}
 
+# The page's fonts, and for a Chinese page its script's fonts first (i18n.CJK_FONTS, as the
+# handouts use them).
 STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK TC",
        "Noto Sans CJK SC", "PingFang HK", "PingFang SC", "Microsoft JhengHei",
        "Microsoft YaHei", sans-serif; color: #111; background: #fff; line-height: 1.5;
        max-width: 50em; margin: 1.5em auto; padding: 0 1em; }
-:lang(zh-Hant) body { font-family: "Noto Sans CJK TC", "Noto Sans TC", "PingFang HK",
-                      "Microsoft JhengHei", system-ui, sans-serif; }
-:lang(zh-Hans) body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC",
-                      "Microsoft YaHei", system-ui, sans-serif; }
+""" + "".join(f":lang({lang}) body {{ font-family: {fonts}, system-ui, sans-serif; }}\n"
+              for lang, fonts in i18n.CJK_FONTS.items()) + """
 h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.6em;
      border-bottom: 1px solid #999; } h3 { font-size: 1.05em; }
 table { border-collapse: collapse; margin: 0.4em 0; width: 100%; }
